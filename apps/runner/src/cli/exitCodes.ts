@@ -1,0 +1,13 @@
+/**
+ * Exit codes a supervisor can act on (SPEC §11, issue "pipeline" §5).
+ * 64 follows BSD sysexits' EX_USAGE.
+ */
+export const ExitCode = {
+  ok: 0,
+  failed: 1,
+  blockedAtReconciliation: 2,
+  anotherRunInProgress: 3,
+  usage: 64,
+} as const;
+
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

@@ -1,0 +1,2 @@
+/** @truth-spine/ledger — see SPEC §1 for what belongs here. */
+export const packageName = '@truth-spine/ledger';

@@ -1,0 +1,2 @@
+/** @truth-spine/providers — see SPEC §1 for what belongs here. */
+export const packageName = '@truth-spine/providers';
