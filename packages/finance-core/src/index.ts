@@ -1,2 +1,5 @@
-/** @truth-spine/finance-core — see SPEC §1 for what belongs here. */
-export const packageName = '@truth-spine/finance-core';
+/**
+ * @truth-spine/finance-core — pure portfolio mathematics (SPEC §6–§8). No I/O.
+ * Conventions: docs/CONVENTIONS.md in this package.
+ */
+export * from './result/undefinedValue.js';
