@@ -1,0 +1,518 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  customType,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * The whole store in one place (SPEC §1–§10; documented table by table in
+ * docs/SCHEMA.md). Migrations in ../../drizzle are generated from this file by
+ * drizzle-kit; the immutability trigger is a custom SQL migration beside them.
+ *
+ * Conventions: money and quantities are `numeric` (both drivers return strings — feed
+ * them to big.js); statistics are `double precision`; calendar dates are `date` in
+ * string mode (`YYYY-MM-DD`); instants are `timestamptz`.
+ */
+
+/** Raw bytes (`bytea`): compact typed-array series. Both drivers return a Uint8Array. */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+});
+
+const day = (name: string) => date(name, { mode: 'string' });
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const decimal = (name: string) => numeric(name);
+
+// ───────────────────────────── reference data and books ─────────────────────────────
+
+export const securities = pgTable(
+  'securities',
+  {
+    symbol: text('symbol').primaryKey(),
+    name: text('name').notNull(),
+    currency: text('currency').notNull(),
+    kind: text('kind', { enum: ['equity', 'etf', 'adr', 'fund', 'cash'] }).notNull(),
+    country: text('country'),
+    /** ADR shares per underlying share (see data/demo README); null unless kind = adr. */
+    adrRatio: decimal('adr_ratio'),
+    underlying: text('underlying'),
+    underlyingCurrency: text('underlying_currency'),
+  },
+  (t) => [
+    check(
+      'securities_adr_fields',
+      sql`(${t.kind} = 'adr') = (${t.adrRatio} is not null and ${t.underlying} is not null)`,
+    ),
+  ],
+);
+
+export const portfolios = pgTable('portfolios', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  baseCurrency: text('base_currency').notNull(),
+  benchmark: text('benchmark').notNull(),
+  inception: day('inception').notNull(),
+});
+
+export const transactionTypes = [
+  'buy',
+  'sell',
+  'dividend',
+  'interest',
+  'fee',
+  'deposit',
+  'withdrawal',
+  'split',
+  'fx',
+] as const;
+
+export const transactions = pgTable(
+  'transactions',
+  {
+    id: serial('id').primaryKey(),
+    portfolioId: text('portfolio_id')
+      .notNull()
+      .references(() => portfolios.id),
+    externalId: text('external_id').notNull(),
+    tradeDate: day('trade_date').notNull(),
+    settleDate: day('settle_date'),
+    type: text('type', { enum: transactionTypes }).notNull(),
+    symbol: text('symbol'),
+    quantity: decimal('quantity'),
+    price: decimal('price'),
+    amount: decimal('amount').notNull(),
+    currency: text('currency').notNull(),
+    exDate: day('ex_date'),
+    payDate: day('pay_date'),
+    description: text('description').notNull().default(''),
+  },
+  (t) => [
+    unique('transactions_external_id').on(t.portfolioId, t.externalId),
+    index('transactions_portfolio_date').on(t.portfolioId, t.tradeDate),
+  ],
+);
+
+// ───────────────────────────── pricing packs (immutable) ─────────────────────────────
+
+export const packStatuses = ['warming', 'fresh', 'superseded'] as const;
+export type PackStatus = (typeof packStatuses)[number];
+
+export const packs = pgTable(
+  'packs',
+  {
+    id: text('id').primaryKey(),
+    asOf: day('as_of').notNull(),
+    version: integer('version').notNull(),
+    sha256: text('sha256').notNull(),
+    status: text('status', { enum: packStatuses }).notNull().default('warming'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    freshAt: instant('fresh_at'),
+    supersededBy: text('superseded_by'),
+    priceCount: integer('price_count').notNull(),
+    fxCount: integer('fx_count').notNull(),
+    macroCount: integer('macro_count').notNull(),
+  },
+  (t) => [
+    unique('packs_as_of_version').on(t.asOf, t.version),
+    index('packs_as_of').on(t.asOf),
+  ],
+);
+
+/** Provenance columns shared by every pack content row (SPEC §3). */
+const provenance = () => ({
+  provider: text('provider').notNull(),
+  fallbackUsed: boolean('fallback_used').notNull(),
+  carriedForward: boolean('carried_forward').notNull(),
+  sourceDate: day('source_date').notNull(),
+});
+
+export const packPrices = pgTable(
+  'pack_prices',
+  {
+    packId: text('pack_id')
+      .notNull()
+      .references(() => packs.id),
+    symbol: text('symbol').notNull(),
+    close: decimal('close').notNull(),
+    currency: text('currency').notNull(),
+    ...provenance(),
+  },
+  (t) => [primaryKey({ columns: [t.packId, t.symbol] })],
+);
+
+export const packFx = pgTable(
+  'pack_fx',
+  {
+    packId: text('pack_id')
+      .notNull()
+      .references(() => packs.id),
+    /** `rate` units of `quote` per 1 `base` (EURUSD = USD per EUR). */
+    base: text('base').notNull(),
+    quote: text('quote').notNull(),
+    rate: decimal('rate').notNull(),
+    ...provenance(),
+  },
+  (t) => [primaryKey({ columns: [t.packId, t.base, t.quote] })],
+);
+
+export const packMacro = pgTable(
+  'pack_macro',
+  {
+    packId: text('pack_id')
+      .notNull()
+      .references(() => packs.id),
+    series: text('series').notNull(),
+    value: decimal('value').notNull(),
+    ...provenance(),
+  },
+  (t) => [primaryKey({ columns: [t.packId, t.series] })],
+);
+
+// ───────────────────────────── derived results (per pack) ─────────────────────────────
+
+/** A portfolio's value on the pack's as-of date, exact (big.js → numeric). */
+export const valuations = pgTable(
+  'valuations',
+  {
+    packId: text('pack_id')
+      .notNull()
+      .references(() => packs.id),
+    portfolioId: text('portfolio_id')
+      .notNull()
+      .references(() => portfolios.id),
+    asOf: day('as_of').notNull(),
+    baseCurrency: text('base_currency').notNull(),
+    marketValue: decimal('market_value').notNull(),
+    securitiesValue: decimal('securities_value').notNull(),
+    cashValue: decimal('cash_value').notNull(),
+    positions: integer('positions').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.packId, t.portfolioId] })],
+);
+
+/**
+ * A portfolio's whole daily history as of a pack, one row per (pack, portfolio), as
+ * little-endian typed arrays: `epoch_days` (Int32, n_obs), `values` in base currency
+ * (Float64, n_obs), `external_flows` (Float64, n_obs) and `returns` (Float64, n_obs − 1:
+ * returns[i] is the return from day i to day i + 1). 100k portfolios × 5 years is 100k rows
+ * of ~40 kB instead of 126M rows (docs/SCHEMA.md).
+ */
+export const returnSeries = pgTable(
+  'return_series',
+  {
+    packId: text('pack_id')
+      .notNull()
+      .references(() => packs.id),
+    portfolioId: text('portfolio_id')
+      .notNull()
+      .references(() => portfolios.id),
+    firstDate: day('first_date').notNull(),
+    lastDate: day('last_date').notNull(),
+    nObs: integer('n_obs').notNull(),
+    epochDays: bytea('epoch_days').notNull(),
+    values: bytea('values').notNull(),
+    returns: bytea('returns').notNull(),
+    externalFlows: bytea('external_flows').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.packId, t.portfolioId] })],
+);
+
+/** One metric of one portfolio in one pack; `value` null ⇔ `reason` says why (upserted). */
+export const metrics = pgTable(
+  'metrics',
+  {
+    packId: text('pack_id')
+      .notNull()
+      .references(() => packs.id),
+    portfolioId: text('portfolio_id')
+      .notNull()
+      .references(() => portfolios.id),
+    metric: text('metric').notNull(),
+    value: doublePrecision('value'),
+    reason: text('reason'),
+    firstDate: day('first_date'),
+    lastDate: day('last_date'),
+    nObs: integer('n_obs'),
+    details: jsonb('details'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.packId, t.portfolioId, t.metric] }),
+    check('metrics_value_or_reason', sql`(${t.value} is null) = (${t.reason} is not null)`),
+  ],
+);
+
+/** One factor loading of one portfolio over one window (1Y, 3Y, SI) in one pack. */
+export const factorExposures = pgTable(
+  'factor_exposures',
+  {
+    packId: text('pack_id')
+      .notNull()
+      .references(() => packs.id),
+    portfolioId: text('portfolio_id')
+      .notNull()
+      .references(() => portfolios.id),
+    window: text('window').notNull(),
+    factor: text('factor').notNull(),
+    loading: doublePrecision('loading'),
+    standardError: doublePrecision('standard_error'),
+    tValue: doublePrecision('t_value'),
+    contribution: doublePrecision('contribution'),
+    reason: text('reason'),
+    details: jsonb('details'),
+  },
+  (t) => [primaryKey({ columns: [t.packId, t.portfolioId, t.window, t.factor] })],
+);
+
+/** The macro regime of a pack's as-of date (SPEC §7). */
+export const regimes = pgTable('regimes', {
+  packId: text('pack_id')
+    .primaryKey()
+    .references(() => packs.id),
+  asOf: day('as_of').notNull(),
+  regime: text('regime', { enum: ['goldilocks', 'reflation', 'stagflation', 'deflation'] }),
+  growthSignal: doublePrecision('growth_signal'),
+  inflationSignal: doublePrecision('inflation_signal'),
+  confidence: doublePrecision('confidence'),
+  changed: boolean('changed'),
+  reason: text('reason'),
+  details: jsonb('details'),
+});
+
+/** A quality rating of a security or a portfolio; `score` null ⇔ `reason` (SPEC §8). */
+export const ratings = pgTable(
+  'ratings',
+  {
+    packId: text('pack_id')
+      .notNull()
+      .references(() => packs.id),
+    subjectKind: text('subject_kind', { enum: ['security', 'portfolio'] }).notNull(),
+    subjectId: text('subject_id').notNull(),
+    score: doublePrecision('score'),
+    reason: text('reason'),
+    coverage: doublePrecision('coverage'),
+    components: jsonb('components'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.packId, t.subjectKind, t.subjectId] }),
+    check('ratings_score_or_reason', sql`(${t.score} is null) = (${t.reason} is not null)`),
+  ],
+);
+
+// ───────────────────────────── reconciliation ─────────────────────────────
+
+export const reconciliationResults = pgTable(
+  'reconciliation_results',
+  {
+    packId: text('pack_id')
+      .notNull()
+      .references(() => packs.id),
+    portfolioId: text('portfolio_id')
+      .notNull()
+      .references(() => portfolios.id),
+    runId: text('run_id').notNull(),
+    ok: boolean('ok').notNull(),
+    platformValue: decimal('platform_value'),
+    ledgerValue: decimal('ledger_value'),
+    differenceBp: doublePrecision('difference_bp'),
+    breakCount: integer('break_count').notNull(),
+    checkedAt: instant('checked_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.packId, t.portfolioId] })],
+);
+
+export const reconciliationBreaks = pgTable(
+  'reconciliation_breaks',
+  {
+    id: serial('id').primaryKey(),
+    packId: text('pack_id')
+      .notNull()
+      .references(() => packs.id),
+    portfolioId: text('portfolio_id')
+      .notNull()
+      .references(() => portfolios.id),
+    kind: text('kind', {
+      enum: ['missing_transaction', 'quantity', 'cash', 'fx', 'corporate_action', 'value'],
+    }).notNull(),
+    subject: text('subject'),
+    platform: decimal('platform'),
+    ledger: decimal('ledger'),
+    sizeBase: decimal('size_base'),
+    sizeBp: doublePrecision('size_bp'),
+    reason: text('reason').notNull(),
+  },
+  (t) => [index('reconciliation_breaks_pack_portfolio').on(t.packId, t.portfolioId)],
+);
+
+// ───────────────────────────── alerts ─────────────────────────────
+
+export const alertRules = pgTable('alert_rules', {
+  id: text('id').primaryKey(),
+  kind: text('kind').notNull(),
+  scope: jsonb('scope').notNull(),
+  params: jsonb('params').notNull(),
+  severity: text('severity', { enum: ['info', 'warning', 'critical'] }).notNull(),
+  channels: jsonb('channels').notNull(),
+  cooldownSeconds: integer('cooldown_seconds').notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+});
+
+/** A fired alert; `idempotency_key` makes re-evaluation and re-runs never duplicate it. */
+export const alertEvents = pgTable(
+  'alert_events',
+  {
+    id: serial('id').primaryKey(),
+    idempotencyKey: text('idempotency_key').notNull().unique('alert_events_idempotency_key'),
+    ruleId: text('rule_id').references(() => alertRules.id),
+    kind: text('kind').notNull(),
+    severity: text('severity', { enum: ['info', 'warning', 'critical'] }).notNull(),
+    runId: text('run_id'),
+    packId: text('pack_id'),
+    asOf: day('as_of'),
+    subject: text('subject'),
+    message: text('message').notNull(),
+    details: jsonb('details'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('alert_events_kind_created').on(t.kind, t.createdAt)],
+);
+
+/** The dedupe state of one rule for one scope key (portfolio, symbol, …) between nights. */
+export const alertStates = pgTable(
+  'alert_states',
+  {
+    ruleId: text('rule_id').notNull(),
+    scopeKey: text('scope_key').notNull(),
+    active: boolean('active').notNull(),
+    episodeStartedAt: instant('episode_started_at'),
+    lastFiredAt: instant('last_fired_at'),
+    firings: integer('firings').notNull().default(0),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.ruleId, t.scopeKey] })],
+);
+
+/** Every delivery attempt of an event on a channel; `attempting` is written before sending. */
+export const alertDeliveries = pgTable(
+  'alert_deliveries',
+  {
+    id: serial('id').primaryKey(),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => alertEvents.id),
+    channel: text('channel').notNull(),
+    attempt: integer('attempt').notNull(),
+    status: text('status', { enum: ['attempting', 'delivered', 'failed'] }).notNull(),
+    httpStatus: integer('http_status'),
+    error: text('error'),
+    startedAt: instant('started_at').notNull().defaultNow(),
+    finishedAt: instant('finished_at'),
+  },
+  (t) => [
+    unique('alert_deliveries_attempt').on(t.eventId, t.channel, t.attempt),
+    // At most one successful delivery per (event, channel).
+    uniqueIndex('alert_deliveries_delivered_once')
+      .on(t.eventId, t.channel)
+      .where(sql`${t.status} = 'delivered'`),
+  ],
+);
+
+// ───────────────────────────── runs ─────────────────────────────
+
+export const runStatuses = [
+  'running',
+  'succeeded',
+  'failed',
+  'blocked',
+  'skipped',
+  'interrupted',
+] as const;
+export type RunStatus = (typeof runStatuses)[number];
+
+export const stepStatuses = [
+  'pending',
+  'running',
+  'succeeded',
+  'failed',
+  'blocked',
+  'skipped',
+] as const;
+export type StepStatus = (typeof stepStatuses)[number];
+
+export const runs = pgTable(
+  'runs',
+  {
+    id: text('id').primaryKey(),
+    asOf: day('as_of').notNull(),
+    trigger: text('trigger', { enum: ['cron', 'manual', 'backfill'] }).notNull(),
+    status: text('status', { enum: runStatuses }).notNull(),
+    scheduledAt: instant('scheduled_at').notNull(),
+    startedAt: instant('started_at').notNull(),
+    finishedAt: instant('finished_at'),
+    blockedAt: text('blocked_at'),
+    packId: text('pack_id').references(() => packs.id),
+    packDeadlineMissed: boolean('pack_deadline_missed').notNull().default(false),
+    runDeadlineMissed: boolean('run_deadline_missed').notNull().default(false),
+    error: text('error'),
+    details: jsonb('details'),
+  },
+  (t) => [
+    // The unique run key: at most one running run per as-of date, whatever the lock says.
+    uniqueIndex('runs_one_running_per_date').on(t.asOf).where(sql`${t.status} = 'running'`),
+    index('runs_as_of').on(t.asOf),
+    index('runs_started_at').on(t.startedAt),
+  ],
+);
+
+export const runSteps = pgTable(
+  'run_steps',
+  {
+    runId: text('run_id')
+      .notNull()
+      .references(() => runs.id),
+    step: text('step').notNull(),
+    position: integer('position').notNull(),
+    status: text('status', { enum: stepStatuses }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    startedAt: instant('started_at'),
+    finishedAt: instant('finished_at'),
+    seconds: doublePrecision('seconds'),
+    error: text('error'),
+    blockedBy: text('blocked_by'),
+    details: jsonb('details'),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.step] })],
+);
+
+export const deadLetters = pgTable(
+  'dead_letters',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind').notNull(),
+    runId: text('run_id').references(() => runs.id),
+    step: text('step'),
+    asOf: day('as_of'),
+    packId: text('pack_id'),
+    payload: jsonb('payload').notNull(),
+    error: text('error').notNull(),
+    attempts: integer('attempts').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    replayedAt: instant('replayed_at'),
+    replayResult: text('replay_result'),
+  },
+  (t) => [index('dead_letters_pending').on(t.createdAt).where(sql`${t.replayedAt} is null`)],
+);
