@@ -1,0 +1,80 @@
+import type { ProviderConfig } from '../config/providerConfig.js';
+import { ProviderHttpClient, type ProviderHttpClientOptions } from '../http/providerHttpClient.js';
+import type { MacroObservation, MacroSeries } from '../model/marketData.js';
+import type { DateRange, MacroSeriesSource } from '../model/sources.js';
+import { fredObservations } from './fredSchemas.js';
+
+/** FRED's largest page. */
+const pageLimit = 100_000;
+
+/** FRED's marker for a missing observation. */
+const missingMarker = '.';
+
+/**
+ * St. Louis Fed FRED `series/observations` (JSON). Pages with `offset`/`limit` until
+ * `count` observations are read. A `"."` value becomes `null` — never 0.
+ */
+export class FredClient implements MacroSeriesSource {
+  readonly http: ProviderHttpClient;
+
+  constructor(
+    config: ProviderConfig,
+    overrides: Pick<ProviderHttpClientOptions, 'fetch' | 'environment'> = {},
+  ) {
+    this.http = new ProviderHttpClient({
+      protocol: {
+        provider: 'fred',
+        authenticate: (url, _headers, apiKey) => url.searchParams.set('api_key', apiKey),
+      },
+      settings: config.providers.fred,
+      resilience: config.resilience,
+      ...overrides,
+    });
+  }
+
+  /** Observations of each series in the range, ascending. */
+  async macroSeries(
+    request: DateRange & { readonly seriesIds: readonly string[] },
+    signal?: AbortSignal,
+  ): Promise<MacroSeries[]> {
+    return Promise.all(
+      request.seriesIds.map(async (seriesId) => ({
+        series_id: seriesId,
+        provider: 'fred' as const,
+        observations: await this.observations(seriesId, request, signal),
+      })),
+    );
+  }
+
+  private async observations(
+    seriesId: string,
+    range: DateRange,
+    signal?: AbortSignal,
+  ): Promise<MacroObservation[]> {
+    const endpoint = '/fred/series/observations';
+    const out: MacroObservation[] = [];
+    for (;;) {
+      const page = await this.http.get(
+        fredObservations,
+        {
+          endpoint,
+          path: endpoint,
+          query: {
+            series_id: seriesId,
+            file_type: 'json',
+            observation_start: range.from,
+            observation_end: range.to,
+            sort_order: 'asc',
+            limit: pageLimit,
+            offset: out.length,
+          },
+        },
+        signal,
+      );
+      for (const row of page.observations) {
+        out.push({ date: row.date, value: row.value === missingMarker ? null : row.value });
+      }
+      if (page.observations.length === 0 || out.length >= page.count) return out;
+    }
+  }
+}

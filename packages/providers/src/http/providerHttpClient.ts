@@ -1,0 +1,241 @@
+import {
+  BrokenCircuitError,
+  ConsecutiveBreaker,
+  circuitBreaker,
+  handleWhen,
+  type CircuitBreakerPolicy,
+} from 'cockatiel';
+import type { Type } from 'arktype';
+import PQueue from 'p-queue';
+import {
+  apiKeySettingOf,
+  type HttpProviderSettings,
+  type ResilienceSettings,
+} from '../config/providerConfig.js';
+import { ProviderCircuitOpenError } from '../errors/providerCircuitOpenError.js';
+import { ProviderConfigError } from '../errors/providerConfigError.js';
+import { ProviderError } from '../errors/providerError.js';
+import {
+  ProviderHttpError,
+  failureKindOfStatus,
+  type HttpFailureKind,
+} from '../errors/providerHttpError.js';
+import { ProviderNetworkError } from '../errors/providerNetworkError.js';
+import { ProviderResponseError } from '../errors/providerResponseError.js';
+import type { HttpProviderId } from '../model/providerId.js';
+import { errorMessageOf } from './errorBody.js';
+import { Redactor } from './redactor.js';
+import { parseRetryAfter } from './retryAfter.js';
+import { validatePayload } from './validatePayload.js';
+import { realRetryEnvironment, retryWithBackoff, type RetryEnvironment } from './retryWithBackoff.js';
+
+/** One GET: `endpoint` names it in errors (a path template, never carrying the key). */
+export interface HttpGet {
+  readonly endpoint: string;
+  /** Path (and optional query) relative to the base URL, e.g. `/v2/aggs/…?cursor=x`. */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string | number | undefined>>;
+}
+
+/** An error a provider reports inside a 2xx body (FMP's "Limit Reach" under HTTP 200). */
+export interface BodyFailure {
+  readonly kind: HttpFailureKind;
+  readonly message: string;
+}
+
+/** How one provider authenticates and reports errors. */
+export interface ProviderProtocol {
+  readonly provider: HttpProviderId;
+  /** Adds the key to the request the way the API documents it. */
+  readonly authenticate: (url: URL, headers: Headers, apiKey: string) => void;
+  /** Detects an error body under a 2xx status; null when the body is data. */
+  readonly errorUnder2xx?: (body: unknown) => BodyFailure | null;
+  /** Refines the kind of a non-2xx answer from its body (e.g. FMP's 429 vs 402 wording). */
+  readonly kindOfError?: (status: number, body: unknown) => HttpFailureKind | null;
+}
+
+/** Options of {@link ProviderHttpClient}; `fetch` and `environment` are for tests. */
+export interface ProviderHttpClientOptions {
+  readonly protocol: ProviderProtocol;
+  readonly settings: HttpProviderSettings;
+  readonly resilience: ResilienceSettings;
+  readonly fetch?: typeof fetch;
+  readonly environment?: RetryEnvironment;
+}
+
+/**
+ * A resilient JSON GET client for one provider. Each call: rate limit and concurrency
+ * limit (p-queue: at most `rateLimit.requests` starts per `rateLimit.intervalMs`,
+ * `maxConcurrency` at once) → circuit breaker (cockatiel: opens after
+ * `breakerThreshold` consecutive transient failures, half-opens after
+ * `breakerHalfOpenMs`, closes on a successful probe) → one attempt with an AbortSignal
+ * timeout; the whole is retried by {@link retryWithBackoff}. The key is added only to
+ * the outgoing request and every message passes through a {@link Redactor}.
+ */
+export class ProviderHttpClient {
+  readonly provider: HttpProviderId;
+  private readonly queue: PQueue;
+  private readonly breaker: CircuitBreakerPolicy;
+  private readonly redactor: Redactor;
+  private readonly fetchImpl: typeof fetch;
+  private readonly environment: RetryEnvironment;
+
+  constructor(private readonly options: ProviderHttpClientOptions) {
+    this.provider = options.protocol.provider;
+    const { rateLimit, maxConcurrency, apiKey } = options.settings;
+    this.queue = new PQueue({
+      concurrency: maxConcurrency,
+      intervalCap: rateLimit.requests,
+      interval: rateLimit.intervalMs,
+    });
+    this.breaker = circuitBreaker(
+      handleWhen((error) => error instanceof ProviderError && error.retryable),
+      {
+        halfOpenAfter: options.resilience.breakerHalfOpenMs,
+        breaker: new ConsecutiveBreaker(options.resilience.breakerThreshold),
+      },
+    );
+    this.redactor = new Redactor([apiKey ?? undefined]);
+    this.fetchImpl = options.fetch ?? fetch;
+    this.environment = options.environment ?? realRetryEnvironment;
+  }
+
+  /** Circuit state for health reports: `closed`, `open`, `half-open` or `isolated`. */
+  get circuitState(): string {
+    return ['closed', 'open', 'half-open', 'isolated'][this.breaker.state] ?? 'unknown';
+  }
+
+  /** Removes this provider's key (and any key parameter) from `text`. */
+  redact(text: string): string {
+    return this.redactor.redact(text);
+  }
+
+  /** GETs and parses JSON, with every resilience layer; throws a {@link ProviderError}. */
+  async getJson(request: HttpGet, signal?: AbortSignal): Promise<unknown> {
+    const apiKey = this.options.settings.apiKey;
+    if (apiKey === null) {
+      throw new ProviderConfigError(
+        apiKeySettingOf(this.provider),
+        `not set; ${this.provider} ${request.endpoint} needs an API key`,
+      );
+    }
+    return retryWithBackoff(
+      () => this.throughBreaker(request, apiKey, signal),
+      this.options.resilience,
+      this.environment,
+      signal,
+    );
+  }
+
+  /** {@link getJson}, then checks the body against `schema` ({@link validatePayload}). */
+  async get<T>(schema: Type<T>, request: HttpGet, signal?: AbortSignal): Promise<T> {
+    const body = await this.getJson(request, signal);
+    return validatePayload(schema, body, this.provider, request.endpoint);
+  }
+
+  private async throughBreaker(
+    request: HttpGet,
+    apiKey: string,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
+    try {
+      return await this.breaker.execute(() =>
+        this.queue.add(() => this.attempt(request, apiKey, signal), { throwOnTimeout: true }),
+      );
+    } catch (error) {
+      if (error instanceof BrokenCircuitError) {
+        const last = this.breaker.lastFailure;
+        const lastText =
+          last !== undefined && 'error' in last && last.error instanceof Error
+            ? last.error.message
+            : 'unknown';
+        throw new ProviderCircuitOpenError(this.provider, request.endpoint, this.redact(lastText));
+      }
+      throw error;
+    }
+  }
+
+  private urlOf(request: HttpGet, apiKey: string, headers: Headers): URL {
+    const url = new URL(request.path, `${this.options.settings.baseUrl}/`);
+    for (const [name, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, String(value));
+    }
+    this.options.protocol.authenticate(url, headers, apiKey);
+    return url;
+  }
+
+  private async attempt(request: HttpGet, apiKey: string, signal?: AbortSignal): Promise<unknown> {
+    const { endpoint } = request;
+    const headers = new Headers({ accept: 'application/json' });
+    const url = this.urlOf(request, apiKey, headers);
+    const timeoutMs = this.options.resilience.timeoutMs;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const combined = signal === undefined ? timeout : AbortSignal.any([timeout, signal]);
+    let status: number;
+    let retryAfter: string | null;
+    let text: string;
+    try {
+      const response = await this.fetchImpl(url, { headers, signal: combined });
+      status = response.status;
+      retryAfter = response.headers.get('retry-after');
+      text = await response.text();
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (timeout.aborted) {
+        throw new ProviderNetworkError(this.provider, endpoint, true, `${timeoutMs} ms`);
+      }
+      throw new ProviderNetworkError(this.provider, endpoint, false, this.describe(error));
+    }
+    const body = parseBody(text);
+    if (status < 200 || status > 299) {
+      const kind =
+        this.options.protocol.kindOfError?.(status, body) ?? failureKindOfStatus(status);
+      throw new ProviderHttpError(
+        this.provider,
+        endpoint,
+        status,
+        kind,
+        this.redact(errorMessageOf(body)),
+        parseRetryAfter(retryAfter, this.environment.now()),
+      );
+    }
+    if (typeof body === 'string') {
+      throw new ProviderResponseError(this.provider, endpoint, '', this.redact(body), 'JSON');
+    }
+    const failure = this.options.protocol.errorUnder2xx?.(body) ?? null;
+    if (failure !== null) {
+      throw new ProviderHttpError(
+        this.provider,
+        endpoint,
+        status,
+        failure.kind,
+        this.redact(failure.message),
+        parseRetryAfter(retryAfter, this.environment.now()),
+      );
+    }
+    return body;
+  }
+
+  /** A network failure's cause in one line, e.g. `ECONNREFUSED`, key-free. */
+  private describe(error: unknown): string {
+    const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+    const detail =
+      typeof cause?.code === 'string'
+        ? cause.code
+        : typeof cause?.message === 'string'
+          ? cause.message
+          : error instanceof Error
+            ? error.message
+            : String(error);
+    return this.redact(detail.replace(/\s+/g, ' '));
+  }
+}
+
+/** Parsed JSON, or the raw text when the body is not JSON (plain-text or truncated). */
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,74 @@
+import type { ResilienceSettings } from '../config/providerConfig.js';
+import { ProviderError } from '../errors/providerError.js';
+import { ProviderHttpError } from '../errors/providerHttpError.js';
+
+/** Clock, randomness and sleep, injectable so tests run fast and deterministic. */
+export interface RetryEnvironment {
+  readonly now: () => number;
+  readonly random: () => number;
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** Real time: `Date.now`, `Math.random` and an abortable timer. */
+export const realRetryEnvironment: RetryEnvironment = {
+  now: () => Date.now(),
+  random: () => Math.random(),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        reject(signal?.reason);
+      };
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+
+/**
+ * Wait before retry number `retry` (1 = the first retry): "full jitter" exponential
+ * backoff, `random · min(max, base · 2^(retry−1))`, but never less than the server's
+ * `Retry-After`.
+ */
+export function backoffDelayMs(
+  retry: number,
+  settings: Pick<ResilienceSettings, 'backoffBaseMs' | 'backoffMaxMs'>,
+  random: number,
+  retryAfterMs: number | null,
+): number {
+  const ceiling = Math.min(settings.backoffMaxMs, settings.backoffBaseMs * 2 ** (retry - 1));
+  return Math.max(Math.round(random * ceiling), retryAfterMs ?? 0);
+}
+
+/**
+ * Runs `attempt` until it succeeds, a non-retryable error is thrown, `maxAttempts` are
+ * used, or the next wait would end after `retryBudgetMs` from the start. Retryable means
+ * a {@link ProviderError} with `retryable` (429, 5xx, network, timeout); 400/401/402/403,
+ * invalid payloads and anything else are thrown at once. The last error is thrown as is.
+ */
+export async function retryWithBackoff<T>(
+  attempt: (attemptNumber: number) => Promise<T>,
+  settings: ResilienceSettings,
+  environment: RetryEnvironment,
+  signal?: AbortSignal,
+): Promise<T> {
+  const deadline = environment.now() + settings.retryBudgetMs;
+  for (let attemptNumber = 1; ; attemptNumber++) {
+    try {
+      return await attempt(attemptNumber);
+    } catch (error) {
+      if (!(error instanceof ProviderError) || !error.retryable) throw error;
+      if (attemptNumber >= settings.maxAttempts) throw error;
+      const retryAfterMs = error instanceof ProviderHttpError ? error.retryAfterMs : null;
+      const delay = backoffDelayMs(attemptNumber, settings, environment.random(), retryAfterMs);
+      if (environment.now() + delay > deadline) throw error;
+      await environment.sleep(delay, signal);
+    }
+  }
+}
