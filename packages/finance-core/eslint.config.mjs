@@ -35,7 +35,7 @@ export default [
   ...baseConfig,
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/**/*.test.ts'],
+    ignores: ['src/**/*.test.ts', 'src/**/__fixtures__/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,0 +1,2 @@
+export * from './activeRisk.js';
+export * from './capm.js';

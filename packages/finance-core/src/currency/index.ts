@@ -1,0 +1,3 @@
+export * from './convertToBase.js';
+export * from './decomposeCurrencyReturn.js';
+export * from './hedgedBenchmarkReturns.js';

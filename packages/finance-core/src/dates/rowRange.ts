@@ -1,0 +1,5 @@
+/** A half-open range `[start, end)` of row indices into calendar-aligned arrays. */
+export interface RowRange {
+  readonly start: number;
+  readonly end: number;
+}

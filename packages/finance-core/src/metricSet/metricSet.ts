@@ -1,0 +1,138 @@
+/**
+ * The whole metric set of one portfolio at one as-of date. Keys and nesting follow the
+ * reference files `expected/{P}_{as_of}.json` (snake_case) for every value reported;
+ * peer values (empyrical, quantstats, Portfolio Performance, `alt_*`) are not reproduced.
+ * Dates are ISO `YYYY-MM-DD`. An undefined value is `null` beside a `reason`.
+ */
+export interface MetricSet {
+  readonly portfolio: string;
+  readonly as_of: string;
+  readonly schema_version: 1;
+  readonly twr: Readonly<Record<TwrPeriod, TwrRecord | Unavailable>>;
+  readonly mwr_xirr: Readonly<Record<MwrPeriod, MwrRecord | MwrUnavailable>>;
+  readonly volatility: Readonly<Record<RiskWindow, VolatilityRecord | Unavailable>>;
+  readonly sharpe: Readonly<Record<RiskWindow, SharpeRecord | Unavailable>>;
+  readonly max_drawdown: Readonly<Record<DrawdownWindow, DrawdownRecord | Unavailable>>;
+  readonly capm: Readonly<Record<CapmWindow, CapmRecord | Unavailable>>;
+  readonly active: Readonly<Record<'1Y', ActiveRecord | Unavailable>>;
+  readonly win_loss: Readonly<Record<WinLossWindow, WinLossRecord | Unavailable>>;
+  readonly factor_model: Readonly<Record<FactorWindow, FactorModelRecord | Unavailable>>;
+}
+
+export type TwrPeriod = '1d' | 'MTD' | 'QTD' | 'YTD' | '1Y' | '3Y' | '5Y' | 'inception';
+export type MwrPeriod = 'YTD' | '1Y' | '3Y' | 'inception';
+export type RiskWindow = '30d' | '60d' | '90d' | '1Y';
+export type DrawdownWindow = '1Y' | '3Y' | 'inception';
+export type CapmWindow = '1Y' | '3Y';
+export type WinLossWindow = '1Y' | 'inception';
+export type FactorWindow = '1Y' | '3Y' | 'inception';
+
+/** A value that cannot be computed, e.g. `{ value: null, reason: 'insufficient history' }`. */
+export interface Unavailable {
+  readonly value: null;
+  readonly reason: string;
+  readonly anchor?: string;
+}
+
+/** Which rows a record was computed from (CONVENTIONS.md: on every record). */
+export interface WindowFacts {
+  /** First and last calendar row of the window (observed or not); null when empty. */
+  readonly first_date: string | null;
+  readonly last_date: string | null;
+  /** Calendar rows in the window. */
+  readonly n_rows: number;
+  /** Rows with an observation (n_obs ≤ n_rows). */
+  readonly n_obs: number;
+}
+
+export interface TwrRecord extends WindowFacts {
+  readonly anchor: string;
+  readonly days_act: number;
+  /** ∏(1 + r) − 1 over the observations; null (with `reason`) when there are none. */
+  readonly cumulative: number | null;
+  readonly reason?: string;
+  /** (1 + R)^(365/days) − 1; present only for periods of a year or more. */
+  readonly annualized_act365?: number | null;
+  /** The same period recomputed from values and end-of-day flows (a cross-check). */
+  readonly cumulative_from_values_eod_flows: number | null;
+}
+
+export interface MwrRecord {
+  readonly anchor: string;
+  readonly anchor_value: number;
+  readonly end_value: number;
+  readonly days_act: number;
+  /** [date, amount] from the investor's view, same-date amounts summed. */
+  readonly cash_flows_investor_view: readonly (readonly [string, number])[];
+  readonly roots: readonly number[];
+  readonly xirr: number | null;
+  readonly reason?: string;
+  readonly period_rate?: number;
+  readonly npv_at_xirr?: number;
+}
+
+export interface MwrUnavailable {
+  readonly xirr: null;
+  readonly reason: string;
+  readonly anchor: string;
+}
+
+export interface VolatilityRecord extends WindowFacts {
+  readonly value: number;
+  readonly daily_std_ddof1: number;
+}
+
+export interface SharpeRecord extends WindowFacts {
+  readonly value: number | null;
+  readonly reason?: string;
+  readonly mean_excess_daily?: number;
+  readonly std_excess_daily_ddof1?: number;
+}
+
+export interface DrawdownRecord extends WindowFacts {
+  readonly value: number;
+  readonly peak_date: string | null;
+  readonly trough_date: string | null;
+  readonly recovery_date: string | null;
+}
+
+export interface CapmRecord extends WindowFacts {
+  readonly beta: number;
+  readonly alpha_daily: number;
+  readonly alpha_annual_arithmetic: number;
+  readonly alpha_annual_geometric: number;
+  readonly r_squared: number | null;
+  readonly r_squared_reason?: string;
+  readonly alpha_daily_stderr: number;
+  readonly beta_stderr: number;
+}
+
+export interface ActiveRecord extends WindowFacts {
+  readonly tracking_error: number;
+  readonly information_ratio: number | null;
+  readonly information_ratio_reason?: string;
+  readonly mean_active_daily: number;
+}
+
+export interface WinLossRecord extends WindowFacts {
+  readonly n_wins: number;
+  readonly n_losses: number;
+  readonly n_zero: number;
+  readonly win_rate: number;
+  readonly avg_win: number | null;
+  readonly avg_win_reason?: string;
+  readonly avg_loss: number | null;
+  readonly avg_loss_reason?: string;
+  readonly payoff_ratio: number | null;
+  readonly payoff_ratio_reason?: string;
+}
+
+export interface FactorModelRecord extends WindowFacts {
+  readonly y: string;
+  readonly [key: string]: unknown;
+}
+
+export interface RollingCorrelationRecord {
+  readonly n_pairs: number;
+  readonly [factor: string]: number | null | string;
+}

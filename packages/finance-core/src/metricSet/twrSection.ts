@@ -1,0 +1,61 @@
+import { epochDayToIso } from '../dates/epochDayToIso.js';
+import { annualizedReturn } from '../performance/annualizedReturn.js';
+import { cumulativeReturn } from '../performance/cumulativeReturn.js';
+import { isUndefinedValue, Reason } from '../result/undefinedValue.js';
+import type { AnchoredWindow, MetricSetWindows } from './metricSetWindows.js';
+import type { TwrPeriod, TwrRecord, Unavailable } from './metricSet.js';
+import { windowFacts } from './windowFacts.js';
+
+/**
+ * The `twr` section: for 1D, MTD, QTD, YTD, 1Y, 3Y, 5Y and inception, the cumulative
+ * time-weighted return ∏(1 + r) − 1 over `(anchor, as_of]`, Actual/365 annualised when
+ * the period is a year or longer, and the same period recomputed from values and
+ * end-of-day flows (`valueReturns`).
+ */
+export function twrSection(
+  calendar: Int32Array,
+  windows: MetricSetWindows,
+  asOfDay: number,
+  returns: Float64Array,
+  valueReturns: Float64Array,
+): Record<TwrPeriod, TwrRecord | Unavailable> {
+  const c = windows.calendar;
+  const record = (w: AnchoredWindow, annualise: boolean): TwrRecord | Unavailable => {
+    const anchor = epochDayToIso(w.anchor);
+    if (w.range === null) return { value: null, reason: Reason.insufficientHistory, anchor };
+    const { start, end } = w.range;
+    const twr = cumulativeReturn(returns, start, end);
+    const fromValues = cumulativeReturn(valueReturns, start, end);
+    const daysAct = asOfDay - w.anchor;
+    const fromValuesValue = isUndefinedValue(fromValues) ? null : fromValues.value;
+    if (isUndefinedValue(twr)) {
+      return {
+        anchor,
+        ...windowFacts(calendar, w.range, 0),
+        days_act: daysAct,
+        cumulative: null,
+        reason: twr.reason,
+        cumulative_from_values_eod_flows: fromValuesValue,
+      };
+    }
+    const annualised = annualizedReturn(twr.value, daysAct);
+    return {
+      anchor,
+      ...windowFacts(calendar, w.range, twr.nObs),
+      days_act: daysAct,
+      cumulative: twr.value,
+      ...(annualise && !isUndefinedValue(annualised) ? { annualized_act365: annualised } : {}),
+      cumulative_from_values_eod_flows: fromValuesValue,
+    };
+  };
+  return {
+    '1d': record(windows.oneDay, false),
+    MTD: record(c.MTD, false),
+    QTD: record(c.QTD, false),
+    YTD: record(c.YTD, false),
+    '1Y': record(c['1Y'], true),
+    '3Y': record(c['3Y'], true),
+    '5Y': record(c['5Y'], true),
+    inception: record(c.inception, true),
+  };
+}

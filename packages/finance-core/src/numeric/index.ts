@@ -1,0 +1,2 @@
+export * from './brentRoot.js';
+export * from './exponentialSumRoots.js';

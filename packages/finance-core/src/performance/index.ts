@@ -1,0 +1,3 @@
+export * from './annualizedReturn.js';
+export * from './cumulativeReturn.js';
+export * from './xirr.js';

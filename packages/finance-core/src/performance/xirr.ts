@@ -1,0 +1,82 @@
+import { exponentialSumRoots } from '../numeric/exponentialSumRoots.js';
+import { Reason, type UndefinedValue } from '../result/undefinedValue.js';
+
+/** A money-weighted return: the unique XIRR root. */
+export interface XirrResult {
+  /** Annual rate x, Actual/365F. */
+  readonly rate: number;
+  /** Rate over the whole period: (1 + x)^(days / 365) − 1. */
+  readonly periodRate: number;
+  /** Every root found (exactly one here). */
+  readonly roots: readonly number[];
+  /** Calendar days from the first to the last flow. */
+  readonly days: number;
+  /** Σ cᵢ (1 + x)^(−(dᵢ − d₀)/365) at the root (≈ 0; a check). */
+  readonly npv: number;
+}
+
+/** XIRR undefined: no root, more than one (all listed), or a zero-length period. */
+export interface XirrUndefined extends UndefinedValue {
+  readonly roots: readonly number[];
+}
+
+/** Reason when every flow falls on one date, so the NPV does not depend on the rate. */
+export const ZERO_LENGTH_PERIOD = 'zero-length period: all cash flows on one date';
+/** Reason when the roots could not be separated (a repeated root). */
+export const UNRESOLVED_ROOTS = 'roots could not be isolated (repeated root)';
+
+/**
+ * XIRR, Actual/365F: every x > −1 solving Σ cᵢ (1 + x)^(−(dᵢ − d₀)/365) = 0, where
+ * `days` are epoch days (any order; same-date amounts are summed first) and `amounts`
+ * are signed from the investor's view (−V(anchor), −CF for a deposit, +V(as_of)). All
+ * roots are bracketed rigorously (see `exponentialSumRoots`, with v = ln(1 + x)) and
+ * refined by Brent's method. Exactly one root gives the rate and the period rate;
+ * none or several give `null` with the reason and the roots — never a guess.
+ *
+ * @example xirr([18262, 18628], [-100, 110]).rate // 0.09971358593414… (366 days)
+ */
+export function xirr(
+  days: ArrayLike<number>,
+  amounts: ArrayLike<number>,
+): XirrResult | XirrUndefined {
+  const order = Array.from({ length: days.length }, (_, i) => i);
+  order.sort((i, j) => days[i]! - days[j]!);
+  const first = days[order[0]!]!;
+  const span = days[order[order.length - 1]!]! - first;
+  if (span <= 0) return { value: null, reason: ZERO_LENGTH_PERIOD, roots: [] };
+
+  const flowDays: number[] = [];
+  const flowAmounts: number[] = [];
+  for (const i of order) {
+    const day = days[i]!;
+    if (flowDays.length > 0 && flowDays[flowDays.length - 1] === day) {
+      flowAmounts[flowAmounts.length - 1]! += amounts[i]!;
+    } else {
+      flowDays.push(day);
+      flowAmounts.push(amounts[i]!);
+    }
+  }
+  const coefficients: number[] = [];
+  const times: number[] = [];
+  for (let k = 0; k < flowDays.length; k++) {
+    if (flowAmounts[k] === 0) continue;
+    coefficients.push(flowAmounts[k]!);
+    times.push(flowDays[k]! - flowDays[0]!);
+  }
+  if (coefficients.length < 2) return { value: null, reason: Reason.noRoot, roots: [] };
+  const start = times[0]!;
+  const found = exponentialSumRoots(
+    Float64Array.from(coefficients),
+    Float64Array.from(times, (d) => (d - start) / 365),
+  );
+  const roots = found.roots.map(Math.expm1);
+  if (!found.complete) return { value: null, reason: UNRESOLVED_ROOTS, roots };
+  if (roots.length === 0) return { value: null, reason: Reason.noRoot, roots };
+  if (roots.length > 1) return { value: null, reason: Reason.multipleRoots, roots };
+  const rate = roots[0]!;
+  let npv = 0;
+  for (let k = 0; k < coefficients.length; k++) {
+    npv += coefficients[k]! * Math.pow(1 + rate, -(times[k]! + flowDays[0]! - first) / 365);
+  }
+  return { rate, periodRate: Math.pow(1 + rate, span / 365) - 1, roots, days: span, npv };
+}

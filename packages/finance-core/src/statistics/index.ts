@@ -1,0 +1,2 @@
+export * from './sampleMoments.js';
+export * from './countObservations.js';
