@@ -21,8 +21,11 @@ export function testDatabaseKinds(
 export interface TestDatabase {
   readonly kind: TestDatabaseKind;
   readonly db: Database;
-  /** Opens another, independent handle on the same database (a second "process"). */
-  openAnother(): Promise<Database>;
+  /**
+   * Opens another, independent handle on the same PostgreSQL database (a second
+   * "process"), migrating it unless `migrate: false`.
+   */
+  openAnother(options?: { migrate?: boolean }): Promise<Database>;
   /** The URL of this database (`pglite://memory` for PGlite). */
   readonly url: string;
   /** Closes every handle and drops the PostgreSQL database. */
@@ -56,8 +59,8 @@ export async function openTestDatabase(
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handles: Database[] = [];
-  const open = async () => {
-    const handle = await openDatabase(url.toString());
+  const open = async (options: { migrate?: boolean } = {}) => {
+    const handle = await openDatabase(url.toString(), options);
     handles.push(handle);
     return handle;
   };
