@@ -3,3 +3,5 @@
  * Conventions: docs/CONVENTIONS.md in this package.
  */
 export * from './result/undefinedValue.js';
+export * from './factors/index.js';
+export * from './regime/index.js';

@@ -1,0 +1,169 @@
+import { assertSameLength, FactorInputError } from './factorInputError.js';
+import type { FactorModelFit } from './fitFactorModel.js';
+import { isCompleteRow } from './isCompleteRow.js';
+
+/** Compounded attribution of the window's return (reference key `attribution_compounded`). */
+export interface CompoundedAttribution {
+  /** ∏(1 + r) − 1. */
+  readonly total_return: number;
+  /** Fₖ = ∏(1 + fₖ) − 1 per factor. */
+  readonly factor_period_returns: Readonly<Record<string, number>>;
+  /** bₖ · Fₖ per factor. */
+  readonly contributions: Readonly<Record<string, number>>;
+  /** a · n. */
+  readonly intercept_contribution: number;
+  /** total − Σ contributions − intercept contribution. */
+  readonly residual: number;
+  /** Σ contributions + intercept contribution + residual (= total to rounding). */
+  readonly check_sum: number;
+}
+
+/** Arithmetic attribution of the sum of daily returns (reference key `attribution_arithmetic`). */
+export interface ArithmeticAttribution {
+  /** Σ r. */
+  readonly total_return_sum: number;
+  /** Σ fₖ per factor. */
+  readonly factor_sums: Readonly<Record<string, number>>;
+  /** bₖ · Σ fₖ per factor. */
+  readonly contributions: Readonly<Record<string, number>>;
+  /** a · n. */
+  readonly intercept_contribution: number;
+  /** Σ r − Σ contributions − a·n; equals Σ OLS residuals (≈ 0, OLS with an intercept). */
+  readonly residual: number;
+  /** Σ (r − a − Σ bₖ fₖ), computed row by row. */
+  readonly residual_sum_of_ols_residuals: number;
+}
+
+/** The last complete row split into its parts (reference key `last_day_decomposition`). */
+export interface LastDayDecomposition {
+  /** Index of that row in the input series (the caller maps it to its date). */
+  readonly row: number;
+  /** r on that row. */
+  readonly return: number;
+  /** bₖ · fₖ on that row. */
+  readonly contributions: Readonly<Record<string, number>>;
+  /** a. */
+  readonly intercept: number;
+  /** r − Σ bₖ fₖ − a. */
+  readonly residual: number;
+}
+
+/** Attribution of one window's return to the factors of a fitted model. */
+export interface FactorAttribution {
+  readonly attribution_compounded: CompoundedAttribution;
+  readonly attribution_arithmetic: ArithmeticAttribution;
+  readonly last_day_decomposition: LastDayDecomposition;
+}
+
+/**
+ * Attributes the window's portfolio return to the factors of `fit` (SPEC §7, CONVENTIONS.md).
+ *
+ * Over the rows the model used (y and every factor present; n = fit.n_obs):
+ * compounded — total = ∏(1 + r) − 1, Fₖ = ∏(1 + fₖ) − 1, contributionₖ = bₖ·Fₖ,
+ * intercept contribution = a·n, residual = total − Σ contributions − a·n;
+ * arithmetic — the same with Σ r and Σ fₖ in place of the compounded returns;
+ * last day — r = Σ bₖ·fₖ + a + residual on the last complete row.
+ * In both attributions the residual is defined as what is left, so the parts sum to the
+ * total exactly (to one rounding of the final sum).
+ *
+ * `y` and `factors` must be the series `fit` was estimated on and `names` its factor names.
+ * Throws {@link FactorInputError} when they do not match.
+ *
+ * @example attributeFactorReturns(r, [mkt], ['MKT'], fit).attribution_compounded.residual
+ */
+export function attributeFactorReturns(
+  y: Float64Array,
+  factors: readonly Float64Array[],
+  names: readonly string[],
+  fit: FactorModelFit,
+): FactorAttribution {
+  const k = factors.length;
+  if (names.length !== k || fit.k_factors !== k || names.some((n) => !(n in fit.loadings))) {
+    throw new FactorInputError(
+      'names_mismatch',
+      `attributeFactorReturns got factors [${names.join(', ')}] but the fit has [${Object.keys(fit.loadings).join(', ')}]`,
+    );
+  }
+  assertSameLength(y.length, factors, 'factor series');
+  const loadings = Float64Array.from(names, (name) => fit.loadings[name]!);
+  const a = fit.intercept_daily;
+  const growth = new Float64Array(k).fill(1);
+  const sums = new Float64Array(k);
+  let portfolioGrowth = 1;
+  let portfolioSum = 0;
+  let residualSum = 0;
+  let n = 0;
+  let lastRow = -1;
+  for (let i = 0; i < y.length; i++) {
+    if (!isCompleteRow(y, factors, i)) continue;
+    const r = y[i]!;
+    let fitted = a;
+    for (let j = 0; j < k; j++) {
+      const f = factors[j]![i]!;
+      growth[j]! *= 1 + f;
+      sums[j]! += f;
+      fitted += loadings[j]! * f;
+    }
+    portfolioGrowth *= 1 + r;
+    portfolioSum += r;
+    residualSum += r - fitted;
+    n++;
+    lastRow = i;
+  }
+  if (n !== fit.n_obs) {
+    throw new FactorInputError(
+      'length_mismatch',
+      `attributeFactorReturns found ${n} complete rows but the fit used ${fit.n_obs}; pass the series the model was fitted on`,
+    );
+  }
+  const interceptContribution = a * n;
+  const periodReturns: Record<string, number> = {};
+  const factorSums: Record<string, number> = {};
+  const compoundedContributions: Record<string, number> = {};
+  const arithmeticContributions: Record<string, number> = {};
+  const lastDayContributions: Record<string, number> = {};
+  let compoundedExplained = 0;
+  let arithmeticExplained = 0;
+  let lastDayExplained = 0;
+  for (let j = 0; j < k; j++) {
+    const name = names[j]!;
+    const b = loadings[j]!;
+    const periodReturn = growth[j]! - 1;
+    periodReturns[name] = periodReturn;
+    factorSums[name] = sums[j]!;
+    compoundedContributions[name] = b * periodReturn;
+    arithmeticContributions[name] = b * sums[j]!;
+    lastDayContributions[name] = b * factors[j]![lastRow]!;
+    compoundedExplained += b * periodReturn;
+    arithmeticExplained += b * sums[j]!;
+    lastDayExplained += b * factors[j]![lastRow]!;
+  }
+  const total = portfolioGrowth - 1;
+  const compoundedResidual = total - compoundedExplained - interceptContribution;
+  const lastReturn = y[lastRow]!;
+  return {
+    attribution_compounded: {
+      total_return: total,
+      factor_period_returns: periodReturns,
+      contributions: compoundedContributions,
+      intercept_contribution: interceptContribution,
+      residual: compoundedResidual,
+      check_sum: compoundedExplained + interceptContribution + compoundedResidual,
+    },
+    attribution_arithmetic: {
+      total_return_sum: portfolioSum,
+      factor_sums: factorSums,
+      contributions: arithmeticContributions,
+      intercept_contribution: interceptContribution,
+      residual: portfolioSum - arithmeticExplained - interceptContribution,
+      residual_sum_of_ols_residuals: residualSum,
+    },
+    last_day_decomposition: {
+      row: lastRow,
+      return: lastReturn,
+      contributions: lastDayContributions,
+      intercept: a,
+      residual: lastReturn - lastDayExplained - a,
+    },
+  };
+}

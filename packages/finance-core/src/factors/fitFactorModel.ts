@@ -1,0 +1,215 @@
+import { Reason, undefinedValue, type UndefinedValue } from '../result/undefinedValue.js';
+import { TRADING_DAYS_PER_YEAR } from '../risk/annualizationFactor.js';
+import { assertSameLength, FactorInputError } from './factorInputError.js';
+import { centredCrossProducts } from './ols/centredCrossProducts.js';
+import { choleskyUpper } from './ols/choleskyUpper.js';
+import { isCompleteRow } from './isCompleteRow.js';
+import { householderQr } from './ols/householderQr.js';
+import { triangularRegression, type OlsSolution } from './ols/triangularRegression.js';
+
+/**
+ * Below this share of a column's centred sum of squares left unexplained by the columns
+ * before it (or of y's, i.e. 1 − R²), the cross-product route could lose digits, so the fit
+ * is redone with Householder QR on the data.
+ */
+const MIN_UNEXPLAINED_SHARE_FOR_CHOLESKY = 1e-4;
+/** A factor whose centred column keeps less than this share (squared) of its norm is collinear. */
+const SINGULAR_SHARE = 1e-20;
+
+/** OLS factor model of one window. Keys are those of the reference JSON (`factor_model`). */
+export interface FactorModelFit {
+  /** Rows used: y and every factor present. */
+  readonly n_obs: number;
+  readonly k_factors: number;
+  /** Daily intercept a (not annualised). */
+  readonly intercept_daily: number;
+  /** Loading bₖ per factor name. */
+  readonly loadings: Readonly<Record<string, number>>;
+  /** Non-robust standard errors, `const` for the intercept then one per factor name. */
+  readonly stderr_nonrobust: Readonly<Record<string, number>>;
+  /** Coefficient / standard error; `null` where the standard error is 0 (a perfect fit). */
+  readonly tvalues: Readonly<Record<string, number | null>>;
+  readonly r_squared: number;
+  readonly adj_r_squared: number;
+  /** √(SSR / (n − k − 1)). */
+  readonly residual_vol_daily: number;
+  /** residual_vol_daily · √252. */
+  readonly residual_vol_annual: number;
+  /** Degrees of freedom of the residual variance, n − k − 1. */
+  readonly residual_ddof: number;
+  /** Which factorisation produced the numbers (both agree to rounding; QR for hard cases). */
+  readonly solver: 'cholesky' | 'householder';
+}
+
+/**
+ * OLS of y on [1, f₁ … f_k] — the factor model of SPEC §7 and CONVENTIONS.md.
+ *
+ * y = a + Σ bₖ·fₖ + e over the rows where y and every factor are present (a NaN anywhere
+ * drops the row). σ² = SSR / (n − k − 1); se = √(σ²·diag((XᵀX)⁻¹)) (non-robust, as
+ * statsmodels); t = coefficient / se; R² = 1 − SSR/SST (SST centred);
+ * adjusted R² = 1 − (1 − R²)(n − 1)/(n − k − 1); residual volatility σ daily and σ·√252.
+ *
+ * Numerics: the data are centred (two passes) and R of [X_c | y_c] is taken from the
+ * Cholesky factor of their cross-products when every column keeps ≥ 1e-4 of its variance
+ * unexplained by the columns before it and 1 − R² ≥ 1e-4; otherwise from Householder QR
+ * of the centred data — so the result always has QR-level accuracy, and the common case
+ * costs one pass of k(k+1)/2 products per row.
+ *
+ * Returns an {@link UndefinedValue} when n ≤ k + 1 ("too few observations"), y is constant
+ * ("zero standard deviation") or a factor is constant or collinear ("singular design matrix").
+ * Throws {@link FactorInputError} when series lengths or `names` do not match.
+ *
+ * @example fitFactorModel(returns, [mkt, smb], ['MKT', 'SMB']).loadings.MKT
+ */
+export function fitFactorModel(
+  y: Float64Array,
+  factors: readonly Float64Array[],
+  names: readonly string[],
+): FactorModelFit | UndefinedValue {
+  const k = factors.length;
+  if (names.length !== k) {
+    throw new FactorInputError(
+      'names_mismatch',
+      `fitFactorModel got ${k} factor series but ${names.length} names`,
+    );
+  }
+  assertSameLength(y.length, factors, 'factor series');
+  const q = k + 1;
+  let columns: readonly Float64Array[] = [...factors, y];
+  let n = y.length;
+  const means = new Float64Array(q);
+  if (!columnMeans(columns, n, means)) {
+    columns = completeRows(y, factors);
+    n = columns[0]!.length;
+    columnMeans(columns, n, means);
+  }
+  if (n <= k + 1) return undefinedValue(Reason.tooFewObservations);
+  const gram = centredCrossProducts(columns, means, n);
+  if (gram[q * q - 1] === 0) return undefinedValue(Reason.zeroVariance);
+  for (let j = 0; j < k; j++) {
+    if (gram[j * q + j] === 0) return undefinedValue(Reason.singularDesign);
+  }
+  let r = choleskyUpper(gram, q);
+  let solver: FactorModelFit['solver'] = 'cholesky';
+  if (r === null || !wellConditioned(r, gram, q)) {
+    r = householderQr(centredColumnMajor(columns, means, n), n, q);
+    solver = 'householder';
+    for (let j = 0; j < k; j++) {
+      const rjj = r[j * q + j]!;
+      if (rjj * rjj <= SINGULAR_SHARE * gram[j * q + j]!) {
+        return undefinedValue(Reason.singularDesign);
+      }
+    }
+  }
+  return describeFit(triangularRegression(r, means, n), names, solver);
+}
+
+/**
+ * Column means over the first n rows; false when a column holds a NaN (the sum propagates
+ * it), so the rows must be filtered first. Four running sums per column hide adder latency.
+ */
+function columnMeans(columns: readonly Float64Array[], n: number, means: Float64Array): boolean {
+  let complete = true;
+  for (let j = 0; j < columns.length; j++) {
+    const x = columns[j]!;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let i = 0;
+    for (; i + 3 < n; i += 4) {
+      s0 += x[i]!;
+      s1 += x[i + 1]!;
+      s2 += x[i + 2]!;
+      s3 += x[i + 3]!;
+    }
+    for (; i < n; i++) s0 += x[i]!;
+    const mean = (s0 + s1 + (s2 + s3)) / n;
+    if (Number.isNaN(mean)) complete = false;
+    means[j] = mean;
+  }
+  return complete;
+}
+
+/** The complete rows (see {@link isCompleteRow}) as new columns of equal length, factors then y. */
+function completeRows(y: Float64Array, factors: readonly Float64Array[]): Float64Array[] {
+  const columns = [...factors, y];
+  let n = 0;
+  const keep = new Uint8Array(y.length);
+  for (let i = 0; i < y.length; i++) {
+    if (isCompleteRow(y, factors, i)) {
+      keep[i] = 1;
+      n++;
+    }
+  }
+  const buffer = new Float64Array(n * columns.length);
+  return columns.map((column, j) => {
+    const out = buffer.subarray(j * n, (j + 1) * n);
+    let row = 0;
+    for (let i = 0; i < y.length; i++) if (keep[i] === 1) out[row++] = column[i]!;
+    return out;
+  });
+}
+
+/** Column-major n × q copy of the centred columns, the work buffer of the QR route. */
+function centredColumnMajor(
+  columns: readonly Float64Array[],
+  means: Float64Array,
+  n: number,
+): Float64Array {
+  const buffer = new Float64Array(n * columns.length);
+  for (let j = 0; j < columns.length; j++) {
+    const x = columns[j]!;
+    const m = means[j]!;
+    for (let i = 0; i < n; i++) buffer[j * n + i] = x[i]! - m;
+  }
+  return buffer;
+}
+
+function wellConditioned(r: Float64Array, gram: Float64Array, q: number): boolean {
+  for (let j = 0; j < q; j++) {
+    const rjj = r[j * q + j]!;
+    if (rjj * rjj < MIN_UNEXPLAINED_SHARE_FOR_CHOLESKY * gram[j * q + j]!) return false;
+  }
+  return true;
+}
+
+function describeFit(
+  ols: OlsSolution,
+  names: readonly string[],
+  solver: FactorModelFit['solver'],
+): FactorModelFit {
+  const k = names.length;
+  const ddof = ols.n - k - 1;
+  const residualVariance = ols.ssr / ddof;
+  const loadings: Record<string, number> = {};
+  const stderr: Record<string, number> = {};
+  const tvalues: Record<string, number | null> = {};
+  const interceptSe = Math.sqrt(residualVariance * ols.varianceFactors[0]!);
+  stderr['const'] = interceptSe;
+  tvalues['const'] = interceptSe > 0 ? ols.intercept / interceptSe : null;
+  for (let j = 0; j < k; j++) {
+    const name = names[j]!;
+    const b = ols.slopes[j]!;
+    const se = Math.sqrt(residualVariance * ols.varianceFactors[j + 1]!);
+    loadings[name] = b;
+    stderr[name] = se;
+    tvalues[name] = se > 0 ? b / se : null;
+  }
+  const rSquared = 1 - ols.ssr / ols.sst;
+  const residualVolDaily = Math.sqrt(residualVariance);
+  return {
+    n_obs: ols.n,
+    k_factors: k,
+    intercept_daily: ols.intercept,
+    loadings,
+    stderr_nonrobust: stderr,
+    tvalues,
+    r_squared: rSquared,
+    adj_r_squared: 1 - ((1 - rSquared) * (ols.n - 1)) / ddof,
+    residual_vol_daily: residualVolDaily,
+    residual_vol_annual: residualVolDaily * Math.sqrt(TRADING_DAYS_PER_YEAR),
+    residual_ddof: ddof,
+    solver,
+  };
+}

@@ -1,0 +1,10 @@
+/** Factor kernels (SPEC §7): OLS factor model, attribution, rolling correlation, momentum, macro factor changes. */
+export * from './attributeFactorReturns.js';
+export * from './factorChanges.js';
+export { FactorInputError, type FactorInputErrorCode } from './factorInputError.js';
+export * from './factorMomentumZ.js';
+export * from './factorMomentumZSeries.js';
+export * from './fitFactorModel.js';
+export * from './macroFactors.js';
+export * from './rollingCorrelation.js';
+export * from './rollingCorrelationAt.js';

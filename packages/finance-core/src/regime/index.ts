@@ -1,0 +1,8 @@
+/** Growth/inflation regime detection (SPEC §7). */
+export * from './classifyRegimes.js';
+export * from './detectRegimes.js';
+export * from './hysteresisDirections.js';
+export * from './regime.js';
+export * from './regimeAt.js';
+export * from './regimeOptions.js';
+export * from './regimeSignal.js';
