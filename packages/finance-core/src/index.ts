@@ -3,5 +3,6 @@
  * Conventions: docs/CONVENTIONS.md in this package.
  */
 export * from './result/undefinedValue.js';
+export * from './ratings/index.js';
 export * from './factors/index.js';
 export * from './regime/index.js';
