@@ -3,14 +3,26 @@ import { InvalidDatabaseUrlError, parseDatabaseUrl, redactDatabaseUrl } from './
 
 describe('parseDatabaseUrl', () => {
   it('defaults to PGlite in ./.data of the working directory', () => {
-    expect(parseDatabaseUrl(undefined, '/srv/app')).toEqual({ kind: 'pglite', dataDir: '/srv/app/.data' });
-    expect(parseDatabaseUrl('  ', '/srv/app')).toEqual({ kind: 'pglite', dataDir: '/srv/app/.data' });
+    expect(parseDatabaseUrl(undefined, '/srv/app')).toEqual({
+      kind: 'pglite',
+      dataDir: '/srv/app/.data',
+    });
+    expect(parseDatabaseUrl('  ', '/srv/app')).toEqual({
+      kind: 'pglite',
+      dataDir: '/srv/app/.data',
+    });
   });
 
   it('reads pglite://memory, relative and absolute pglite paths, and postgres URLs', () => {
     expect(parseDatabaseUrl('pglite://memory', '/x')).toEqual({ kind: 'pglite', dataDir: null });
-    expect(parseDatabaseUrl('pglite://db/store', '/x')).toEqual({ kind: 'pglite', dataDir: '/x/db/store' });
-    expect(parseDatabaseUrl('pglite:///var/lib/ts', '/x')).toEqual({ kind: 'pglite', dataDir: '/var/lib/ts' });
+    expect(parseDatabaseUrl('pglite://db/store', '/x')).toEqual({
+      kind: 'pglite',
+      dataDir: '/x/db/store',
+    });
+    expect(parseDatabaseUrl('pglite:///var/lib/ts', '/x')).toEqual({
+      kind: 'pglite',
+      dataDir: '/var/lib/ts',
+    });
     const pg = 'postgresql://app:pw@db.internal:5433/spine';
     expect(parseDatabaseUrl(pg, '/x')).toEqual({ kind: 'postgres', url: pg });
   });

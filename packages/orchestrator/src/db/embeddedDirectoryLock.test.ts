@@ -20,7 +20,9 @@ describe('claimEmbeddedDirectory', () => {
     const release = await claimEmbeddedDirectory(join(dir, 'data'));
     const lockFile = join(dir, 'data', embeddedLockFileName);
     expect(await readFile(lockFile, 'utf8')).toBe(`${process.pid}@${hostname()}`);
-    await expect(claimEmbeddedDirectory(join(dir, 'data'))).rejects.toThrow(EmbeddedDatabaseInUseError);
+    await expect(claimEmbeddedDirectory(join(dir, 'data'))).rejects.toThrow(
+      EmbeddedDatabaseInUseError,
+    );
     await release();
     const again = await claimEmbeddedDirectory(join(dir, 'data'));
     await again();
@@ -31,7 +33,9 @@ describe('claimEmbeddedDirectory', () => {
     const deadPid = dead.stdout.toString();
     await writeFile(join(dir, embeddedLockFileName), `${deadPid}@${hostname()}`);
     const release = await claimEmbeddedDirectory(dir);
-    expect(await readFile(join(dir, embeddedLockFileName), 'utf8')).toBe(`${process.pid}@${hostname()}`);
+    expect(await readFile(join(dir, embeddedLockFileName), 'utf8')).toBe(
+      `${process.pid}@${hostname()}`,
+    );
     await release();
   });
 

@@ -1,6 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/testDatabases.js';
+import {
+  openTestDatabase,
+  testDatabaseKinds,
+  type TestDatabase,
+} from '../testing/testDatabases.js';
 import { migrateDatabase } from './migrate.js';
 import { executeRows } from './rows.js';
 import { packFx, packMacro, packPrices, packs } from './schema.js';
@@ -34,7 +38,13 @@ describe.each(testDatabaseKinds())('store on %s', (kind) => {
     });
     await t.db.drizzle
       .insert(packFx)
-      .values({ packId: 'PK-2024-03-28-v1', base: 'EUR', quote: 'USD', rate: '1.0811', ...provenance });
+      .values({
+        packId: 'PK-2024-03-28-v1',
+        base: 'EUR',
+        quote: 'USD',
+        rate: '1.0811',
+        ...provenance,
+      });
     await t.db.drizzle
       .insert(packMacro)
       .values({ packId: 'PK-2024-03-28-v1', series: 'DGS10', value: '4.20', ...provenance });
@@ -80,21 +90,21 @@ describe.each(testDatabaseKinds())('store on %s', (kind) => {
     const id = 'PK-2024-03-28-v1';
     const freshAt = new Date('2024-03-29T00:20:00Z');
     await t.db.drizzle.update(packs).set({ status: 'fresh', freshAt }).where(eq(packs.id, id));
-    await expect(t.db.query(`update packs set status = 'warming' where id = '${id}'`)).rejects.toThrow(
-      /cannot move from fresh to warming/,
-    );
-    await expect(t.db.query(`update packs set fresh_at = now() where id = '${id}'`)).rejects.toThrow(
-      /set once/,
-    );
+    await expect(
+      t.db.query(`update packs set status = 'warming' where id = '${id}'`),
+    ).rejects.toThrow(/cannot move from fresh to warming/);
+    await expect(
+      t.db.query(`update packs set fresh_at = now() where id = '${id}'`),
+    ).rejects.toThrow(/set once/);
     await t.db.drizzle
       .update(packs)
       .set({ status: 'superseded', supersededBy: 'PK-2024-03-28-v2' })
       .where(eq(packs.id, id));
     const [pack] = await t.db.drizzle.select().from(packs).where(eq(packs.id, id));
     expect(pack).toMatchObject({ status: 'superseded', supersededBy: 'PK-2024-03-28-v2', freshAt });
-    await expect(t.db.query(`update packs set status = 'fresh' where id = '${id}'`)).rejects.toThrow(
-      /cannot move from superseded to fresh/,
-    );
+    await expect(
+      t.db.query(`update packs set status = 'fresh' where id = '${id}'`),
+    ).rejects.toThrow(/cannot move from superseded to fresh/);
   });
 });
 

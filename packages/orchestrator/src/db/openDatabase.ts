@@ -27,9 +27,7 @@ export async function openDatabase(
 ): Promise<Database> {
   const location = parseDatabaseUrl(url, options.cwd ?? process.cwd());
   const db =
-    location.kind === 'postgres'
-      ? openPostgres(location.url)
-      : await openPglite(location.dataDir);
+    location.kind === 'postgres' ? openPostgres(location.url) : await openPglite(location.dataDir);
   if (options.migrate ?? true) {
     try {
       await migrateDatabase(db);

@@ -127,10 +127,7 @@ export const packs = pgTable(
     fxCount: integer('fx_count').notNull(),
     macroCount: integer('macro_count').notNull(),
   },
-  (t) => [
-    unique('packs_as_of_version').on(t.asOf, t.version),
-    index('packs_as_of').on(t.asOf),
-  ],
+  (t) => [unique('packs_as_of_version').on(t.asOf, t.version), index('packs_as_of').on(t.asOf)],
 );
 
 /** Provenance columns shared by every pack content row (SPEC §3). */
@@ -472,7 +469,9 @@ export const runs = pgTable(
   },
   (t) => [
     // The unique run key: at most one running run per as-of date, whatever the lock says.
-    uniqueIndex('runs_one_running_per_date').on(t.asOf).where(sql`${t.status} = 'running'`),
+    uniqueIndex('runs_one_running_per_date')
+      .on(t.asOf)
+      .where(sql`${t.status} = 'running'`),
     index('runs_as_of').on(t.asOf),
     index('runs_started_at').on(t.startedAt),
   ],
@@ -514,5 +513,9 @@ export const deadLetters = pgTable(
     replayedAt: instant('replayed_at'),
     replayResult: text('replay_result'),
   },
-  (t) => [index('dead_letters_pending').on(t.createdAt).where(sql`${t.replayedAt} is null`)],
+  (t) => [
+    index('dead_letters_pending')
+      .on(t.createdAt)
+      .where(sql`${t.replayedAt} is null`),
+  ],
 );

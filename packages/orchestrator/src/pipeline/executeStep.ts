@@ -82,7 +82,12 @@ export async function executeStep(
       outputs,
     };
     try {
-      const outcome = await attemptWithTimeout(body, context, execution.timeoutMs(step), execution.signal);
+      const outcome = await attemptWithTimeout(
+        body,
+        context,
+        execution.timeoutMs(step),
+        execution.signal,
+      );
       result = checkedResult(step, outcome);
     } catch (error) {
       const message = errorMessage(error);
@@ -91,8 +96,17 @@ export async function executeStep(
         result = { status: 'failed', error: message, details: {} };
       } else {
         const delay = backoffDelayMs(execution.retry, attempt);
-        logger.warn({ runId: run.id, step, attempt, delayMs: delay, error: message }, 'step attempt failed; retrying');
-        execution.onProgress?.({ runId: run.id, step, status: 'retrying', attempt, error: message });
+        logger.warn(
+          { runId: run.id, step, attempt, delayMs: delay, error: message },
+          'step attempt failed; retrying',
+        );
+        execution.onProgress?.({
+          runId: run.id,
+          step,
+          status: 'retrying',
+          attempt,
+          error: message,
+        });
         await sleep(delay, execution.signal);
       }
     }
@@ -104,7 +118,8 @@ export async function executeStep(
     finishedAt,
     seconds,
     error: result.status === 'failed' ? result.error : null,
-    details: result.status === 'skipped' ? { ...result.details, reason: result.reason } : result.details,
+    details:
+      result.status === 'skipped' ? { ...result.details, reason: result.reason } : result.details,
   });
   if (result.status === 'failed') {
     await recordDeadLetter(db.drizzle, {
@@ -138,7 +153,11 @@ async function assertMayRun(db: Database, run: RunRow, step: StepName): Promise<
   const position = pipelineSteps.indexOf(step);
   const current = await loadRun(db.drizzle, run.id);
   if (current?.status !== 'running') {
-    throw new StepOrderError(run.id, step, `the run is ${current?.status ?? 'missing'}, not running`);
+    throw new StepOrderError(
+      run.id,
+      step,
+      `the run is ${current?.status ?? 'missing'}, not running`,
+    );
   }
   for (const earlier of pipelineSteps.slice(0, position)) {
     const row = rows.find((r) => r.step === earlier);

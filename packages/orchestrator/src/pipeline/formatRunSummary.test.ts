@@ -13,9 +13,30 @@ const report: RunReport = {
   deadlines: { pack_deadline_missed: false, run_deadline_missed: true },
   pack: { id: 'PK-1', version: 1, hash: 'abc', status: 'warming' },
   steps: [
-    { name: 'build_pack', status: 'succeeded', seconds: 12.3456, attempts: 1, error: null, details: {} },
-    { name: 'reconcile_ledger', status: 'failed', seconds: 0.5, attempts: 1, error: '1 break', details: {} },
-    { name: 'compute_daily_metrics', status: 'blocked', seconds: null, attempts: 0, error: null, details: {} },
+    {
+      name: 'build_pack',
+      status: 'succeeded',
+      seconds: 12.3456,
+      attempts: 1,
+      error: null,
+      details: {},
+    },
+    {
+      name: 'reconcile_ledger',
+      status: 'failed',
+      seconds: 0.5,
+      attempts: 1,
+      error: '1 break',
+      details: {},
+    },
+    {
+      name: 'compute_daily_metrics',
+      status: 'blocked',
+      seconds: null,
+      attempts: 0,
+      error: null,
+      details: {},
+    },
   ],
 };
 

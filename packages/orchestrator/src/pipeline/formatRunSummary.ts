@@ -31,7 +31,9 @@ export function formatRunSummary(report: RunReport): string {
     ...rows,
     ...(report.pack === null
       ? []
-      : [`pack ${report.pack.id} v${report.pack.version} ${report.pack.status} ${report.pack.hash}`]),
+      : [
+          `pack ${report.pack.id} v${report.pack.version} ${report.pack.status} ${report.pack.hash}`,
+        ]),
     ...deadlines,
     '',
   ].join('\n');

@@ -4,10 +4,7 @@ import type { JsonValue } from './stepBody.js';
 
 /** Operational alert kinds the engine raises (SPEC §10); delivered later by the alerts step. */
 export type OperationalAlertKind =
-  | 'run_blocked'
-  | 'run_failed'
-  | 'pack_deadline_missed'
-  | 'run_deadline_missed';
+  'run_blocked' | 'run_failed' | 'pack_deadline_missed' | 'run_deadline_missed';
 
 /** One operational alert to record. */
 export interface OperationalAlert {

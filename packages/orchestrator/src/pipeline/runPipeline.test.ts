@@ -3,8 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
 import { alertEvents, deadLetters, packs, runs } from '../db/schema.js';
 import { listDeadLetters } from '../deadLetters/deadLetters.js';
-import { getFreshness, isLatestPackFresh, markPackFresh, PackNotReadyError } from '../freshness/freshness.js';
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/testDatabases.js';
+import {
+  getFreshness,
+  isLatestPackFresh,
+  markPackFresh,
+  PackNotReadyError,
+} from '../freshness/freshness.js';
+import {
+  openTestDatabase,
+  testDatabaseKinds,
+  type TestDatabase,
+} from '../testing/testDatabases.js';
 import type { Clock } from './clock.js';
 import { executeStep } from './executeStep.js';
 import { silentLogger } from './logger.js';
@@ -25,7 +34,15 @@ async function buildTestPack(db: Database, asOf: string): Promise<string> {
   const id = `PK-${asOf}-v1`;
   await db.drizzle
     .insert(packs)
-    .values({ id, asOf, version: 1, sha256: `sha-${asOf}`, priceCount: 0, fxCount: 0, macroCount: 0 })
+    .values({
+      id,
+      asOf,
+      version: 1,
+      sha256: `sha-${asOf}`,
+      priceCount: 0,
+      fxCount: 0,
+      macroCount: 0,
+    })
     .onConflictDoNothing();
   return id;
 }
@@ -119,7 +136,13 @@ describe.each(testDatabaseKinds())('pipeline engine on %s', (kind) => {
       startedAt: new Date(),
     });
     const run = (await loadRun(db.drizzle, runId))!;
-    const execution = { db, clock: { now: () => new Date() }, logger: silentLogger, retry: fast.retry!, timeoutMs: () => 1000 };
+    const execution = {
+      db,
+      clock: { now: () => new Date() },
+      logger: silentLogger,
+      retry: fast.retry!,
+      timeoutMs: () => 1000,
+    };
     const fake = fakeBodies();
     await expect(
       executeStep(execution, run, 'compute_daily_metrics', fake.bodies.compute_daily_metrics, {}),
@@ -189,11 +212,19 @@ describe.each(testDatabaseKinds())('pipeline engine on %s', (kind) => {
 
   it('records a failed verdict at once, without retry', async () => {
     const fake = fakeBodies({
-      reconcile_ledger: async () => ({ status: 'failed', error: '2 breaks', details: { breaks: 2 } }),
+      reconcile_ledger: async () => ({
+        status: 'failed',
+        error: '2 breaks',
+        details: { breaks: 2 },
+      }),
     });
     const { report } = await runNightly(db, fake.bodies, { asOf: '2024-01-05' }, fast);
     expect(report.status).toBe('blocked');
-    expect(report.steps[1]).toMatchObject({ attempts: 1, error: '2 breaks', details: { breaks: 2 } });
+    expect(report.steps[1]).toMatchObject({
+      attempts: 1,
+      error: '2 breaks',
+      details: { breaks: 2 },
+    });
   });
 
   it('retries with exponential backoff, then succeeds', async () => {
@@ -206,12 +237,19 @@ describe.each(testDatabaseKinds())('pipeline engine on %s', (kind) => {
       },
     });
     const retry = { maxAttempts: 4, initialDelayMs: 40, maxDelayMs: 1000, factor: 2 };
-    const { report } = await runNightly(db, fake.bodies, { asOf: '2024-01-08' }, { ...fast, retry });
+    const { report } = await runNightly(
+      db,
+      fake.bodies,
+      { asOf: '2024-01-08' },
+      { ...fast, retry },
+    );
     expect(report.status).toBe('succeeded');
     expect(report.steps[2]).toMatchObject({ status: 'succeeded', attempts: 3, error: null });
     expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(38);
     expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(78);
-    expect(await listDeadLetters(db)).not.toContainEqual(expect.objectContaining({ asOf: '2024-01-08' }));
+    expect(await listDeadLetters(db)).not.toContainEqual(
+      expect.objectContaining({ asOf: '2024-01-08' }),
+    );
   });
 
   it('aborts a step that overruns its timeout through its AbortSignal', async () => {
@@ -342,7 +380,10 @@ describe.each(testDatabaseKinds())('pipeline engine on %s', (kind) => {
       /already replayed/,
     );
     expect(fake.steps()).toEqual(['evaluate_alerts']);
-    const [stored] = await db.drizzle.select().from(deadLetters).where(eq(deadLetters.id, letters[0]!.id));
+    const [stored] = await db.drizzle
+      .select()
+      .from(deadLetters)
+      .where(eq(deadLetters.id, letters[0]!.id));
     expect(stored?.replayResult).toBe(`run ${report.run_id}: succeeded`);
     expect((await listDeadLetters(db)).map((l) => l.id)).not.toContain(letters[0]!.id);
   });
@@ -354,7 +395,12 @@ describe.each(testDatabaseKinds())('pipeline engine on %s', (kind) => {
           ? { status: 'failed', error: 'missing transaction' }
           : { status: 'succeeded' },
     });
-    const outcomes = await backfill(db, fake.bodies, { from: '2024-02-05', to: '2024-02-09' }, fast);
+    const outcomes = await backfill(
+      db,
+      fake.bodies,
+      { from: '2024-02-05', to: '2024-02-09' },
+      fast,
+    );
     expect(outcomes.map((o) => [o.report.as_of, o.report.status])).toEqual([
       ['2024-02-05', 'succeeded'],
       ['2024-02-06', 'succeeded'],
@@ -389,7 +435,9 @@ describe.each(testDatabaseKinds())('pipeline engine on %s', (kind) => {
     const fake = fakeBodies({
       prewarm_ratings: async (ctx) => {
         gateDuringRatings = await isLatestPackFresh(ctx.db);
-        await expect(markPackFresh(ctx.db, ctx.runId, new Date())).rejects.toThrow(PackNotReadyError);
+        await expect(markPackFresh(ctx.db, ctx.runId, new Date())).rejects.toThrow(
+          PackNotReadyError,
+        );
         return { status: 'succeeded' };
       },
     });
@@ -397,7 +445,11 @@ describe.each(testDatabaseKinds())('pipeline engine on %s', (kind) => {
     expect(gateDuringRatings).toBe(false);
     expect(report.status).toBe('succeeded');
     const gate = await getFreshness(db);
-    expect(gate).toMatchObject({ pack_id: 'PK-2024-03-01-v1', as_of: '2024-03-01', status: 'fresh' });
+    expect(gate).toMatchObject({
+      pack_id: 'PK-2024-03-01-v1',
+      as_of: '2024-03-01',
+      status: 'fresh',
+    });
     expect(gate?.fresh_at).not.toBeNull();
     expect(await isLatestPackFresh(db)).toBe(true);
   });

@@ -6,7 +6,12 @@ import { systemClock, type Clock } from './clock.js';
 import { executeStep, type StepExecution, type StepProgress } from './executeStep.js';
 import { addDays, assertIsoDate } from './isoDate.js';
 import { silentLogger, type PipelineLogger } from './logger.js';
-import { InvalidRunDateError, RunInProgressError, RunNotFoundError, StepBodiesError } from './pipelineErrors.js';
+import {
+  InvalidRunDateError,
+  RunInProgressError,
+  RunNotFoundError,
+  StepBodiesError,
+} from './pipelineErrors.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retryPolicy.js';
 import { loadRunReport, type RunReport } from './runReport.js';
 import {
@@ -137,7 +142,10 @@ export async function withRunLock<T>(
   try {
     const stale = await interruptStaleRuns(db.drizzle, (options.clock ?? systemClock).now());
     if (stale.length > 0) {
-      (options.logger ?? silentLogger).warn({ runs: stale }, 'marked stale running runs interrupted');
+      (options.logger ?? silentLogger).warn(
+        { runs: stale },
+        'marked stale running runs interrupted',
+      );
     }
     return await work();
   } finally {
@@ -332,7 +340,11 @@ async function markDeadlineMissed(
   alert: OperationalAlert,
 ): Promise<void> {
   await db.drizzle.transaction(async (tx) => {
-    await updateRun(tx, runId, which === 'pack' ? { packDeadlineMissed: true } : { runDeadlineMissed: true });
+    await updateRun(
+      tx,
+      runId,
+      which === 'pack' ? { packDeadlineMissed: true } : { runDeadlineMissed: true },
+    );
     await recordOperationalAlert(tx, alert);
   });
 }

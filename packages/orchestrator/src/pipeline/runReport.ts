@@ -79,7 +79,10 @@ export function buildRunReport(
 
 /** The report of run `runId`; throws {@link RunNotFoundError}. */
 export async function loadRunReport(db: Database, runId: string): Promise<RunReport> {
-  const [report] = await reportsOf(db, await db.drizzle.select().from(runs).where(eq(runs.id, runId)));
+  const [report] = await reportsOf(
+    db,
+    await db.drizzle.select().from(runs).where(eq(runs.id, runId)),
+  );
   if (report === undefined) throw new RunNotFoundError(runId);
   return report;
 }

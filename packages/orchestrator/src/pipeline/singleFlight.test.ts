@@ -3,13 +3,19 @@ import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runs } from '../db/schema.js';
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/testDatabases.js';
+import {
+  openTestDatabase,
+  testDatabaseKinds,
+  type TestDatabase,
+} from '../testing/testDatabases.js';
 import { RunInProgressError } from './pipelineErrors.js';
 import { runNightly, type PipelineOptions } from './runPipeline.js';
 import type { StepBodies, StepBody } from './stepBody.js';
 import { pipelineSteps } from './steps.js';
 
-const fast: PipelineOptions = { retry: { maxAttempts: 1, initialDelayMs: 1, maxDelayMs: 1, factor: 1 } };
+const fast: PipelineOptions = {
+  retry: { maxAttempts: 1, initialDelayMs: 1, maxDelayMs: 1, factor: 1 },
+};
 
 /** Bodies whose build_pack waits for `gate` (so two runs overlap) and that count steps run. */
 function gatedBodies(gate: Promise<void>, counter: { steps: number }): StepBodies {
@@ -41,9 +47,19 @@ describe.each(testDatabaseKinds())('single flight on %s', (kind) => {
     const other = kind === 'postgres' ? await t.openAnother() : t.db;
     const gate = deferred();
     const counter = { steps: 0 };
-    const first = runNightly(t.db, gatedBodies(gate.promise, counter), { asOf: '2024-05-01' }, fast);
+    const first = runNightly(
+      t.db,
+      gatedBodies(gate.promise, counter),
+      { asOf: '2024-05-01' },
+      fast,
+    );
     await until(async () => (await t.db.drizzle.select().from(runs)).length === 1);
-    const second = runNightly(other, gatedBodies(gate.promise, counter), { asOf: '2024-05-02' }, fast);
+    const second = runNightly(
+      other,
+      gatedBodies(gate.promise, counter),
+      { asOf: '2024-05-02' },
+      fast,
+    );
     await expect(second).rejects.toThrow(RunInProgressError);
     await expect(second).rejects.toThrow(/run .* for 2024-05-01/);
     gate.resolve();
@@ -55,12 +71,25 @@ describe.each(testDatabaseKinds())('single flight on %s', (kind) => {
     const other = kind === 'postgres' ? await t.openAnother() : t.db;
     const gate = deferred();
     const counter = { steps: 0 };
-    const first = runNightly(t.db, gatedBodies(gate.promise, counter), { asOf: '2024-05-03' }, fast);
-    await until(async () => (await t.db.drizzle.select().from(runs).where(eq(runs.asOf, '2024-05-03'))).length === 1);
-    const waiting = runNightly(other, gatedBodies(gate.promise, counter), { asOf: '2024-05-03' }, {
-      ...fast,
-      waitForLock: true,
-    });
+    const first = runNightly(
+      t.db,
+      gatedBodies(gate.promise, counter),
+      { asOf: '2024-05-03' },
+      fast,
+    );
+    await until(
+      async () =>
+        (await t.db.drizzle.select().from(runs).where(eq(runs.asOf, '2024-05-03'))).length === 1,
+    );
+    const waiting = runNightly(
+      other,
+      gatedBodies(gate.promise, counter),
+      { asOf: '2024-05-03' },
+      {
+        ...fast,
+        waitForLock: true,
+      },
+    );
     await new Promise((r) => setTimeout(r, 150));
     gate.resolve();
     const [a, b] = await Promise.all([first, waiting]);
@@ -70,41 +99,55 @@ describe.each(testDatabaseKinds())('single flight on %s', (kind) => {
   });
 });
 
-describe.runIf(testDatabaseKinds().includes('postgres'))('a runner killed with -9 on PostgreSQL', () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await openTestDatabase('postgres');
-  });
-  afterAll(async () => t.dispose());
-
-  it('leaves no lock behind: the next run marks its row interrupted and completes', async () => {
-    const script = fileURLToPath(new URL('../../test-fixtures/hangingRun.ts', import.meta.url));
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', '--conditions=@truth-spine/source', script],
-      { env: { ...process.env, DATABASE_URL: t.url, AS_OF: '2024-06-03' }, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('running') && resolve());
-      child.on('exit', (code) => reject(new Error(`child exited early with ${code}`)));
+describe.runIf(testDatabaseKinds().includes('postgres'))(
+  'a runner killed with -9 on PostgreSQL',
+  () => {
+    let t: TestDatabase;
+    beforeAll(async () => {
+      t = await openTestDatabase('postgres');
     });
-    const counter = { steps: 0 };
-    const blocked = runNightly(t.db, gatedBodies(Promise.resolve(), counter), { asOf: '2024-06-03' }, fast);
-    await expect(blocked).rejects.toThrow(RunInProgressError);
-    const exited = new Promise((resolve) => child.on('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-    const outcome = await runNightly(
-      t.db,
-      gatedBodies(Promise.resolve(), counter),
-      { asOf: '2024-06-03' },
-      { ...fast, waitForLock: true },
-    );
-    expect(outcome.report.status).toBe('skipped');
-    const rows = await t.db.drizzle.select().from(runs).where(eq(runs.asOf, '2024-06-03'));
-    expect(rows.map((r) => r.status).sort()).toEqual(['interrupted', 'skipped']);
-  }, 60_000);
-});
+    afterAll(async () => t.dispose());
+
+    it('leaves no lock behind: the next run marks its row interrupted and completes', async () => {
+      const script = fileURLToPath(new URL('../../test-fixtures/hangingRun.ts', import.meta.url));
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', '--conditions=@truth-spine/source', script],
+        {
+          env: { ...process.env, DATABASE_URL: t.url, AS_OF: '2024-06-03' },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on(
+          'data',
+          (chunk: Buffer) => chunk.toString().includes('running') && resolve(),
+        );
+        child.on('exit', (code) => reject(new Error(`child exited early with ${code}`)));
+      });
+      const counter = { steps: 0 };
+      const blocked = runNightly(
+        t.db,
+        gatedBodies(Promise.resolve(), counter),
+        { asOf: '2024-06-03' },
+        fast,
+      );
+      await expect(blocked).rejects.toThrow(RunInProgressError);
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+      const outcome = await runNightly(
+        t.db,
+        gatedBodies(Promise.resolve(), counter),
+        { asOf: '2024-06-03' },
+        { ...fast, waitForLock: true },
+      );
+      expect(outcome.report.status).toBe('skipped');
+      const rows = await t.db.drizzle.select().from(runs).where(eq(runs.asOf, '2024-06-03'));
+      expect(rows.map((r) => r.status).sort()).toEqual(['interrupted', 'skipped']);
+    }, 60_000);
+  },
+);
 
 async function until(condition: () => Promise<boolean>): Promise<void> {
   for (let i = 0; i < 200; i += 1) {

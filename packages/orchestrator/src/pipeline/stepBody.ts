@@ -6,12 +6,7 @@ import type { StepName } from './steps.js';
 /** JSON a step reports about itself (counts, hashes); stored in run_steps.details. */
 export type StepDetails = { readonly [key: string]: JsonValue };
 export type JsonValue =
-  | string
-  | number
-  | boolean
-  | null
-  | readonly JsonValue[]
-  | { readonly [key: string]: JsonValue };
+  string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 /** How a run was started. */
 export type RunTrigger = 'cron' | 'manual' | 'backfill';
