@@ -37,7 +37,8 @@ describe('epoch days', () => {
 });
 
 describe('period anchors', () => {
-  const anchor = (p: CalendarPeriod, asOf: string) => epochDayToIso(periodAnchor(p, day(asOf), day('2018-12-31')));
+  const anchor = (p: CalendarPeriod, asOf: string) =>
+    epochDayToIso(periodAnchor(p, day(asOf), day('2018-12-31')));
   it('match the reference anchors (CONVENTIONS.md)', () => {
     expect(anchor('MTD', '2024-12-31')).toBe('2024-11-30');
     expect(anchor('QTD', '2024-12-31')).toBe('2024-09-30');
@@ -60,9 +61,18 @@ describe('period anchors', () => {
 describe('windows', () => {
   const days = Int32Array.from(['2024-01-01', '2024-01-02', '2024-01-04', '2024-01-05'], day);
   it('calendar windows are (anchor, as_of] by binary search', () => {
-    expect(calendarWindow(days, day('2024-01-01'), day('2024-01-04'), 0, 4)).toEqual({ start: 1, end: 3 });
-    expect(calendarWindow(days, day('2023-12-31'), day('2024-01-03'), 0, 4)).toEqual({ start: 0, end: 2 });
-    expect(calendarWindow(days, day('2024-01-05'), day('2024-01-05'), 0, 4)).toEqual({ start: 4, end: 4 });
+    expect(calendarWindow(days, day('2024-01-01'), day('2024-01-04'), 0, 4)).toEqual({
+      start: 1,
+      end: 3,
+    });
+    expect(calendarWindow(days, day('2023-12-31'), day('2024-01-03'), 0, 4)).toEqual({
+      start: 0,
+      end: 2,
+    });
+    expect(calendarWindow(days, day('2024-01-05'), day('2024-01-05'), 0, 4)).toEqual({
+      start: 4,
+      end: 4,
+    });
   });
   it('row windows count rows and refuse to reach before the first row', () => {
     expect(rowWindow(3, 2, 0)).toEqual({ start: 2, end: 4 });
@@ -72,11 +82,11 @@ describe('windows', () => {
   it('aligns a series with absent dates as NaN and rejects foreign or repeated dates', () => {
     const aligned = alignToCalendar(days, Int32Array.of(days[0]!, days[2]!), Float64Array.of(1, 3));
     expect(Array.from(aligned)).toEqual([1, Number.NaN, 3, Number.NaN]);
-    expect(() => alignToCalendar(days, Int32Array.of(day('2024-01-03')), Float64Array.of(1))).toThrow(
-      CalendarMismatchError,
-    );
-    expect(() => alignToCalendar(days, Int32Array.of(days[1]!, days[1]!), Float64Array.of(1, 2))).toThrow(
-      /2024-01-02 is not a date/,
-    );
+    expect(() =>
+      alignToCalendar(days, Int32Array.of(day('2024-01-03')), Float64Array.of(1)),
+    ).toThrow(CalendarMismatchError);
+    expect(() =>
+      alignToCalendar(days, Int32Array.of(days[1]!, days[1]!), Float64Array.of(1, 2)),
+    ).toThrow(/2024-01-02 is not a date/);
   });
 });

@@ -14,7 +14,11 @@ export type CalendarPeriod = 'MTD' | 'QTD' | 'YTD' | '1Y' | '3Y' | '5Y' | 'incep
  *
  * @example periodAnchor('QTD', isoToEpochDay('2024-12-31'), 0) // epoch day of 2024-09-30
  */
-export function periodAnchor(period: CalendarPeriod, asOfDay: number, inceptionDay: number): number {
+export function periodAnchor(
+  period: CalendarPeriod,
+  asOfDay: number,
+  inceptionDay: number,
+): number {
   const { year, month } = epochDayToCivil(asOfDay);
   switch (period) {
     case 'MTD':

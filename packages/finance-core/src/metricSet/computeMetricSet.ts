@@ -69,7 +69,9 @@ export function computeMetricSet(input: MetricSetInput, asOfDay: number): Metric
   ): T | Unavailable => {
     if (range === null) return unavailable(Reason.insufficientHistory);
     const result = compute(range);
-    return isUndefinedValue(result) ? { ...facts(range, series), value: null, reason: result.reason } : result;
+    return isUndefinedValue(result)
+      ? { ...facts(range, series), value: null, reason: result.reason }
+      : result;
   };
 
   const vol = (range: RowRange | null) =>
@@ -180,7 +182,8 @@ function nullable<K extends string>(
   key: K,
   value: number | UndefinedValue,
 ): Record<K, number | null> & Partial<Record<`${K}_reason`, string>> {
-  const entries = typeof value === 'number' ? { [key]: value } : { [key]: null, [`${key}_reason`]: value.reason };
+  const entries =
+    typeof value === 'number' ? { [key]: value } : { [key]: null, [`${key}_reason`]: value.reason };
   return entries as Record<K, number | null> & Partial<Record<`${K}_reason`, string>>;
 }
 
@@ -192,7 +195,10 @@ function checkLengths(input: MetricSetInput): void {
     ['flows', input.flows],
     ['benchmark', input.benchmark],
     ['riskFree', input.riskFree],
-    ...input.factors.map((f, i): [string, Float64Array] => [`factor ${input.factorNames[i] ?? i}`, f]),
+    ...input.factors.map((f, i): [string, Float64Array] => [
+      `factor ${input.factorNames[i] ?? i}`,
+      f,
+    ]),
   ];
   for (const [name, s] of series) {
     if (s.length !== n) {

@@ -1,10 +1,19 @@
 import { epochDayToIso } from '../dates/epochDayToIso.js';
 import type { RowRange } from '../dates/rowRange.js';
 import { attributeFactorReturns } from '../factors/attributeFactorReturns.js';
+import { factorMomentumZ } from '../factors/factorMomentumZ.js';
 import { fitFactorModel } from '../factors/fitFactorModel.js';
+import { rollingCorrelationAt } from '../factors/rollingCorrelationAt.js';
 import { isUndefinedValue, Reason } from '../result/undefinedValue.js';
 import { countObservations } from '../statistics/countObservations.js';
-import type { FactorModelRecord, FactorWindow, MetricSet, Unavailable } from './metricSet.js';
+import type {
+  FactorModelRecord,
+  FactorValues,
+  FactorWindow,
+  MetricSet,
+  RollingCorrelationRecord,
+  Unavailable,
+} from './metricSet.js';
 import type { MetricSetInput } from './metricSetInput.js';
 import type { MetricSetWindows } from './metricSetWindows.js';
 import { windowFacts } from './windowFacts.js';
@@ -16,20 +25,68 @@ const FACTOR_MODEL_Y = 'raw daily portfolio return (not excess of rf)';
  * The factor sections of the metric set: `factor_model` for 1Y, 3Y and inception (OLS of
  * the raw daily return on [1, factors] over `(anchor, as_of]` with compounded and
  * arithmetic attribution and the last day's decomposition — the factors module's
- * `fitFactorModel` and `attributeFactorReturns` on zero-copy views of the window).
+ * `fitFactorModel` and `attributeFactorReturns` on zero-copy views of the window);
+ * `rolling_corr30_at_as_of`, the Pearson correlation of the portfolio's return with each
+ * factor over the last 30 rows since inception (≥ 20 pairs); and the 90-row factor
+ * momentum z-scores at as-of, including and excluding the as-of row.
  */
 export function factorSections(
   input: MetricSetInput,
   windows: MetricSetWindows,
-): Pick<MetricSet, 'factor_model'> {
+): Pick<
+  MetricSet,
+  | 'factor_model'
+  | 'rolling_corr30_at_as_of'
+  | 'factor_momentum_z90_at_as_of'
+  | 'factor_momentum_z90_excl_current_at_as_of'
+> {
   const c = windows.calendar;
+  const asOfRow = windows.end - 1;
   return {
+    rolling_corr30_at_as_of: rollingCorrelations(input, windows.firstRow, windows.end),
+    factor_momentum_z90_at_as_of: momentum(input, asOfRow, false),
+    factor_momentum_z90_excl_current_at_as_of: momentum(input, asOfRow, true),
     factor_model: {
       '1Y': factorModelRecord(input, c['1Y'].range),
       '3Y': factorModelRecord(input, c['3Y'].range),
       inception: factorModelRecord(input, c.inception.range),
     } satisfies Record<FactorWindow, FactorModelRecord | Unavailable>,
   };
+}
+
+function rollingCorrelations(
+  input: MetricSetInput,
+  firstRow: number,
+  end: number,
+): RollingCorrelationRecord {
+  const returns = input.returns.subarray(firstRow, end);
+  const record: Record<string, number | string | null> = {};
+  let nPairs = 0;
+  input.factorNames.forEach((name, j) => {
+    const rho = rollingCorrelationAt(
+      returns,
+      input.factors[j]!.subarray(firstRow, end),
+      end - 1 - firstRow,
+    );
+    if (isUndefinedValue(rho)) {
+      record[name] = null;
+      record[`${name}_reason`] = rho.reason;
+    } else {
+      record[name] = rho.value;
+      nPairs = Math.max(nPairs, rho.n_pairs);
+    }
+  });
+  return { ...record, n_pairs: nPairs };
+}
+
+function momentum(input: MetricSetInput, asOfRow: number, excludeCurrent: boolean): FactorValues {
+  const record: Record<string, number | string | null> = {};
+  input.factorNames.forEach((name, j) => {
+    const z = factorMomentumZ(input.factors[j]!, asOfRow, 90, { excludeCurrent });
+    record[name] = isUndefinedValue(z) ? null : z.value;
+    if (isUndefinedValue(z)) record[`${name}_reason`] = z.reason;
+  });
+  return record;
 }
 
 function factorModelRecord(
@@ -43,7 +100,12 @@ function factorModelRecord(
   const fit = fitFactorModel(y, factors, input.factorNames);
   if (isUndefinedValue(fit)) {
     const nObs = countObservations([input.returns, ...input.factors], start, end);
-    return { ...windowFacts(input.calendar, range, nObs), y: FACTOR_MODEL_Y, value: null, reason: fit.reason };
+    return {
+      ...windowFacts(input.calendar, range, nObs),
+      y: FACTOR_MODEL_Y,
+      value: null,
+      reason: fit.reason,
+    };
   }
   const attribution = attributeFactorReturns(y, factors, input.factorNames, fit);
   const { row, ...lastDay } = attribution.last_day_decomposition;

@@ -17,6 +17,12 @@ export interface MetricSet {
   readonly active: Readonly<Record<'1Y', ActiveRecord | Unavailable>>;
   readonly win_loss: Readonly<Record<WinLossWindow, WinLossRecord | Unavailable>>;
   readonly factor_model: Readonly<Record<FactorWindow, FactorModelRecord | Unavailable>>;
+  /** Correlation of the portfolio with each factor over the last 30 rows; `n_pairs` = most pairs used. */
+  readonly rolling_corr30_at_as_of: RollingCorrelationRecord;
+  /** (f(as_of) − mean) / std over the 90 rows ending at as-of, per factor. */
+  readonly factor_momentum_z90_at_as_of: FactorValues;
+  /** The same over the 90 rows before as-of. */
+  readonly factor_momentum_z90_excl_current_at_as_of: FactorValues;
 }
 
 export type TwrPeriod = '1d' | 'MTD' | 'QTD' | 'YTD' | '1Y' | '3Y' | '5Y' | 'inception';
@@ -131,6 +137,9 @@ export interface FactorModelRecord extends WindowFacts {
   readonly y: string;
   readonly [key: string]: unknown;
 }
+
+/** One number per factor name (null beside `<name>_reason` when undefined). */
+export type FactorValues = Readonly<Record<string, number | string | null>>;
 
 export interface RollingCorrelationRecord {
   readonly n_pairs: number;

@@ -23,7 +23,15 @@ export interface MetricSetWindows {
   readonly rows: Readonly<Record<'30d' | '60d' | '90d', RowRange | null>>;
 }
 
-const CALENDAR_PERIODS: readonly CalendarPeriod[] = ['MTD', 'QTD', 'YTD', '1Y', '3Y', '5Y', 'inception'];
+const CALENDAR_PERIODS: readonly CalendarPeriod[] = [
+  'MTD',
+  'QTD',
+  'YTD',
+  '1Y',
+  '3Y',
+  '5Y',
+  'inception',
+];
 
 /**
  * Resolves the windows of CONVENTIONS.md for an as-of row: 1D = the as-of row (anchor =
@@ -45,7 +53,8 @@ export function resolveMetricSetWindows(
     const anchor = periodAnchor(period, asOfDay, inceptionDay);
     resolved[period] = {
       anchor,
-      range: anchor < inceptionDay ? null : calendarWindow(calendar, anchor, asOfDay, firstRow, end),
+      range:
+        anchor < inceptionDay ? null : calendarWindow(calendar, anchor, asOfDay, firstRow, end),
     };
   }
   const asOfRow = end - 1;

@@ -66,7 +66,8 @@ function mwrRecord(
     days_act: asOfDay - w.anchor,
     cash_flows_investor_view: cashFlows,
   };
-  if ('reason' in result) return { ...base, roots: result.roots, xirr: null, reason: result.reason };
+  if ('reason' in result)
+    return { ...base, roots: result.roots, xirr: null, reason: result.reason };
   return {
     ...base,
     roots: result.roots,

@@ -83,7 +83,17 @@ export function exponentialSumRoots(
   while (stack.length > 0) {
     const frame = stack.splice(stack.length - 11, 11);
     const [a, b, depth, pa, na, p1a, n1a, pb, nb, p1b, n1b] = frame as [
-      number, number, number, number, number, number, number, number, number, number, number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
     ];
     if (pb > na || nb > pa) continue;
     const fa = pa - na;

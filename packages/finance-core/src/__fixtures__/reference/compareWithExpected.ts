@@ -29,11 +29,16 @@ export interface Tolerance {
 export function conventionTolerance(path: readonly string[]): Tolerance {
   const leaf = path[path.length - 1]!;
   if (leaf === 'npv_at_xirr') return { relative: 0, absolute: 1e-6 };
-  if (path[0] === 'factor_model' && /residual/.test(leaf) && path.includes('attribution_arithmetic')) {
+  if (
+    path[0] === 'factor_model' &&
+    /residual/.test(leaf) &&
+    path.includes('attribution_arithmetic')
+  ) {
     // Σ of OLS residuals is exactly 0 in theory; both sides hold rounding noise (~1e-12).
     return { relative: 0, absolute: 1e-10 };
   }
-  if (['factor_model', 'capm', 'mwr_xirr'].includes(path[0]!)) return { relative: 1e-10, absolute: 0 };
+  if (['factor_model', 'capm', 'mwr_xirr'].includes(path[0]!))
+    return { relative: 1e-10, absolute: 0 };
   if (path[0] === 'rolling_corr30_at_as_of' || path[0]?.startsWith('factor_momentum')) {
     return { relative: 1e-9, absolute: 0 };
   }
@@ -48,19 +53,26 @@ export function compareWithExpected(
 ): string[] {
   const where = path.join('.');
   if (typeof expected === 'number') {
-    if (typeof actual !== 'number') return [`${where}: expected ${expected}, got ${String(actual)}`];
+    if (typeof actual !== 'number')
+      return [`${where}: expected ${expected}, got ${String(actual)}`];
     const { relative, absolute } = conventionTolerance(path);
     const allowed = Math.max(relative * Math.abs(expected), absolute);
     return Math.abs(actual - expected) <= allowed
       ? []
-      : [`${where}: expected ${expected}, got ${actual} (|Δ| ${Math.abs(actual - expected)} > ${allowed})`];
+      : [
+          `${where}: expected ${expected}, got ${actual} (|Δ| ${Math.abs(actual - expected)} > ${allowed})`,
+        ];
   }
   if (expected === null || typeof expected !== 'object') {
-    return actual === expected ? [] : [`${where}: expected ${String(expected)}, got ${String(actual)}`];
+    return actual === expected
+      ? []
+      : [`${where}: expected ${String(expected)}, got ${String(actual)}`];
   }
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual) || actual.length !== expected.length) {
-      return [`${where}: expected ${expected.length} items, got ${JSON.stringify(actual)?.slice(0, 200)}`];
+      return [
+        `${where}: expected ${expected.length} items, got ${JSON.stringify(actual)?.slice(0, 200)}`,
+      ];
     }
     return expected.flatMap((e, i) => compareWithExpected(actual[i], e, [...path, String(i)]));
   }

@@ -53,12 +53,19 @@ export function referencePortfolioRows(portfolio: string): string[][] {
  * A `MetricSetInput` from portfolio rows `date,return,value,external_flow` (the first row is
  * the inception valuation) on the reference market calendar.
  */
-export function metricSetInputFromRows(portfolio: string, rows: readonly string[][]): MetricSetInput {
+export function metricSetInputFromRows(
+  portfolio: string,
+  rows: readonly string[][],
+): MetricSetInput {
   const market = referenceMarket();
   const [inception, ...daily] = rows;
   const days = Int32Array.from(daily, (r) => isoToEpochDay(r[0]!));
   const align = (col: number) =>
-    alignToCalendar(market.calendar, days, Float64Array.from(daily, (r) => num(r[col]!)));
+    alignToCalendar(
+      market.calendar,
+      days,
+      Float64Array.from(daily, (r) => num(r[col]!)),
+    );
   const flows = align(3).map((f) => (f === f ? f : 0));
   return {
     portfolio,
