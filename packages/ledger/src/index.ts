@@ -1,2 +1,33 @@
-/** @truth-spine/ledger — see SPEC §1 for what belongs here. */
-export const packageName = '@truth-spine/ledger';
+/**
+ * @truth-spine/ledger — a Beancount 2.3.5 reader (parser, booking, pad, balance checks,
+ * validation) with the as-of queries the pipeline needs, and the reconciliation of a
+ * portfolio's books against its ledger (SPEC §5).
+ */
+export { Decimal } from './core/decimal.js';
+export type * from './core/types.js';
+export { Inventory, positionToString, costToString, type Position } from './core/inventory.js';
+export {
+  formatDiagnostic,
+  LedgerFileError,
+  type DiagnosticType,
+  type LedgerDiagnostic,
+} from './core/errors.js';
+export type { LedgerOptions } from './parser/options.js';
+export {
+  loadLedgerFile,
+  loadLedgerText,
+  type LoadedLedger,
+  type ReadText,
+} from './loader/loadLedger.js';
+export { balancesAsOf } from './queries/balancesAsOf.js';
+export { holdingsAsOf, type Holding } from './queries/holdings.js';
+export { cashAsOf, type CashBalance } from './queries/cash.js';
+export {
+  incomeByPeriod,
+  DIVIDEND_ACCOUNTS,
+  INTEREST_ACCOUNTS,
+  type IncomeQuery,
+  type PeriodIncome,
+} from './queries/income.js';
+export { realisedGains, type ClosedLot } from './queries/realisedGains.js';
+export { PriceHistory, type PricePoint } from './queries/priceHistory.js';

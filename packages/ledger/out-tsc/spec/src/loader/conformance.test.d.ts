@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=conformance.test.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=dates.test.d.ts.map

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { Decimal } from './decimal.js';
+
+const d = (text: string) => Decimal.parse(text);
+
+describe('Decimal (Python Decimal semantics as used by Beancount)', () => {
+  it('keeps the larger scale on addition, like Python', () => {
+    expect(d('1.5').add(d('0.25')).toString()).toBe('1.75');
+    expect(d('2000.00').sub(d('2000.00')).toString()).toBe('0.00');
+    expect(d('-5.00').add(d('5.00')).toString()).toBe('0.00');
+  });
+
+  it('adds scales on multiplication', () => {
+    expect(d('15').mul(d('143.52')).toString()).toBe('2152.80');
+    expect(d('1.20').mul(d('0.5')).toString()).toBe('0.600');
+  });
+
+  it('divides exactly with the ideal scale, else to 28 significant digits', () => {
+    expect(d('1250.00').div(d('10')).toString()).toBe('125.00');
+    expect(d('1').div(d('4')).toString()).toBe('0.25');
+    // Python: Decimal('700.00') / Decimal('94500') — the price Beancount stored in case 05.
+    expect(d('700.00').div(d('94500')).toString()).toBe('0.007407407407407407407407407407');
+    expect(d('2').div(d('3')).toString()).toBe('0.6666666666666666666666666667');
+  });
+
+  it('parses thousands separators and signs', () => {
+    expect(d('-1,234.50').toString()).toBe('-1234.50');
+    expect(d('12.').scale).toBe(0);
+  });
+
+  it('quantizes half-even', () => {
+    expect(d('0.125').quantize(2).toString()).toBe('0.12');
+    expect(d('0.135').quantize(2).toString()).toBe('0.14');
+  });
+});

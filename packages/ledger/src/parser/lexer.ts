@@ -1,0 +1,365 @@
+import { Token, type TokenKind } from './token.js';
+
+/** Directive and top-level keywords Beancount 2.3.5 knows. */
+const KEYWORDS = new Set([
+  'txn',
+  'balance',
+  'open',
+  'close',
+  'commodity',
+  'pad',
+  'event',
+  'price',
+  'note',
+  'document',
+  'query',
+  'custom',
+  'pushtag',
+  'poptag',
+  'pushmeta',
+  'popmeta',
+  'option',
+  'include',
+  'plugin',
+]);
+
+const C = {
+  tab: 9,
+  lf: 10,
+  cr: 13,
+  space: 32,
+  bang: 33,
+  quote: 34,
+  hash: 35,
+  percent: 37,
+  amp: 38,
+  apostrophe: 39,
+  lparen: 40,
+  rparen: 41,
+  star: 42,
+  plus: 43,
+  comma: 44,
+  minus: 45,
+  dot: 46,
+  slash: 47,
+  zero: 48,
+  nine: 57,
+  colon: 58,
+  semicolon: 59,
+  question: 63,
+  at: 64,
+  upperA: 65,
+  upperZ: 90,
+  backslash: 92,
+  caret: 94,
+  underscore: 95,
+  lowerA: 97,
+  lowerZ: 122,
+  lcurl: 123,
+  rcurl: 125,
+  tilde: 126,
+} as const;
+
+const isDigit = (c: number) => c >= C.zero && c <= C.nine;
+const isUpper = (c: number) => c >= C.upperA && c <= C.upperZ;
+const isLower = (c: number) => c >= C.lowerA && c <= C.lowerZ;
+const isNonAscii = (c: number) => c > 127;
+const isSpace = (c: number) => c === C.space || c === C.tab || c === C.cr;
+/** Characters after the first one of an account component: `[A-Za-z0-9-]` or non-ASCII. */
+const isAccountChar = (c: number) =>
+  isUpper(c) || isLower(c) || isDigit(c) || c === C.minus || isNonAscii(c);
+/** Characters inside a currency: `[A-Z0-9'._-]`. */
+const isCurrencyChar = (c: number) =>
+  isUpper(c) ||
+  isDigit(c) ||
+  c === C.apostrophe ||
+  c === C.dot ||
+  c === C.underscore ||
+  c === C.minus;
+/** Characters of tags and links: `[A-Za-z0-9-_/.]`. */
+const isTagChar = (c: number) =>
+  isUpper(c) ||
+  isLower(c) ||
+  isDigit(c) ||
+  c === C.minus ||
+  c === C.underscore ||
+  c === C.slash ||
+  c === C.dot;
+const isKeyChar = (c: number) =>
+  isUpper(c) || isLower(c) || isDigit(c) || c === C.minus || c === C.underscore;
+/** Single characters Beancount accepts as transaction/posting flags. */
+const FLAG_LETTERS = 'PSTCURM';
+/** Lines starting with one of these at column 0 are skipped (org-mode headings etc.). */
+const isSkippedLineStart = (c: number) =>
+  c === C.star ||
+  c === C.colon ||
+  c === C.hash ||
+  c === C.bang ||
+  c === C.amp ||
+  c === C.question ||
+  c === C.percent;
+
+/**
+ * A hand-written lexer over the whole ledger text using char codes, after Beancount's
+ * flex lexer: `next()` advances to the next token and exposes its kind, text span and
+ * line without allocating. Leading whitespace of a non-blank line is an INDENT token;
+ * blank and comment-only lines vanish; an unknown word is an INVALID token whose text is
+ * the run up to the next whitespace (Beancount's "Invalid token: '…'").
+ */
+export class Lexer {
+  kind: TokenKind = Token.EOF;
+  start = 0;
+  end = 0;
+  line = 1;
+  /** Line number where the current token starts (strings may span lines). */
+  tokenLine = 1;
+  /** True when the current token is the first one of its line (column 0 or INDENT). */
+  lineStart = false;
+  private pos = 0;
+  private atLineStart = true;
+  private readonly length: number;
+
+  constructor(private readonly text: string) {
+    this.length = text.length;
+  }
+
+  /** The current token's source text. */
+  get value(): string {
+    return this.text.slice(this.start, this.end);
+  }
+
+  /** A STRING token's content without quotes, escapes resolved. */
+  get stringValue(): string {
+    const raw = this.text.slice(this.start + 1, this.end - 1);
+    return raw.includes('\\') ? raw.replace(/\\(.)/gs, '$1') : raw;
+  }
+
+  /** Advances to the next token and returns its kind. */
+  next(): TokenKind {
+    const text = this.text;
+    for (;;) {
+      if (this.atLineStart) {
+        const lineBegin = this.pos;
+        let p = lineBegin;
+        while (p < this.length && isSpace(text.charCodeAt(p))) p++;
+        const c = p < this.length ? text.charCodeAt(p) : -1;
+        if (c === -1) {
+          this.pos = p;
+          return this.emit(Token.EOF, p, p, true);
+        }
+        if (c === C.lf || c === C.semicolon || (p === lineBegin && isSkippedLineStart(c))) {
+          this.skipLine(p);
+          continue;
+        }
+        this.atLineStart = false;
+        if (p > lineBegin) {
+          this.pos = p;
+          return this.emit(Token.INDENT, lineBegin, p, true);
+        }
+        return this.scan(true);
+      }
+      return this.scan(false);
+    }
+  }
+
+  private emit(kind: TokenKind, start: number, end: number, lineStart: boolean): TokenKind {
+    this.kind = kind;
+    this.start = start;
+    this.end = end;
+    this.tokenLine = this.line;
+    this.lineStart = lineStart;
+    return kind;
+  }
+
+  private skipLine(from: number): void {
+    const nl = this.text.indexOf('\n', from);
+    this.pos = nl < 0 ? this.length : nl + 1;
+    if (nl >= 0) this.line++;
+  }
+
+  private scan(lineStart: boolean): TokenKind {
+    const text = this.text;
+    let p = this.pos;
+    while (p < this.length && isSpace(text.charCodeAt(p))) p++;
+    if (p >= this.length) {
+      this.pos = p;
+      return this.emit(Token.EOF, p, p, lineStart);
+    }
+    const c = text.charCodeAt(p);
+    if (c === C.semicolon) {
+      const nl = text.indexOf('\n', p);
+      p = nl < 0 ? this.length : nl;
+      this.pos = p;
+      return this.scan(lineStart);
+    }
+    if (c === C.lf) {
+      this.pos = p + 1;
+      const kind = this.emit(Token.EOL, p, p + 1, lineStart);
+      this.line++;
+      this.atLineStart = true;
+      return kind;
+    }
+    const start = p;
+    let kind: TokenKind;
+    if (isDigit(c)) {
+      p = this.scanDate(p);
+      if (p > start) {
+        kind = Token.DATE;
+      } else {
+        p = this.scanNumber(start);
+        kind = Token.NUMBER;
+      }
+    } else if (c === C.quote) {
+      p = this.scanString(p);
+      kind = Token.STRING;
+    } else if (isUpper(c) || isNonAscii(c)) {
+      [kind, p] = this.scanCapitalised(p);
+    } else if (isLower(c)) {
+      [kind, p] = this.scanWord(p);
+    } else if ((c === C.hash || c === C.caret) && isTagChar(text.charCodeAt(p + 1))) {
+      p++;
+      while (p < this.length && isTagChar(text.charCodeAt(p))) p++;
+      kind = c === C.hash ? Token.TAG : Token.LINK;
+    } else {
+      [kind, p] = this.scanPunctuation(p, c);
+    }
+    if (kind === Token.INVALID) p = this.endOfRun(p);
+    this.pos = p;
+    return this.emit(kind, start, p, lineStart);
+  }
+
+  /** End of `YYYY-MM-DD` (or `/`) starting at p, or p when there is no date. */
+  private scanDate(p: number): number {
+    const text = this.text;
+    let q = p;
+    while (q < p + 4 && isDigit(text.charCodeAt(q))) q++;
+    if (q !== p + 4) return p;
+    for (let part = 0; part < 2; part++) {
+      const sep = text.charCodeAt(q);
+      if (sep !== C.minus && sep !== C.slash) return p;
+      q++;
+      const digitsStart = q;
+      while (q < digitsStart + 2 && isDigit(text.charCodeAt(q))) q++;
+      if (q === digitsStart) return p;
+    }
+    return isDigit(text.charCodeAt(q)) ? p : q;
+  }
+
+  private scanNumber(p: number): number {
+    const text = this.text;
+    while (p < this.length) {
+      const c = text.charCodeAt(p);
+      if (isDigit(c) || (c === C.comma && isDigit(text.charCodeAt(p + 1)))) p++;
+      else break;
+    }
+    if (text.charCodeAt(p) === C.dot) {
+      p++;
+      while (p < this.length && isDigit(text.charCodeAt(p))) p++;
+    }
+    return p;
+  }
+
+  private scanString(p: number): number {
+    const text = this.text;
+    p++;
+    while (p < this.length) {
+      const c = text.charCodeAt(p);
+      if (c === C.backslash) p += 2;
+      else if (c === C.quote) return p + 1;
+      else {
+        if (c === C.lf) this.line++;
+        p++;
+      }
+    }
+    return p;
+  }
+
+  /** Longest match among ACCOUNT, CURRENCY, TRUE/FALSE/NULL and a one-letter FLAG. */
+  private scanCapitalised(p: number): [TokenKind, number] {
+    const text = this.text;
+    let q = p + 1;
+    while (q < this.length && isAccountChar(text.charCodeAt(q))) q++;
+    let accountEnd = -1;
+    while (text.charCodeAt(q) === C.colon) {
+      const first = text.charCodeAt(q + 1);
+      if (!(isUpper(first) || isDigit(first) || isNonAscii(first))) break;
+      q += 2;
+      while (q < this.length && isAccountChar(text.charCodeAt(q))) q++;
+      accountEnd = q;
+    }
+    if (accountEnd > 0) return [Token.ACCOUNT, accountEnd];
+    let currencyEnd = -1;
+    for (let r = p + 1; r < this.length && r < p + 24; r++) {
+      const c = text.charCodeAt(r);
+      if (!isCurrencyChar(c)) break;
+      if (isUpper(c) || isDigit(c)) currencyEnd = r + 1;
+    }
+    const word = text.slice(p, Math.max(currencyEnd, p + 1));
+    const wordEnd = p + word.length;
+    if (!isCurrencyChar(text.charCodeAt(wordEnd)) && !isLower(text.charCodeAt(wordEnd))) {
+      if (word === 'TRUE' || word === 'FALSE') return [Token.BOOL, wordEnd];
+      if (word === 'NULL') return [Token.NONE, wordEnd];
+    }
+    if (currencyEnd > 0) return [Token.CURRENCY, currencyEnd];
+    if (FLAG_LETTERS.includes(text[p] ?? '')) return [Token.FLAG, p + 1];
+    return [Token.INVALID, p + 1];
+  }
+
+  /** A lowercase word: a `key:`, a keyword, or an invalid token. */
+  private scanWord(p: number): [TokenKind, number] {
+    const text = this.text;
+    let q = p + 1;
+    while (q < this.length && isKeyChar(text.charCodeAt(q))) q++;
+    if (text.charCodeAt(q) === C.colon) return [Token.KEY, q + 1];
+    if (KEYWORDS.has(text.slice(p, q))) return [Token.KEYWORD, q];
+    return [Token.INVALID, q];
+  }
+
+  private scanPunctuation(p: number, c: number): [TokenKind, number] {
+    const twice = this.text.charCodeAt(p + 1) === c;
+    switch (c) {
+      case C.lcurl:
+        return twice ? [Token.LCURLCURL, p + 2] : [Token.LCURL, p + 1];
+      case C.rcurl:
+        return twice ? [Token.RCURLCURL, p + 2] : [Token.RCURL, p + 1];
+      case C.at:
+        return twice ? [Token.ATAT, p + 2] : [Token.AT, p + 1];
+      case C.comma:
+        return [Token.COMMA, p + 1];
+      case C.tilde:
+        return [Token.TILDE, p + 1];
+      case C.hash:
+        return [Token.HASH, p + 1];
+      case C.lparen:
+        return [Token.LPAREN, p + 1];
+      case C.rparen:
+        return [Token.RPAREN, p + 1];
+      case C.plus:
+        return [Token.PLUS, p + 1];
+      case C.minus:
+        return [Token.MINUS, p + 1];
+      case C.slash:
+        return [Token.SLASH, p + 1];
+      case C.star:
+        return [Token.ASTERISK, p + 1];
+      case C.bang:
+      case C.amp:
+      case C.question:
+      case C.percent:
+        return [Token.FLAG, p + 1];
+      default:
+        return [Token.INVALID, p + 1];
+    }
+  }
+
+  /** An invalid token extends to the next whitespace, as Beancount reports it. */
+  private endOfRun(p: number): number {
+    const text = this.text;
+    while (p < this.length) {
+      const c = text.charCodeAt(p);
+      if (isSpace(c) || c === C.lf) break;
+      p++;
+    }
+    return p;
+  }
+}

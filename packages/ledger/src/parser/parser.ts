@@ -1,0 +1,559 @@
+import { Decimal } from '../core/decimal.js';
+import type { LedgerDiagnostic } from '../core/errors.js';
+import type { Amount, BookingMethod, Meta, MetaValue } from '../core/types.js';
+import { normaliseDate } from './dates.js';
+import { Lexer } from './lexer.js';
+import { isBookingMethod } from './options.js';
+import type {
+  CostSpec,
+  IncompletePosting,
+  ParsedDirective,
+  ParsedTransaction,
+  PriceSpec,
+} from './parsedTypes.js';
+import { Token, tokenName, type TokenKind } from './token.js';
+
+/** What one file yields: its directives, errors, `include`s and `option`s in order. */
+export interface ParsedFile {
+  readonly directives: ParsedDirective[];
+  readonly errors: LedgerDiagnostic[];
+  readonly includes: { readonly path: string; readonly line: number }[];
+  readonly options: { readonly name: string; readonly value: string; readonly line: number }[];
+}
+
+/** Thrown inside the parser to abandon the current directive; never escapes it. */
+class DirectiveAbandoned {
+  constructor(readonly diagnostic: LedgerDiagnostic) {}
+}
+
+const EMPTY_META: Meta = new Map();
+
+/**
+ * Parses Beancount text into directives, after Beancount 2.3.5's grammar. Every
+ * directive keeps `file` and `line`. A malformed directive is reported
+ * (`file:line: what was wrong`) and dropped, and parsing resumes at the next line that
+ * starts in column 0, so one bad entry never takes the good ones down.
+ */
+export function parseLedgerText(text: string, file: string): ParsedFile {
+  return new Parser(text, file).parse();
+}
+
+class Parser {
+  private readonly lx: Lexer;
+  private readonly result: ParsedFile = { directives: [], errors: [], includes: [], options: [] };
+  private readonly pushedTags: string[] = [];
+  private readonly pushedMeta = new Map<string, MetaValue[]>();
+
+  constructor(
+    text: string,
+    private readonly file: string,
+  ) {
+    this.lx = new Lexer(text);
+  }
+
+  parse(): ParsedFile {
+    const lx = this.lx;
+    lx.next();
+    while (!this.is(Token.EOF)) {
+      if (this.is(Token.EOL)) {
+        lx.next();
+        continue;
+      }
+      try {
+        this.topLevel();
+      } catch (error) {
+        if (!(error instanceof DirectiveAbandoned)) throw error;
+        this.result.errors.push(error.diagnostic);
+        this.skipToNextEntry();
+      }
+    }
+    return this.result;
+  }
+
+  private topLevel(): void {
+    const lx = this.lx;
+    if (this.is(Token.DATE)) return this.dated();
+    if (this.is(Token.KEYWORD)) {
+      const line = lx.tokenLine;
+      switch (lx.value) {
+        case 'option': {
+          lx.next();
+          const name = this.string();
+          const value = this.string();
+          this.endOfLine();
+          this.result.options.push({ name, value, line });
+          return;
+        }
+        case 'include':
+          lx.next();
+          this.result.includes.push({ path: this.string(), line });
+          return this.endOfLine();
+        case 'plugin':
+          lx.next();
+          this.string();
+          if (this.is(Token.STRING)) lx.next();
+          return this.endOfLine();
+        case 'pushtag':
+          lx.next();
+          this.pushedTags.push(this.expect(Token.TAG).slice(1));
+          return this.endOfLine();
+        case 'poptag': {
+          lx.next();
+          const tag = this.expect(Token.TAG).slice(1);
+          const at = this.pushedTags.lastIndexOf(tag);
+          if (at < 0) this.error('ParserError', line, `Attempting to pop absent tag: '${tag}'`);
+          else this.pushedTags.splice(at, 1);
+          return this.endOfLine();
+        }
+        case 'pushmeta': {
+          lx.next();
+          const key = this.expect(Token.KEY).slice(0, -1);
+          const value = this.metaValue();
+          const stack = this.pushedMeta.get(key) ?? [];
+          stack.push(value);
+          this.pushedMeta.set(key, stack);
+          return this.endOfLine();
+        }
+        case 'popmeta': {
+          lx.next();
+          const key = this.expect(Token.KEY).slice(0, -1);
+          const stack = this.pushedMeta.get(key);
+          if (stack === undefined || stack.length === 0) {
+            this.error('ParserError', line, `Attempting to pop absent metadata key: '${key}'`);
+          } else stack.pop();
+          return this.endOfLine();
+        }
+      }
+    }
+    this.unexpected();
+  }
+
+  private dated(): void {
+    const lx = this.lx;
+    const line = lx.tokenLine;
+    const date = this.date();
+    const kind = lx.kind;
+    if (kind === Token.ASTERISK || kind === Token.FLAG || kind === Token.HASH) {
+      const flag = lx.value;
+      lx.next();
+      return this.transaction(date, line, flag);
+    }
+    if (kind !== Token.KEYWORD) this.unexpected();
+    const keyword = lx.value;
+    lx.next();
+    const at = { file: this.file, line, date };
+    switch (keyword) {
+      case 'txn':
+        return this.transaction(date, line, '*');
+      case 'open': {
+        const account = this.expect(Token.ACCOUNT);
+        let currencies: string[] | null = null;
+        if (this.is(Token.CURRENCY)) {
+          currencies = [this.expect(Token.CURRENCY)];
+          while (this.is(Token.COMMA)) {
+            lx.next();
+            currencies.push(this.expect(Token.CURRENCY));
+          }
+        }
+        let booking: BookingMethod | null = null;
+        if (this.is(Token.STRING)) {
+          const name = lx.stringValue;
+          if (!isBookingMethod(name))
+            this.abandon('ParserError', `Invalid booking method: ${name}`);
+          booking = name;
+          lx.next();
+        }
+        const meta = this.directiveMeta();
+        this.add({ type: 'Open', ...at, meta, account, currencies, booking });
+        return;
+      }
+      case 'close': {
+        const account = this.expect(Token.ACCOUNT);
+        this.add({ type: 'Close', ...at, meta: this.directiveMeta(), account });
+        return;
+      }
+      case 'commodity': {
+        const currency = this.expect(Token.CURRENCY);
+        this.add({ type: 'Commodity', ...at, meta: this.directiveMeta(), currency });
+        return;
+      }
+      case 'price': {
+        const currency = this.expect(Token.CURRENCY);
+        const amount = this.amount();
+        this.add({ type: 'Price', ...at, meta: this.directiveMeta(), currency, amount });
+        return;
+      }
+      case 'balance': {
+        const account = this.expect(Token.ACCOUNT);
+        const number = this.numberExpression();
+        let tolerance: Decimal | null = null;
+        if (this.is(Token.TILDE)) {
+          lx.next();
+          tolerance = this.numberExpression();
+        }
+        const currency = this.expect(Token.CURRENCY);
+        const meta = this.directiveMeta();
+        const amount = { number, currency };
+        this.add({ type: 'Balance', ...at, meta, account, amount, tolerance, diffAmount: null });
+        return;
+      }
+      case 'pad': {
+        const account = this.expect(Token.ACCOUNT);
+        const sourceAccount = this.expect(Token.ACCOUNT);
+        this.add({ type: 'Pad', ...at, meta: this.directiveMeta(), account, sourceAccount });
+        return;
+      }
+      case 'note': {
+        const account = this.expect(Token.ACCOUNT);
+        const comment = this.string();
+        this.add({ type: 'Note', ...at, meta: this.directiveMeta(), account, comment });
+        return;
+      }
+      case 'document': {
+        const account = this.expect(Token.ACCOUNT);
+        const filename = this.string();
+        this.skipTagsAndLinks();
+        this.add({ type: 'Document', ...at, meta: this.directiveMeta(), account, filename });
+        return;
+      }
+      case 'event': {
+        const eventType = this.string();
+        const description = this.string();
+        this.add({ type: 'Event', ...at, meta: this.directiveMeta(), eventType, description });
+        return;
+      }
+      case 'query': {
+        const name = this.string();
+        const queryString = this.string();
+        this.add({ type: 'Query', ...at, meta: this.directiveMeta(), name, queryString });
+        return;
+      }
+      case 'custom': {
+        const customType = this.string();
+        const values: MetaValue[] = [];
+        while (!this.is(Token.EOL) && !this.is(Token.EOF)) values.push(this.metaValue());
+        this.add({ type: 'Custom', ...at, meta: this.directiveMeta(), customType, values });
+        return;
+      }
+      default:
+        this.unexpected();
+    }
+  }
+
+  private transaction(date: string, line: number, flag: string): void {
+    const lx = this.lx;
+    const strings: string[] = [];
+    while (this.is(Token.STRING)) {
+      strings.push(lx.stringValue);
+      lx.next();
+    }
+    if (strings.length > 2) {
+      this.abandon('ParserError', 'Too many strings on transaction description');
+    }
+    const tags: string[] = [];
+    const links: string[] = [];
+    this.tagsAndLinks(tags, links);
+    if (!this.is(Token.EOL) && !this.is(Token.EOF)) {
+      this.unexpected('end of file or EOL or TAG or LINK');
+    }
+    lx.next();
+    const meta = new Map<string, MetaValue>();
+    const postings: IncompletePosting[] = [];
+    let postingMeta: Map<string, MetaValue> | null = null;
+    while (this.is(Token.INDENT)) {
+      lx.next();
+      if (this.is(Token.KEY)) {
+        const key = lx.value.slice(0, -1);
+        lx.next();
+        (postingMeta ?? meta).set(key, this.metaValue());
+      } else if (this.is(Token.TAG) || this.is(Token.LINK)) {
+        this.tagsAndLinks(tags, links);
+      } else {
+        postingMeta = new Map();
+        postings.push(this.posting(postingMeta));
+        continue;
+      }
+      this.endOfLine();
+    }
+    for (const tag of this.pushedTags) if (!tags.includes(tag)) tags.push(tag);
+    this.addPushedMeta(meta);
+    const transaction: ParsedTransaction = {
+      type: 'Transaction',
+      file: this.file,
+      line,
+      date,
+      meta,
+      flag,
+      payee: strings.length === 2 ? (strings[0] ?? null) : null,
+      narration: strings.length === 2 ? (strings[1] ?? '') : (strings[0] ?? ''),
+      tags,
+      links,
+      postings,
+    };
+    this.result.directives.push(transaction);
+  }
+
+  private posting(meta: Meta): IncompletePosting {
+    const lx = this.lx;
+    const line = lx.tokenLine;
+    let flag: string | null = null;
+    if (this.is(Token.FLAG) || this.is(Token.ASTERISK)) {
+      flag = lx.value;
+      lx.next();
+    }
+    const account = this.expect(Token.ACCOUNT);
+    const number = this.startsNumber() ? this.numberExpression() : null;
+    const currency = this.is(Token.CURRENCY) ? this.expect(Token.CURRENCY) : null;
+    const cost = this.is(Token.LCURL) || this.is(Token.LCURLCURL) ? this.costSpec() : null;
+    let price: PriceSpec | null = null;
+    if (this.is(Token.AT) || this.is(Token.ATAT)) {
+      const isTotal = this.is(Token.ATAT);
+      lx.next();
+      const priceNumber = this.startsNumber() ? this.numberExpression() : null;
+      const priceCurrency = this.is(Token.CURRENCY) ? this.expect(Token.CURRENCY) : null;
+      price = { number: priceNumber, currency: priceCurrency, isTotal };
+    }
+    this.endOfLine();
+    return { file: this.file, line, account, number, currency, cost, price, flag, meta };
+  }
+
+  private costSpec(): CostSpec {
+    const lx = this.lx;
+    const isTotal = this.is(Token.LCURLCURL);
+    const close = isTotal ? Token.RCURLCURL : Token.RCURL;
+    lx.next();
+    let numberPer: Decimal | null = null;
+    let numberTotal: Decimal | null = null;
+    let currency: string | null = null;
+    let date: string | null = null;
+    let label: string | null = null;
+    let merge = false;
+    while (lx.kind !== close) {
+      if (this.is(Token.DATE)) date = this.date();
+      else if (this.is(Token.STRING)) label = this.string();
+      else if (this.is(Token.ASTERISK)) {
+        merge = true;
+        lx.next();
+      } else if (this.startsNumber() || this.is(Token.HASH) || this.is(Token.CURRENCY)) {
+        if (this.startsNumber()) {
+          const first = this.numberExpression();
+          if (isTotal) {
+            // Beancount: a single number in `{{…}}` is the total; the per-unit part is zero.
+            numberPer = Decimal.ZERO;
+            numberTotal = first;
+          } else numberPer = first;
+        }
+        if (this.is(Token.HASH)) {
+          lx.next();
+          if (this.startsNumber()) numberTotal = this.numberExpression();
+        }
+        currency = this.expect(Token.CURRENCY);
+      } else this.unexpected();
+      if (this.is(Token.COMMA)) lx.next();
+      else if (lx.kind !== close) this.unexpected();
+    }
+    lx.next();
+    return { numberPer, numberTotal, currency, date, label, merge };
+  }
+
+  private amount(): Amount {
+    const number = this.numberExpression();
+    return { number, currency: this.expect(Token.CURRENCY) };
+  }
+
+  private startsNumber(): boolean {
+    const k = this.lx.kind;
+    return k === Token.NUMBER || k === Token.MINUS || k === Token.PLUS || k === Token.LPAREN;
+  }
+
+  /** `expr := term (± term)*`, `term := factor (×÷ factor)*`, unary signs and parentheses. */
+  private numberExpression(): Decimal {
+    let value = this.term();
+    for (;;) {
+      const k = this.lx.kind;
+      if (k !== Token.PLUS && k !== Token.MINUS) return value;
+      this.lx.next();
+      const right = this.term();
+      value = k === Token.PLUS ? value.add(right) : value.sub(right);
+    }
+  }
+
+  private term(): Decimal {
+    let value = this.factor();
+    for (;;) {
+      const k = this.lx.kind;
+      if (k !== Token.ASTERISK && k !== Token.SLASH) return value;
+      this.lx.next();
+      const right = this.factor();
+      value = k === Token.ASTERISK ? value.mul(right) : value.div(right);
+    }
+  }
+
+  private factor(): Decimal {
+    const lx = this.lx;
+    switch (lx.kind) {
+      case Token.NUMBER: {
+        const value = Decimal.parse(lx.value);
+        lx.next();
+        return value;
+      }
+      case Token.MINUS:
+        lx.next();
+        return this.factor().neg();
+      case Token.PLUS:
+        lx.next();
+        return this.factor();
+      case Token.LPAREN: {
+        lx.next();
+        const value = this.numberExpression();
+        this.expect(Token.RPAREN);
+        return value;
+      }
+      default:
+        return this.unexpected();
+    }
+  }
+
+  private metaValue(): MetaValue {
+    const lx = this.lx;
+    const text = lx.value;
+    switch (lx.kind) {
+      case Token.STRING: {
+        const value = lx.stringValue;
+        lx.next();
+        return { type: 'str', value };
+      }
+      case Token.ACCOUNT:
+        lx.next();
+        return { type: 'account', value: text };
+      case Token.CURRENCY:
+        lx.next();
+        return { type: 'currency', value: text };
+      case Token.TAG:
+        lx.next();
+        return { type: 'tag', value: text.slice(1) };
+      case Token.DATE:
+        return { type: 'date', value: this.date() };
+      case Token.BOOL:
+        lx.next();
+        return { type: 'bool', value: text === 'TRUE' };
+      case Token.NONE:
+      case Token.EOL:
+      case Token.EOF:
+        if (this.is(Token.NONE)) lx.next();
+        return { type: 'null', value: null };
+      default: {
+        const number = this.numberExpression();
+        if (!this.is(Token.CURRENCY)) return { type: 'number', value: number };
+        return { type: 'amount', value: { number, currency: this.expect(Token.CURRENCY) } };
+      }
+    }
+  }
+
+  /** Indented `key: value` lines under a non-transaction directive. */
+  private directiveMeta(): Meta {
+    const lx = this.lx;
+    this.skipTagsAndLinks();
+    this.endOfLine();
+    let meta: Map<string, MetaValue> | null = null;
+    while (this.is(Token.INDENT)) {
+      lx.next();
+      const key = this.expect(Token.KEY).slice(0, -1);
+      (meta ??= new Map()).set(key, this.metaValue());
+      this.endOfLine();
+    }
+    if (this.pushedMeta.size > 0) this.addPushedMeta((meta ??= new Map()));
+    return meta ?? EMPTY_META;
+  }
+
+  private addPushedMeta(meta: Map<string, MetaValue>): void {
+    for (const [key, stack] of this.pushedMeta) {
+      const value = stack[stack.length - 1];
+      if (value !== undefined && !meta.has(key)) meta.set(key, value);
+    }
+  }
+
+  private tagsAndLinks(tags: string[], links: string[]): void {
+    const lx = this.lx;
+    while (this.is(Token.TAG) || this.is(Token.LINK)) {
+      (this.is(Token.TAG) ? tags : links).push(lx.value.slice(1));
+      lx.next();
+    }
+  }
+
+  private skipTagsAndLinks(): void {
+    this.tagsAndLinks([], []);
+  }
+
+  private date(): string {
+    const lx = this.lx;
+    const parsed = normaliseDate(lx.value);
+    if ('error' in parsed) this.abandon('LexerError', parsed.error);
+    lx.next();
+    return (parsed as { date: string }).date;
+  }
+
+  private string(): string {
+    if (!this.is(Token.STRING)) this.unexpected();
+    const value = this.lx.stringValue;
+    this.lx.next();
+    return value;
+  }
+
+  private expect(kind: TokenKind): string {
+    if (this.lx.kind !== kind) this.unexpected();
+    const value = this.lx.value;
+    this.lx.next();
+    return value;
+  }
+
+  private endOfLine(): void {
+    const kind = this.lx.kind;
+    if (kind === Token.EOF) return;
+    if (kind !== Token.EOL) this.unexpected();
+    this.lx.next();
+  }
+
+  /** Whether the current token is of `kind` (a call, so TypeScript does not over-narrow). */
+  private is(kind: TokenKind): boolean {
+    return this.lx.kind === kind;
+  }
+
+  private add(directive: ParsedDirective): void {
+    this.result.directives.push(directive);
+  }
+
+  /** Abandons the directive: a lexer error for an invalid token, else a syntax error. */
+  private unexpected(expecting?: string): never {
+    const lx = this.lx;
+    if (this.is(Token.INVALID)) this.abandon('LexerError', `Invalid token: '${lx.value}'`);
+    const suffix = expecting === undefined ? '' : `, expecting ${expecting}`;
+    return this.abandon(
+      'ParserSyntaxError',
+      `syntax error, unexpected ${tokenName(lx.kind, lx.value)}${suffix}`,
+    );
+  }
+
+  private abandon(type: LedgerDiagnostic['type'], message: string): never {
+    throw new DirectiveAbandoned({ type, file: this.file, line: this.lx.tokenLine, message });
+  }
+
+  private error(type: LedgerDiagnostic['type'], line: number, message: string): void {
+    this.result.errors.push({ type, file: this.file, line, message });
+  }
+
+  /**
+   * Error recovery: discard tokens up to the next line that starts in column 0,
+   * reporting any further invalid tokens on the way (as Beancount's lexer does).
+   */
+  private skipToNextEntry(): void {
+    const lx = this.lx;
+    for (;;) {
+      lx.next();
+      if (this.is(Token.EOF) || (lx.lineStart && !this.is(Token.INDENT))) return;
+      if (this.is(Token.INVALID)) {
+        this.error('LexerError', lx.tokenLine, `Invalid token: '${lx.value}'`);
+      }
+    }
+  }
+}
