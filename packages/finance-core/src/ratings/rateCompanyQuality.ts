@@ -120,7 +120,7 @@ function maxYearsOption(maxYears: number | undefined): number {
  * for funds/ETFs (`'not applicable: fund/ETF'`) and cash. Throws InvalidFundamentalsError
  * or InvalidRatingInputError for unusable input.
  *
- * @example rateCompanyQuality(koPeriods, { kind: 'equity' }).value // 6.96…
+ * @example rateCompanyQuality(koPeriods, { kind: 'equity' }).value // 7.70… (docs/RATINGS.md)
  */
 export function rateCompanyQuality(
   periods: readonly FundamentalsPeriod[],
