@@ -1,0 +1,97 @@
+/** One data record of a CSV file, with the 1-based line it starts on. */
+export interface CsvRecord {
+  readonly line: number;
+  readonly fields: readonly string[];
+}
+
+/** A CSV file split into its header and records. */
+export interface CsvTable {
+  readonly header: readonly string[];
+  readonly records: readonly CsvRecord[];
+}
+
+/**
+ * Parses RFC 4180 CSV: comma-separated, `"` quotes fields that hold commas, quotes or
+ * newlines, `""` is a literal quote, LF or CRLF line ends; blank lines are skipped.
+ * Throws {@link CsvSyntaxError} (1-based line and column) on an unterminated quote or
+ * text after a closing quote.
+ */
+export function parseCsv(text: string): CsvTable {
+  const rows: CsvRecord[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let line = 1;
+  let column = 1;
+  let rowLine = 1;
+  let quotedFrom: { line: number; column: number } | null = null;
+  let afterQuote = false;
+  const endField = () => {
+    fields.push(field);
+    field = '';
+    afterQuote = false;
+  };
+  const endRow = () => {
+    endField();
+    if (!(fields.length === 1 && fields[0] === '')) rows.push({ line: rowLine, fields });
+    fields = [];
+  };
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i]!;
+    if (quotedFrom !== null) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+        column += 2;
+        continue;
+      }
+      if (ch === '"') {
+        quotedFrom = null;
+        afterQuote = true;
+      } else {
+        field += ch;
+      }
+      if (ch === '\n') {
+        line += 1;
+        column = 1;
+      } else {
+        column += 1;
+      }
+      continue;
+    }
+    if (ch === ',') {
+      endField();
+    } else if (ch === '\n' || (ch === '\r' && text[i + 1] === '\n')) {
+      if (ch === '\r') i += 1;
+      endRow();
+      line += 1;
+      column = 0;
+      rowLine = line;
+    } else if (afterQuote) {
+      throw new CsvSyntaxError(line, column, 'text after a closing quote');
+    } else if (ch === '"' && field === '') {
+      quotedFrom = { line, column };
+    } else {
+      field += ch;
+    }
+    column += 1;
+  }
+  if (quotedFrom !== null) {
+    throw new CsvSyntaxError(quotedFrom.line, quotedFrom.column, 'quote never closed');
+  }
+  if (field !== '' || fields.length > 0) endRow();
+  const [header, ...records] = rows;
+  return { header: header?.fields ?? [], records };
+}
+
+/** The file is not well-formed CSV. */
+export class CsvSyntaxError extends Error {
+  readonly code = 'csv_syntax' as const;
+  constructor(
+    readonly line: number,
+    readonly column: number,
+    problem: string,
+  ) {
+    super(`line ${line}, column ${column}: ${problem}`);
+    this.name = 'CsvSyntaxError';
+  }
+}
