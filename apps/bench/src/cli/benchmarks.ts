@@ -1,4 +1,6 @@
 import type { Benchmark } from './benchmark.js';
+import { demoDataBenchmark } from '../demoData/demoDataBenchmark.js';
+import { kernelsBenchmark } from '../kernels/kernelsBenchmark.js';
 
 /** Every workload of `npm run bench`; add one by importing it and listing it here. */
-export const benchmarks: readonly Benchmark[] = [];
+export const benchmarks: readonly Benchmark[] = [demoDataBenchmark, kernelsBenchmark];
