@@ -1,5 +1,4 @@
 import {
-  REPORTED_FIGURE_FIELDS,
   type AnnualFigures,
   type FundamentalsPeriod,
   type ReportedFigure,
@@ -40,11 +39,24 @@ function parsePeriod(period: FundamentalsPeriod): AnnualFigures {
       'is not an integer year',
     );
   }
-  const figures: Partial<Record<ReportedFigureField, number | null>> = {};
-  for (const field of REPORTED_FIGURE_FIELDS) {
-    figures[field] = parseFigure(period[field], String(fiscalYear), field);
-  }
-  return { fiscalYear, ...(figures as Record<ReportedFigureField, number | null>) };
+  const year = String(fiscalYear);
+  const read = (field: ReportedFigureField) => parseFigure(period[field], year, field);
+  return {
+    fiscalYear,
+    revenue: read('revenue'),
+    gross_profit: read('gross_profit'),
+    operating_income: read('operating_income'),
+    net_income: read('net_income'),
+    eps_diluted: read('eps_diluted'),
+    interest_expense: read('interest_expense'),
+    total_debt: read('total_debt'),
+    total_equity: read('total_equity'),
+    operating_cash_flow: read('operating_cash_flow'),
+    capital_expenditure: read('capital_expenditure'),
+    free_cash_flow: read('free_cash_flow'),
+    shares_diluted: read('shares_diluted'),
+    return_on_equity: read('return_on_equity'),
+  };
 }
 
 function parseFigure(raw: ReportedFigure | undefined, year: string, field: string): number | null {
