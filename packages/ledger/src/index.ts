@@ -5,7 +5,13 @@
  */
 export { Decimal } from './core/decimal.js';
 export type * from './core/types.js';
-export { Inventory, positionToString, costToString, type Position } from './core/inventory.js';
+export {
+  atCost,
+  Inventory,
+  positionToString,
+  costToString,
+  type Position,
+} from './core/inventory.js';
 export {
   formatDiagnostic,
   LedgerFileError,
@@ -19,7 +25,8 @@ export {
   type LoadedLedger,
   type ReadText,
 } from './loader/loadLedger.js';
-export { balancesAsOf } from './queries/balancesAsOf.js';
+export { balancesAsOf, CONVERSIONS_ACCOUNT } from './queries/balancesAsOf.js';
+export { inventoriesAsOf } from './queries/inventoriesAsOf.js';
 export { holdingsAsOf, type Holding } from './queries/holdings.js';
 export { cashAsOf, type CashBalance } from './queries/cash.js';
 export {

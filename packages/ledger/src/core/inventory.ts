@@ -86,6 +86,12 @@ export class Inventory {
   }
 }
 
+/** A position at cost: units × cost per unit in the cost currency, else the units (Beancount `get_cost`). */
+export function atCost(position: Position): Amount {
+  const { units, cost } = position;
+  return cost === null ? units : { number: units.number.mul(cost.number), currency: cost.currency };
+}
+
 /** `100.00 USD, 2020-01-10, "lot-a"` — Beancount's `cost_to_str` for a booked cost. */
 export function costToString(cost: Cost): string {
   const parts = [`${cost.number.toString()} ${cost.currency}`, cost.date];

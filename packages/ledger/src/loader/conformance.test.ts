@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Decimal } from '../core/decimal.js';
-import type { Inventory, Position } from '../core/inventory.js';
+import { atCost, type Inventory, type Position } from '../core/inventory.js';
 import type { Amount, Cost, Directive, Meta, MetaValue } from '../core/types.js';
-import { postingWeight } from '../booking/weight.js';
-import { balancesAsOf } from '../queries/balancesAsOf.js';
+import { inventoriesAsOf } from '../queries/inventoriesAsOf.js';
 import { holdingsAsOf } from '../queries/holdings.js';
 import { PriceHistory } from '../queries/priceHistory.js';
 import { realisedGains } from '../queries/realisedGains.js';
@@ -156,7 +155,7 @@ function balancesByAccountCurrency(entries: readonly Directive[]): Json[] {
       let group = groups.get(key);
       if (group === undefined) groups.set(key, (group = { units: new Map(), cost: new Map() }));
       add(group.units, p.units);
-      add(group.cost, p.cost === null ? p.units : postingWeight({ ...p, price: null }));
+      add(group.cost, atCost(p));
     }
   }
   const column = (map: Map<string, Decimal>): Json =>
@@ -206,7 +205,7 @@ describe.each(cases)('Beancount case %s', (name) => {
 
   it('ends with the same balances, lot by lot', () => {
     const ours = Object.fromEntries(
-      [...balancesAsOf(ledger.entries, '9999-12-31')].map(([account, inv]) => [
+      [...inventoriesAsOf(ledger.entries, '9999-12-31')].map(([account, inv]) => [
         account,
         inventoryJson(inv),
       ]),
@@ -280,7 +279,7 @@ describe('case-specific queries', () => {
   it('04: balances as of a date exclude later entries (inclusive of the date)', () => {
     const ledger = load('cases/04-balance-pad.beancount');
     const rows = expectation('04-balance-pad').queries['balances_2022_01_31']?.rows ?? [];
-    const ours = [...balancesAsOf(ledger.entries, '2022-01-31')]
+    const ours = [...inventoriesAsOf(ledger.entries, '2022-01-31')]
       .filter(([account]) => account.startsWith('Assets'))
       .map(([account, inv]) => [account, inventoryJson(inv)]);
     expect(canonical(ours as Json)).toEqual(

@@ -1,7 +1,7 @@
 import { Decimal } from '../core/decimal.js';
 import type { Position } from '../core/inventory.js';
 import type { Directive } from '../core/types.js';
-import { balancesAsOf } from './balancesAsOf.js';
+import { inventoriesAsOf } from './inventoriesAsOf.js';
 import type { PriceHistory } from './priceHistory.js';
 
 /** A position held at cost in one account and commodity, valued on a date. */
@@ -31,7 +31,7 @@ export function holdingsAsOf(
   date: string,
 ): Holding[] {
   const holdings: Holding[] = [];
-  for (const [account, inventory] of balancesAsOf(entries, date)) {
+  for (const [account, inventory] of inventoriesAsOf(entries, date)) {
     if (!account.startsWith('Assets:')) continue;
     const byCommodity = new Map<string, Position[]>();
     for (const position of inventory) {

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=example1.test.d.ts.map
