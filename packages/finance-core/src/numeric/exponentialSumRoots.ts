@@ -10,6 +10,7 @@ export interface ExponentialSumRoots {
 
 const MAX_DEPTH = 64;
 const MAX_EXPONENT = 700;
+const FRAME = 11;
 
 /**
  * All real roots v of f(v) = Σ cᵢ·e^(−v·tᵢ), for times 0 = t₀ < t₁ < … (ascending) and
@@ -20,7 +21,8 @@ const MAX_EXPONENT = 700;
  * interval with a sign change holds exactly one root, refined by Brent's method.
  * Otherwise the interval is halved. Outside [v_lo, v_hi] one term dominates the rest
  * (v_hi = ln(Σ_{i≥1}|cᵢ| / |c₀|) / t₁, v_lo from the last term alike), so no root lies
- * there; the search is also kept to |v·t| ≤ 700 so nothing overflows.
+ * there. The search is also kept to [minRoot, maxRoot] (default ±700) and |v·t| ≤ 700 so
+ * nothing overflows; roots outside are not reported.
  *
  * @example exponentialSumRoots(Float64Array.of(-100, 110), Float64Array.of(0, 1)).roots
  *   // [0.0953101798043249] (= ln 1.1)
@@ -28,6 +30,8 @@ const MAX_EXPONENT = 700;
 export function exponentialSumRoots(
   coefficients: Float64Array,
   times: Float64Array,
+  minRoot = -MAX_EXPONENT,
+  maxRoot = MAX_EXPONENT,
 ): ExponentialSumRoots {
   const n = coefficients.length;
   const last = n - 1;
@@ -37,8 +41,8 @@ export function exponentialSumRoots(
   const hiBound = Math.log(absAfterFirst / Math.abs(coefficients[0]!)) / times[1]!;
   const loBound =
     Math.log(Math.abs(coefficients[last]!) / absBeforeLast) / (times[last]! - times[last - 1]!);
-  const lo = Math.max(Math.min(0, loBound) - 1e-3, -MAX_EXPONENT / times[last]!);
-  const hi = Math.min(Math.max(0, hiBound) + 1e-3, MAX_EXPONENT);
+  const lo = Math.max(Math.min(0, loBound) - 1e-3, minRoot, -MAX_EXPONENT / times[last]!);
+  const hi = Math.min(Math.max(0, hiBound) + 1e-3, maxRoot, MAX_EXPONENT);
 
   const f = (v: number): number => {
     let sum = 0;
@@ -51,14 +55,15 @@ export function exponentialSumRoots(
     if (roots.length === 0 || roots[roots.length - 1] !== v) roots.push(v);
   };
 
-  // Each stack frame: a, b, depth, then P, N, P₁, N₁ at a and at b.
-  const stack: number[] = [];
-  const bounds = new Float64Array(4);
+  // Depth-first stack of intervals, each frame: a, b, depth, then P, N, P₁, N₁ at a and at b.
+  const stack: number[] = new Array<number>(FRAME * (MAX_DEPTH + 2)).fill(0);
+  let top = 0;
+  let p = 0;
+  let m = 0;
+  let p1 = 0;
+  let m1 = 0;
   const evaluate = (v: number): void => {
-    let p = 0;
-    let m = 0;
-    let p1 = 0;
-    let m1 = 0;
+    p = m = p1 = m1 = 0;
     for (let i = 0; i < n; i++) {
       const t = times[i]!;
       const term = coefficients[i]! * Math.exp(-v * t);
@@ -70,22 +75,25 @@ export function exponentialSumRoots(
         m1 -= term * t;
       }
     }
-    bounds[0] = p;
-    bounds[1] = m;
-    bounds[2] = p1;
-    bounds[3] = m1;
+  };
+  const push = (a: number, b: number, depth: number, at: readonly number[]): void => {
+    stack[top] = a;
+    stack[top + 1] = b;
+    stack[top + 2] = depth;
+    for (let k = 0; k < 8; k++) stack[top + 3 + k] = at[k]!;
+    top += FRAME;
   };
   evaluate(lo);
-  const atLo = Array.from(bounds);
+  const atLo = [p, m, p1, m1];
   evaluate(hi);
-  stack.push(lo, hi, 0, ...atLo, ...bounds);
+  push(lo, hi, 0, [...atLo, p, m, p1, m1]);
 
-  while (stack.length > 0) {
-    const frame = stack.splice(stack.length - 11, 11);
-    const [a, b, depth, pa, na, p1a, n1a, pb, nb, p1b, n1b] = frame as [
-      number,
-      number,
-      number,
+  while (top > 0) {
+    top -= FRAME;
+    const a = stack[top]!;
+    const b = stack[top + 1]!;
+    const depth = stack[top + 2]!;
+    const [pa, na, p1a, n1a, pb, nb, p1b, n1b] = stack.slice(top + 3, top + FRAME) as [
       number,
       number,
       number,
@@ -110,9 +118,8 @@ export function exponentialSumRoots(
       continue;
     }
     evaluate(mid);
-    const atMid = Array.from(bounds);
-    stack.push(mid, b, depth + 1, ...atMid, pb, nb, p1b, n1b);
-    stack.push(a, mid, depth + 1, pa, na, p1a, n1a, ...atMid);
+    push(mid, b, depth + 1, [p, m, p1, m1, pb, nb, p1b, n1b]);
+    push(a, mid, depth + 1, [pa, na, p1a, n1a, p, m, p1, m1]);
   }
   return { roots, complete };
 }

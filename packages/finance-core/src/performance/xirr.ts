@@ -25,13 +25,18 @@ export const ZERO_LENGTH_PERIOD = 'zero-length period: all cash flows on one dat
 /** Reason when the roots could not be separated (a repeated root). */
 export const UNRESOLVED_ROOTS = 'roots could not be isolated (repeated root)';
 
+/** ln(1 + x) below which 1 + x is lost in rounding (x would print as −1): not searched. */
+const MIN_LOG_GROWTH = Math.log(Number.EPSILON);
+
 /**
  * XIRR, Actual/365F: every x > −1 solving Σ cᵢ (1 + x)^(−(dᵢ − d₀)/365) = 0, where
  * `days` are epoch days (any order; same-date amounts are summed first) and `amounts`
  * are signed from the investor's view (−V(anchor), −CF for a deposit, +V(as_of)). All
  * roots are bracketed rigorously (see `exponentialSumRoots`, with v = ln(1 + x)) and
  * refined by Brent's method. Exactly one root gives the rate and the period rate;
- * none or several give `null` with the reason and the roots — never a guess.
+ * none or several give `null` with the reason and the roots — never a guess. Rates are
+ * searched where 1 + x lies in [2^−52, e^700]: a root closer to −100% is not a number
+ * a double can tell from −1 and counts as no root.
  *
  * @example xirr([18262, 18628], [-100, 110]).rate // 0.09971358593414… (366 days)
  */
@@ -68,6 +73,7 @@ export function xirr(
   const found = exponentialSumRoots(
     Float64Array.from(coefficients),
     Float64Array.from(times, (d) => (d - start) / 365),
+    MIN_LOG_GROWTH,
   );
   const roots = found.roots.map(Math.expm1);
   if (!found.complete) return { value: null, reason: UNRESOLVED_ROOTS, roots };
