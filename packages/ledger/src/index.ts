@@ -38,3 +38,11 @@ export {
 } from './queries/income.js';
 export { realisedGains, type ClosedLot } from './queries/realisedGains.js';
 export { PriceHistory, type PricePoint } from './queries/priceHistory.js';
+export { ledgerPortfolio } from './reconciliation/ledgerPortfolio.js';
+export { reconcile, VALUE_TOLERANCE_BP } from './reconciliation/reconcile.js';
+export {
+  foreignDividendInBase,
+  type ForeignDividend,
+  type FxRateOn,
+} from './reconciliation/foreignDividend.js';
+export type * from './reconciliation/types.js';

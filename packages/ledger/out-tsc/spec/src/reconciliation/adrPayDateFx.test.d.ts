@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=adrPayDateFx.test.d.ts.map

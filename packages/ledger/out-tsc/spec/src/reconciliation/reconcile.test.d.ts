@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=reconcile.test.d.ts.map
