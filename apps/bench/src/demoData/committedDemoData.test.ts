@@ -1,0 +1,74 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadLedgerText } from '@truth-spine/ledger';
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from './csv.js';
+import { ledgerBooksAgreement } from './testing/ledgerBooksAgreement.js';
+
+const root = fileURLToPath(new URL('../../../../data/demo/', import.meta.url));
+const read = (path: string): string => readFileSync(`${root}${path}`, 'utf8');
+const portfolios = (
+  JSON.parse(read('portfolios.json')) as {
+    portfolios: { id: string; base_currency: string; benchmark: string }[];
+  }
+).portfolios;
+
+describe('the committed demo data set (data/demo)', () => {
+  it('has 3–5 portfolios in USD, EUR and GBP, each with a benchmark that has a price file', () => {
+    expect(portfolios.length).toBeGreaterThanOrEqual(3);
+    expect(portfolios.length).toBeLessThanOrEqual(5);
+    expect(new Set(portfolios.map((p) => p.base_currency))).toEqual(new Set(['USD', 'EUR', 'GBP']));
+    const prices = readdirSync(`${root}market/prices`);
+    for (const p of portfolios) expect(prices).toContain(`${p.benchmark}.csv`);
+  });
+
+  it.each(portfolios.map((p) => p.id))('ledger %s agrees with its books on every date', (id) => {
+    expect(
+      ledgerBooksAgreement(id, read(`ledgers/${id}.beancount`), read(`transactions/${id}.csv`)),
+    ).toEqual([]);
+  });
+
+  it.each(portfolios.map((p) => p.id))(
+    'ledger %s loads without errors in @truth-spine/ledger',
+    (id) => {
+      const loaded = loadLedgerText(read(`ledgers/${id}.beancount`), `${id}.beancount`);
+      expect(loaded.errors).toEqual([]);
+    },
+  );
+
+  it('exercises every transaction type, the real AAPL split and a pay-date-converted ADR dividend', () => {
+    const rows = portfolios.flatMap((p) =>
+      parseCsv(read(`transactions/${p.id}.csv`), p.id).slice(1),
+    );
+    const types = new Set(rows.map((r) => r[3]));
+    expect(types).toEqual(
+      new Set([
+        'buy',
+        'sell',
+        'dividend',
+        'interest',
+        'fee',
+        'deposit',
+        'withdrawal',
+        'split',
+        'fx',
+      ]),
+    );
+    const split = rows.find((r) => r[3] === 'split');
+    expect(split?.slice(1, 6)).toEqual(['2020-08-31', '2020-08-31', 'split', 'AAPL', '390']);
+    const sapDividend = rows.findIndex(
+      (r) => r[3] === 'dividend' && r[4] === 'SAP' && r[8] === 'EUR',
+    );
+    const [dividend, sold, bought] = rows.slice(sapDividend, sapDividend + 3);
+    expect(dividend?.[10]).toBe(dividend?.[1]);
+    expect([sold?.[3], sold?.[7], sold?.[8]]).toEqual(['fx', `-${dividend?.[7]}`, 'EUR']);
+    expect([bought?.[3], bought?.[8]]).toEqual(['fx', 'USD']);
+  });
+
+  it('keeps raw (unadjusted) closes: AAPL trades 4x higher before the split than the adjusted series', () => {
+    const aapl = parseCsv(read('market/prices/AAPL.csv'), 'AAPL.csv');
+    const close = (date: string): string | undefined => aapl.find((r) => r[0] === date)?.[4];
+    expect(close('2020-08-28')).toBe('499.230012');
+    expect(close('2020-08-31')).toBe('129.039993');
+  });
+});
