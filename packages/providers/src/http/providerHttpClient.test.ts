@@ -47,10 +47,11 @@ describe('ProviderHttpClient resilience', () => {
   });
 
   it('times out a slow answer, retries, and reports a timeout when all attempts are slow', async () => {
-    server.script(endpoint, { delayMs: 600, body: {} });
-    expect(await countRequests(() => client().getJson(request))).toBe(2);
-    server.script(endpoint, { delayMs: 600, body: {} }, { delayMs: 600, body: {} });
-    await expect(client({ PROVIDER_MAX_ATTEMPTS: '2' }).getJson(request)).rejects.toMatchObject({
+    const quick = { PROVIDER_TIMEOUT_MS: '300' };
+    server.script(endpoint, { delayMs: 1_500, body: {} });
+    expect(await countRequests(() => client(quick).getJson(request))).toBeGreaterThanOrEqual(2);
+    server.script(endpoint, { delayMs: 1_500, body: {} }, { delayMs: 1_500, body: {} });
+    await expect(client({ ...quick, PROVIDER_MAX_ATTEMPTS: '2' }).getJson(request)).rejects.toMatchObject({
       code: 'provider_timeout',
       message: 'fred /fred/series/observations: no answer within 300 ms',
     });

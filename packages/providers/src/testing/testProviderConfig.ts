@@ -28,7 +28,7 @@ export function testProviderEnv(server: FakeProviderServer): Record<string, stri
     POLYGON_RATE_LIMIT: '1000/1s',
     FRED_RATE_LIMIT: '1000/1s',
     NEWSAPI_RATE_LIMIT: '1000/1s',
-    PROVIDER_TIMEOUT_MS: '300',
+    PROVIDER_TIMEOUT_MS: '2000',
     PROVIDER_MAX_ATTEMPTS: '3',
     PROVIDER_BACKOFF_BASE_MS: '5',
     PROVIDER_BACKOFF_MAX_MS: '20',
