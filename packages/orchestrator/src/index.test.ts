@@ -1,8 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import { packageName } from './index.js';
+import * as orchestrator from './index.js';
 
-describe('orchestrator index', () => {
-  it('names its package', () => {
-    expect(packageName).toBe('@truth-spine/orchestrator');
+describe('@truth-spine/orchestrator public API', () => {
+  it('declares the seven steps in the order of SPEC §2', () => {
+    expect(orchestrator.pipelineSteps).toEqual([
+      'build_pack',
+      'reconcile_ledger',
+      'compute_daily_metrics',
+      'prewarm_factors',
+      'prewarm_ratings',
+      'mark_pack_fresh',
+      'evaluate_alerts',
+    ]);
+    expect(orchestrator.criticalStep).toBe('reconcile_ledger');
+    expect(orchestrator.freshnessPrerequisites).toEqual([
+      'compute_daily_metrics',
+      'prewarm_factors',
+      'prewarm_ratings',
+    ]);
+  });
+
+  it('exposes the store tables the steps write', () => {
+    const tables = Object.keys(orchestrator.schema).filter((k) => k !== 'bytea');
+    for (const table of [
+      'packs',
+      'packPrices',
+      'packFx',
+      'packMacro',
+      'valuations',
+      'returnSeries',
+      'metrics',
+      'factorExposures',
+      'regimes',
+      'ratings',
+      'reconciliationResults',
+      'reconciliationBreaks',
+      'alertRules',
+      'alertEvents',
+      'alertDeliveries',
+      'alertStates',
+      'runs',
+      'runSteps',
+      'deadLetters',
+      'securities',
+      'portfolios',
+      'transactions',
+    ]) {
+      expect(tables).toContain(table);
+    }
   });
 });

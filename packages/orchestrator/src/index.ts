@@ -1,2 +1,125 @@
-/** @truth-spine/orchestrator — see SPEC §1 for what belongs here. */
-export const packageName = '@truth-spine/orchestrator';
+/**
+ * @truth-spine/orchestrator — the nightly pipeline (SPEC §2–§3, §9, §11): the store and
+ * its migrations, the seven steps in their fixed order, run records, dead letters, the
+ * single-flight lock, the freshness gate, the books loader and the configuration.
+ */
+
+// store
+export { openDatabase, type OpenDatabaseOptions } from './db/openDatabase.js';
+export type { AdvisoryLock, Database, Drizzle, Executor } from './db/database.js';
+export {
+  defaultEmbeddedDataDir,
+  InvalidDatabaseUrlError,
+  parseDatabaseUrl,
+  redactDatabaseUrl,
+  type DatabaseLocation,
+} from './db/databaseUrl.js';
+export { EmbeddedDatabaseInUseError } from './db/embeddedDirectoryLock.js';
+export { migrateDatabase, migrationsFolder, type MigrationOutcome } from './db/migrate.js';
+export { executeRows } from './db/rows.js';
+export { AdvisoryLockKey } from './db/advisoryLockKeys.js';
+export * as schema from './db/schema.js';
+
+// pipeline
+export {
+  criticalStep,
+  freshnessPrerequisites,
+  isStepName,
+  pipelineSteps,
+  skippableStep,
+  type StepName,
+} from './pipeline/steps.js';
+export type {
+  JsonValue,
+  RunTrigger,
+  StepBodies,
+  StepBody,
+  StepContext,
+  StepDetails,
+  StepOutcome,
+} from './pipeline/stepBody.js';
+export {
+  backfill,
+  resumeRun,
+  runNightly,
+  withRunLock,
+  type NightlyRequest,
+  type PipelineOptions,
+  type RunOutcome,
+} from './pipeline/runPipeline.js';
+export { replayStepDeadLetter } from './pipeline/replayStepDeadLetter.js';
+export type { StepProgress } from './pipeline/executeStep.js';
+export { systemClock, type Clock } from './pipeline/clock.js';
+export { silentLogger, type PipelineLogger } from './pipeline/logger.js';
+export { backoffDelayMs, defaultRetryPolicy, type RetryPolicy } from './pipeline/retryPolicy.js';
+export {
+  buildRunReport,
+  listRunReports,
+  loadRunReport,
+  type RunReport,
+  type StepReport,
+} from './pipeline/runReport.js';
+export { formatRunSummary } from './pipeline/formatRunSummary.js';
+export {
+  recordOperationalAlert,
+  type OperationalAlert,
+  type OperationalAlertKind,
+} from './pipeline/operationalAlert.js';
+export { addDays, assertIsoDate } from './pipeline/isoDate.js';
+export {
+  InvalidRunDateError,
+  RunInProgressError,
+  RunNotFoundError,
+  StepBodiesError,
+  StepContractError,
+  StepOrderError,
+  StepTimeoutError,
+} from './pipeline/pipelineErrors.js';
+
+// dead letters
+export {
+  DeadLetterAlreadyReplayedError,
+  DeadLetterNotFoundError,
+  listDeadLetters,
+  recordDeadLetter,
+  replayDeadLetter,
+  type DeadLetter,
+  type NewDeadLetter,
+} from './deadLetters/deadLetters.js';
+
+// freshness gate
+export {
+  getFreshness,
+  isLatestPackFresh,
+  markPackFresh,
+  PackNotReadyError,
+  type Freshness,
+} from './freshness/freshness.js';
+
+// books
+export { loadBooks, type BooksLoadResult } from './books/loadBooks.js';
+export {
+  readBooks,
+  type BookPortfolio,
+  type Books,
+  type BookSecurity,
+  type BookTransaction,
+} from './books/readBooks.js';
+export { BooksError, formatBookProblem, type BookProblem } from './books/booksError.js';
+
+// configuration
+export {
+  bundledDemoDir,
+  ConfigError,
+  loadConfig,
+  type TruthSpineConfig,
+} from './config/loadConfig.js';
+export { pipelineOptionsFromConfig } from './config/pipelineOptionsFromConfig.js';
+
+// testing helpers for other packages' database suites
+export {
+  openTestDatabase,
+  testDatabaseKinds,
+  type TestDatabase,
+  type TestDatabaseKind,
+} from './testing/testDatabases.js';

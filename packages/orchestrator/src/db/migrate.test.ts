@@ -36,15 +36,13 @@ describe.each(testDatabaseKinds())('store on %s', (kind) => {
       currency: 'USD',
       ...provenance,
     });
-    await t.db.drizzle
-      .insert(packFx)
-      .values({
-        packId: 'PK-2024-03-28-v1',
-        base: 'EUR',
-        quote: 'USD',
-        rate: '1.0811',
-        ...provenance,
-      });
+    await t.db.drizzle.insert(packFx).values({
+      packId: 'PK-2024-03-28-v1',
+      base: 'EUR',
+      quote: 'USD',
+      rate: '1.0811',
+      ...provenance,
+    });
     await t.db.drizzle
       .insert(packMacro)
       .values({ packId: 'PK-2024-03-28-v1', series: 'DGS10', value: '4.20', ...provenance });

@@ -80,6 +80,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
 function openPostgres(url: string): Database {
   const options = { onnotice: () => undefined, connection: { application_name: 'truth-spine' } };
   const client = postgres(url, { ...options, max: 10 });
+  let closed = false;
   return {
     kind: 'postgres',
     description: redactDatabaseUrl(url),
@@ -112,6 +113,8 @@ function openPostgres(url: string): Database {
     },
     checkpoint: async () => undefined,
     close: async () => {
+      if (closed) return;
+      closed = true;
       await client.end();
     },
   };

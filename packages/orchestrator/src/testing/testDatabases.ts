@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import postgres from 'postgres';
 import type { Database } from '../db/database.js';
 import { openDatabase } from '../db/openDatabase.js';
@@ -26,29 +29,37 @@ export interface TestDatabase {
    * "process"), migrating it unless `migrate: false`.
    */
   openAnother(options?: { migrate?: boolean }): Promise<Database>;
-  /** The URL of this database (`pglite://memory` for PGlite). */
+  /** The URL of this database (`pglite://memory`, or `pglite://DIR` when on disk). */
   readonly url: string;
-  /** Closes every handle and drops the PostgreSQL database. */
+  /** Closes every handle and drops the PostgreSQL database or deletes the PGlite directory. */
   dispose(): Promise<void>;
 }
 
 /**
  * Opens a fresh migrated database: a PGlite in memory (one per test file — each costs
- * seconds and hundreds of MB), or a new PostgreSQL database `truth_spine_test_<random>`
- * created beside `TEST_DATABASE_URL`'s and dropped by `dispose`, so test files never collide.
+ * seconds and hundreds of MB; `onDisk: true` puts it in a temporary directory, so that a
+ * command under test can open it by URL after `db.close()`), or a new PostgreSQL database
+ * `truth_spine_test_<random>` created beside `TEST_DATABASE_URL`'s and dropped by
+ * `dispose`, so test files never collide.
  */
 export async function openTestDatabase(
   kind: TestDatabaseKind,
   env: Readonly<Record<string, string | undefined>> = process.env,
+  options: { onDisk?: boolean } = {},
 ): Promise<TestDatabase> {
   if (kind === 'pglite') {
-    const db = await openDatabase('pglite://memory');
+    const dir = options.onDisk ? await mkdtemp(join(tmpdir(), 'truth-spine-pglite-')) : null;
+    const url = dir === null ? 'pglite://memory' : `pglite://${dir}`;
+    const db = await openDatabase(url);
     return {
       kind,
       db,
-      url: 'pglite://memory',
-      openAnother: () => Promise.reject(new Error('PGlite in memory has one handle')),
-      dispose: () => db.close(),
+      url,
+      openAnother: () => Promise.reject(new Error('PGlite allows one handle per process')),
+      dispose: async () => {
+        await db.close();
+        if (dir !== null) await rm(dir, { recursive: true, force: true });
+      },
     };
   }
   const adminUrl = env['TEST_DATABASE_URL'];

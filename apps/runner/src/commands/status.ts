@@ -1,0 +1,54 @@
+import { getFreshness, listRunReports } from '@truth-spine/orchestrator';
+import type { Command } from '../cli/command.js';
+import { ExitCode } from '../cli/exitCodes.js';
+import { UsageError } from '../cli/usageError.js';
+import { withDatabase } from './dbSession.js';
+
+const usage = 'usage: status [--json] [--limit N]';
+
+/**
+ * `status [--json] [--limit N]`: the latest pack (the freshness gate) and the newest
+ * runs (default 20), newest first. `--json` prints
+ * `{"runs": [run reports], "latest_pack": {pack_id, as_of, status, hash, fresh_at} | null}`.
+ */
+export const statusCommand: Command = {
+  name: 'status',
+  summary: 'latest pack and recent runs [--json]',
+  async run(args, io) {
+    const { json, limit } = parseStatusArgs(args);
+    return withDatabase(io, async (db) => {
+      const runs = await listRunReports(db, limit);
+      const latest = await getFreshness(db);
+      if (json) {
+        io.stdout(`${JSON.stringify({ runs, latest_pack: latest }, null, 2)}\n`);
+        return ExitCode.ok;
+      }
+      io.stdout(
+        latest === null
+          ? 'latest pack: none\n'
+          : `latest pack: ${latest.pack_id} as of ${latest.as_of} ${latest.status}` +
+              `${latest.fresh_at === null ? '' : ` since ${latest.fresh_at}`} sha256 ${latest.hash}\n`,
+      );
+      if (runs.length === 0) io.stdout('no runs yet\n');
+      for (const run of runs) {
+        const stopped = run.blocked_at === null ? '' : ` at ${run.blocked_at}`;
+        io.stdout(
+          `${run.started_at}  ${run.as_of}  ${run.status}${stopped}  ${run.trigger}  ${run.run_id}\n`,
+        );
+      }
+      return ExitCode.ok;
+    });
+  },
+};
+
+function parseStatusArgs(args: readonly string[]): { json: boolean; limit: number } {
+  let json = false;
+  let limit = 20;
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i];
+    if (arg === '--json') json = true;
+    else if (arg === '--limit' && /^[1-9]\d*$/.test(args[i + 1] ?? '')) limit = Number(args[++i]);
+    else throw new UsageError(usage);
+  }
+  return { json, limit };
+}
