@@ -1,0 +1,141 @@
+import { createHmac } from 'node:crypto';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AlertChannels } from './delivery/alertChannel.js';
+import { deliverPending } from './delivery/deliverPending.js';
+import { evaluateAlerts } from './evaluateAlerts.js';
+import type { AlertRule } from './rules/alertRule.js';
+import { loadAlertRules } from './rules/loadAlertRules.js';
+import { readAlertSettings } from './settings/alertSettings.js';
+import { configureChannels } from './settings/configureChannels.js';
+import { MemoryAlertStore } from './store/memoryAlertStore.js';
+import { WebhookReceiver } from './testing/webhookReceiver.js';
+
+/**
+ * Issue 6 item 8, end to end as step 7 would run it: the rules file and settings as a user
+ * writes them, a local webhook receiver, the outbox and the console, over consecutive nights.
+ */
+const secret = 'nightly-alert-secret-0123456789abcdef';
+let receiver: WebhookReceiver;
+let rules: AlertRule[];
+let channels: AlertChannels;
+let outbox: string;
+const consoleLines: string[] = [];
+const store = new MemoryAlertStore();
+
+beforeAll(async () => {
+  receiver = await WebhookReceiver.start();
+  const dir = await mkdtemp(join(tmpdir(), 'alert-nights-'));
+  const rulesFile = join(dir, 'alerts.json');
+  outbox = join(dir, 'outbox.jsonl');
+  await writeFile(
+    rulesFile,
+    '{"rules": [{"id": "vol-high", "kind": "metric", "metric": "volatility.1Y", "op": ">", "threshold": 0.25, ' +
+      '"scope": "all", "severity": "warning", "channels": ["webhook", "outbox", "console"], "cooldown": "7d"}]}',
+  );
+  const settings = readAlertSettings({
+    ALERT_RULES: rulesFile,
+    ALERT_WEBHOOK_URL: receiver.url,
+    ALERT_WEBHOOK_SECRET: secret,
+    ALERT_OUTBOX: outbox,
+  });
+  rules = await loadAlertRules(settings.rulesFile ?? '');
+  channels = configureChannels(settings, rules, { write: (line) => consoleLines.push(line) });
+});
+afterAll(async () => {
+  await receiver.close();
+});
+
+/** Step 7 for one night: evaluate, record, deliver. Returns the keys delivered on the webhook. */
+async function night(asOf: string, volatility: number | null): Promise<string[]> {
+  await evaluateAlerts({
+    rules,
+    facts: {
+      asOf,
+      packId: `pack-${asOf}`,
+      runId: `run-${asOf}`,
+      portfolios: [{ id: 'p1', metrics: { 'volatility.1Y': volatility }, holdings: ['AAPL'] }],
+    },
+    store,
+  });
+  const results = await deliverPending({
+    store,
+    channels,
+    retry: { maxAttempts: 3, backoffMs: () => 1 },
+  });
+  expect(results.every((r) => r.outcome === 'delivered')).toBe(true);
+  return results.filter((r) => r.channel === 'webhook').map((r) => r.eventKey);
+}
+
+async function outboxKeys(): Promise<string[]> {
+  const text = await readFile(outbox, 'utf8');
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as { idempotencyKey: string }).idempotencyKey);
+}
+
+describe('alerts across nights (volatility.1Y > 0.25, cooldown 7d)', () => {
+  it('night 1: the condition becomes true → one signed delivery on every channel', async () => {
+    const [key] = await night('2026-11-02', 0.31);
+    expect(receiver.requests).toHaveLength(1);
+    const request = receiver.requests[0];
+    const independent = createHmac('sha256', secret)
+      .update(Buffer.from(request?.body ?? '', 'utf8'))
+      .digest('hex');
+    expect(request?.headers['x-signature']).toBe(`sha256=${independent}`);
+    expect(request?.headers['idempotency-key']).toBe(key);
+    expect(JSON.parse(request?.body ?? '{}')).toMatchObject({
+      ruleId: 'vol-high',
+      asOf: '2026-11-02',
+      firing: 1,
+    });
+    expect(await outboxKeys()).toEqual([key]);
+    expect(consoleLines).toHaveLength(1);
+  });
+
+  it('night 2 still true, inside the cooldown → no delivery; a --force re-run and a backfill of night 1 → none either', async () => {
+    expect(await night('2026-11-03', 0.3)).toEqual([]);
+    expect(await night('2026-11-03', 0.3)).toEqual([]);
+    expect(await night('2026-11-02', 0.31)).toEqual([]);
+    expect(receiver.requests).toHaveLength(1);
+  });
+
+  it('still true once the cooldown has passed (7 days after night 1) → another delivery', async () => {
+    for (const asOf of ['2026-11-04', '2026-11-05', '2026-11-06', '2026-11-07', '2026-11-08']) {
+      expect(await night(asOf, 0.29)).toEqual([]);
+    }
+    const keys = await night('2026-11-09', 0.28);
+    expect(keys).toHaveLength(1);
+    expect(JSON.parse(receiver.requests[1]?.body ?? '{}')).toMatchObject({
+      asOf: '2026-11-09',
+      episodeStart: '2026-11-02',
+      firing: 2,
+    });
+  });
+
+  it('clears, then returns → a new event at once, whatever the cooldown', async () => {
+    expect(await night('2026-11-10', 0.2)).toEqual([]);
+    expect(await night('2026-11-11', 0.27)).toHaveLength(1);
+    expect(JSON.parse(receiver.requests[2]?.body ?? '{}')).toMatchObject({
+      episodeStart: '2026-11-11',
+      firing: 1,
+    });
+  });
+
+  it('in all: three events, each delivered exactly once per channel, never twice', async () => {
+    const events = await store.listEvents();
+    expect(events).toHaveLength(3);
+    const keys = events.map((e) => e.idempotencyKey);
+    expect(receiver.requests.map((r) => r.headers['idempotency-key'])).toEqual(keys);
+    expect(receiver.effective).toEqual(keys);
+    expect(await outboxKeys()).toEqual(keys);
+    expect(consoleLines).toHaveLength(3);
+    expect(await store.listDelivered()).toHaveLength(9);
+    expect(
+      JSON.stringify([consoleLines, await store.listAttempts(), await readFile(outbox, 'utf8')]),
+    ).not.toContain(secret);
+  });
+});
