@@ -1,9 +1,20 @@
 import type { Command } from '../cli/command.js';
+import { analyzeCommand } from './analyze.js';
+import { dbCommand } from './db.js';
+import { dlqCommand } from './dlq.js';
 import { fetchCommand } from './fetch.js';
 import { ledgerCommand } from './ledger.js';
+import { statusCommand } from './status.js';
 
 /**
  * Every runner command, in the order `help` lists them. One module per command under
  * `src/commands/`; add a command by adding its import and one entry here.
  */
-export const commands: readonly Command[] = [fetchCommand, ledgerCommand];
+export const commands: readonly Command[] = [
+  analyzeCommand,
+  fetchCommand,
+  ledgerCommand,
+  statusCommand,
+  dlqCommand,
+  dbCommand,
+];
