@@ -31,16 +31,19 @@ export function inferDividends(bars: readonly SourceBar[], file: string): Inferr
   for (let i = 1; i < bars.length; i++) {
     const prev = bars[i - 1] as SourceBar;
     const bar = bars[i] as SourceBar;
-    const ratioPrev = new Big(prev.adjClose).div(prev.close);
-    const ratio = new Big(bar.adjClose).div(bar.close);
-    const change = ratio.div(ratioPrev).minus(1);
-    if (change.abs().lt(noiseLevel)) continue;
-    if (change.lt(0)) {
+    // r / r_prev − 1 = (adj × close_prev − close × adj_prev) / (close × adj_prev): no division
+    // unless the day is a candidate (most days are not).
+    const scaledPrev = new Big(bar.close).times(prev.adjClose);
+    const difference = new Big(bar.adjClose).times(prev.close).minus(scaledPrev);
+    if (difference.abs().lt(scaledPrev.times(noiseLevel))) continue;
+    if (difference.lt(0)) {
       throw new DemoDataError(
         'DEMO_SOURCE_MALFORMED',
         `${file}: Adj Close / Close falls on ${bar.date}; a dividend can only raise it`,
       );
     }
+    const ratioPrev = new Big(prev.adjClose).div(prev.close);
+    const ratio = new Big(bar.adjClose).div(bar.close);
     const exact = new Big(prev.close).times(new Big(1).minus(ratioPrev.div(ratio)));
     const cents = exact.round(2, Big.roundHalfUp);
     const amount = cents.minus(exact).abs().lte(centSnap)

@@ -10,9 +10,19 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
 }
 
-/** True for a syntactically valid, real calendar date `YYYY-MM-DD`. */
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** True for a syntactically valid, real calendar date `YYYY-MM-DD` (leap years included). */
 export function isIsoDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && addDays(text, 0) === text;
+  const match = isoDatePattern.exec(text);
+  if (match === null) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : (monthDays[month - 1] ?? 0);
+  return day >= 1 && day <= days;
 }
 
 /**
