@@ -2,7 +2,6 @@ import {
   markPackFresh,
   pipelineSteps,
   schema,
-  type Database,
   type StepBodies,
   type StepBody,
 } from '@truth-spine/orchestrator';
