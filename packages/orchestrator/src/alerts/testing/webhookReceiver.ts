@@ -1,4 +1,9 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One request as the receiver saw it: the raw body bytes as text and the headers. */
@@ -20,23 +25,25 @@ export class WebhookReceiver {
   #script: number[] = [];
   #delayMs = 0;
 
-  private constructor(
-    private readonly server: Server,
-    readonly url: string,
-  ) {}
+  readonly #server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () =>
+      this.#handle(Buffer.concat(chunks).toString('utf8'), request.headers, response),
+    );
+  });
+  #url = '';
+
+  /** `http://127.0.0.1:<port>/hooks/alerts`. */
+  get url(): string {
+    return this.#url;
+  }
 
   static async start(): Promise<WebhookReceiver> {
-    let receiver: WebhookReceiver | undefined;
-    const server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () =>
-        receiver?.handle(Buffer.concat(chunks).toString('utf8'), request.headers, response),
-      );
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    receiver = new WebhookReceiver(server, `http://127.0.0.1:${port}/hooks/alerts`);
+    const receiver = new WebhookReceiver();
+    await new Promise<void>((resolve) => receiver.#server.listen(0, '127.0.0.1', resolve));
+    const { port } = receiver.#server.address() as AddressInfo;
+    receiver.#url = `http://127.0.0.1:${port}/hooks/alerts`;
     return receiver;
   }
 
@@ -51,15 +58,11 @@ export class WebhookReceiver {
   }
 
   async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
 
-  private handle(
-    body: string,
-    headers: IncomingHttpHeaders,
-    response: import('node:http').ServerResponse,
-  ): void {
+  #handle(body: string, headers: IncomingHttpHeaders, response: ServerResponse): void {
     const status = this.#script.shift() ?? 200;
     this.requests.push({ body, headers, status });
     const key = headers['idempotency-key'];
