@@ -5,7 +5,14 @@ import type { ProviderId } from '../model/providerId.js';
 import type { DailyBarSource, SymbolsRange } from '../model/sources.js';
 import { pricesWithFallback } from './pricesWithFallback.js';
 
-const bar = (date: string, close: string): DailyBar => ({ date, open: null, high: null, low: null, close, volume: null });
+const bar = (date: string, close: string): DailyBar => ({
+  date,
+  open: null,
+  high: null,
+  low: null,
+  close,
+  volume: null,
+});
 
 /** A source answering from a table; a symbol mapped to an Error throws it. */
 function tableSource(provider: ProviderId, table: Record<string, DailyBar[] | Error>) {
@@ -49,18 +56,30 @@ describe('pricesWithFallback', () => {
         { ...bar('2025-01-03', '243.36'), provider: 'polygon', fallback_used: false },
       ],
     });
-    expect(msft!.bars).toEqual([{ ...bar('2025-01-02', '418.58'), provider: 'fmp', fallback_used: true }]);
+    expect(msft!.bars).toEqual([
+      { ...bar('2025-01-02', '418.58'), provider: 'fmp', fallback_used: true },
+    ]);
     expect(msft!.failures).toEqual([
-      { role: 'primary', code: 'provider_server_error', message: 'polygon /v2/aggs: HTTP 503 server error — down' },
+      {
+        role: 'primary',
+        code: 'provider_server_error',
+        message: 'polygon /v2/aggs: HTTP 503 server error — down',
+      },
     ]);
     expect(ko!.bars).toEqual([]);
-    expect(ko!.failures.map((f) => [f.role, f.code])).toEqual([['fallback', 'provider_payment_required']]);
+    expect(ko!.failures.map((f) => [f.role, f.code])).toEqual([
+      ['fallback', 'provider_payment_required'],
+    ]);
     expect(fallback.calls.sort()).toEqual(['KO', 'MSFT']);
   });
 
   it('fills only the expected dates the primary lacks', async () => {
-    const primary = tableSource('polygon', { AAPL: [bar('2025-01-02', '243.85'), bar('2025-01-06', '245')] });
-    const fallback = tableSource('fmp', { AAPL: [bar('2025-01-02', '1'), bar('2025-01-03', '243.36'), bar('2025-01-06', '2')] });
+    const primary = tableSource('polygon', {
+      AAPL: [bar('2025-01-02', '243.85'), bar('2025-01-06', '245')],
+    });
+    const fallback = tableSource('fmp', {
+      AAPL: [bar('2025-01-02', '1'), bar('2025-01-03', '243.36'), bar('2025-01-06', '2')],
+    });
     const [aapl] = await pricesWithFallback(
       primary.source,
       fallback.source,

@@ -87,7 +87,8 @@ export async function pricesWithFallback(
           failures.push(second);
         } else {
           for (const bar of second.bars) {
-            if (!have.has(bar.date)) bars.push({ ...bar, provider: second.provider, fallback_used: true });
+            if (!have.has(bar.date))
+              bars.push({ ...bar, provider: second.provider, fallback_used: true });
           }
         }
       }

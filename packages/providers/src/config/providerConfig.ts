@@ -62,11 +62,11 @@ const providerDefaults: Record<
 
 /** Shared resilience settings: env name → default. */
 const resilienceDefaults = {
-  PROVIDER_TIMEOUT_MS: 15_000,
+  PROVIDER_TIMEOUT_MS: 10_000,
   PROVIDER_MAX_ATTEMPTS: 4,
   PROVIDER_BACKOFF_BASE_MS: 500,
   PROVIDER_BACKOFF_MAX_MS: 8_000,
-  PROVIDER_RETRY_BUDGET_MS: 60_000,
+  PROVIDER_RETRY_BUDGET_MS: 30_000,
   PROVIDER_BREAKER_THRESHOLD: 5,
   PROVIDER_BREAKER_HALF_OPEN_MS: 30_000,
 } as const;
@@ -143,7 +143,9 @@ function withoutBlanks(env: Readonly<Record<string, string | undefined>>): Recor
  * Throws {@link ProviderConfigError} naming the first bad setting (a key's value is never
  * quoted).
  */
-export function loadProviderConfig(env: Readonly<Record<string, string | undefined>>): ProviderConfig {
+export function loadProviderConfig(
+  env: Readonly<Record<string, string | undefined>>,
+): ProviderConfig {
   const relevant = withoutBlanks(env);
   const parsed = envSchema(relevant);
   if (parsed instanceof type.errors) {

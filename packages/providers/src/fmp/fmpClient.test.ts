@@ -14,7 +14,11 @@ afterAll(() => server.close());
 
 describe('FmpClient', () => {
   it('returns raw daily bars ascending with decimals exactly as sent', async () => {
-    const [series] = await fmp.dailyBars({ symbols: ['AAPL'], from: '2025-01-02', to: '2025-01-10' });
+    const [series] = await fmp.dailyBars({
+      symbols: ['AAPL'],
+      from: '2025-01-02',
+      to: '2025-01-10',
+    });
     expect(series!.provider).toBe('fmp');
     expect(series!.bars.map((b) => b.date)).toEqual([
       '2025-01-02',
@@ -53,7 +57,11 @@ describe('FmpClient', () => {
   });
 
   it('keeps unadjusted dividends in range, blank dates as null and no invented currency', async () => {
-    const dividends = await fmp.dividends({ symbols: ['AAPL'], from: '1990-01-01', to: '2020-12-31' });
+    const dividends = await fmp.dividends({
+      symbols: ['AAPL'],
+      from: '1990-01-01',
+      to: '2020-12-31',
+    });
     expect(dividends).toEqual([
       {
         symbol: 'AAPL',
@@ -103,7 +111,10 @@ describe('FmpClient', () => {
       shares_diluted: '14750302000',
       return_on_equity: null,
     });
-    expect(ko!.periods[1]).toMatchObject({ fiscal_year: '2024', return_on_equity: '1.6459350307287095' });
+    expect(ko!.periods[1]).toMatchObject({
+      fiscal_year: '2024',
+      return_on_equity: '1.6459350307287095',
+    });
   });
 
   it('uses balance-sheet and cash-flow statements when available', async () => {
@@ -138,7 +149,10 @@ describe('FmpClient', () => {
 
   it('fails at once on a plain-text 402 and names the reason', async () => {
     const before = server.requests.length;
-    server.script('/stable/quote', { status: 402, fixture: 'fmp/error-402-restricted-endpoint.txt' });
+    server.script('/stable/quote', {
+      status: 402,
+      fixture: 'fmp/error-402-restricted-endpoint.txt',
+    });
     await expect(fmp.quotes(['AAPL'])).rejects.toMatchObject({
       code: 'provider_payment_required',
       message:
@@ -151,8 +165,14 @@ describe('FmpClient', () => {
     const bad = new FmpClient(testProviderConfig(server, { FMP_API_KEY: 'wrong-key-123' }));
     const before = server.requests.length;
     const error = await bad.quotes(['AAPL']).catch((e: unknown) => e as Error);
-    expect(error).toMatchObject({ code: 'provider_unauthorized', provider: 'fmp', endpoint: '/stable/quote' });
-    expect((error as Error).message).toMatch(/^fmp \/stable\/quote: HTTP 401 unauthorized — Invalid API KEY\./);
+    expect(error).toMatchObject({
+      code: 'provider_unauthorized',
+      provider: 'fmp',
+      endpoint: '/stable/quote',
+    });
+    expect((error as Error).message).toMatch(
+      /^fmp \/stable\/quote: HTTP 401 unauthorized — Invalid API KEY\./,
+    );
     expect((error as Error).message).not.toContain('wrong-key-123');
     expect(server.requests.length - before).toBe(1);
   });

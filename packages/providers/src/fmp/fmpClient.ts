@@ -89,7 +89,8 @@ export class FmpClient
     return Promise.all(
       request.pairs.map(async (text) => {
         const pair = parseCurrencyPair(text);
-        if (pair === null) throw new RangeError(`FX pair "${text}" must be six letters like EURUSD`);
+        if (pair === null)
+          throw new RangeError(`FX pair "${text}" must be six letters like EURUSD`);
         const bars = await this.eodBars(pair.pair, request, signal);
         return {
           ...pair,
@@ -112,7 +113,12 @@ export class FmpClient
 
   /** Cash dividends from `/stable/dividends` with ex-date in range (FMP states no currency). */
   async dividends(request: SymbolsRange, signal?: AbortSignal): Promise<Dividend[]> {
-    const rows = await this.perSymbol(fmpDividendRows, '/stable/dividends', request.symbols, signal);
+    const rows = await this.perSymbol(
+      fmpDividendRows,
+      '/stable/dividends',
+      request.symbols,
+      signal,
+    );
     return rows
       .filter((row) => inRange(row.date, request.from, request.to))
       .map((row) => ({
@@ -201,11 +207,17 @@ export class FmpClient
           return_on_equity: decimalOrNull(m?.returnOnEquity),
         };
       });
-    const currency = income.find((row) => typeof row.reportedCurrency === 'string')?.reportedCurrency;
+    const currency = income.find(
+      (row) => typeof row.reportedCurrency === 'string',
+    )?.reportedCurrency;
     return { symbol, currency: currency ?? null, provider: 'fmp', periods };
   }
 
-  private async eodBars(symbol: string, range: DateRange, signal?: AbortSignal): Promise<DailyBar[]> {
+  private async eodBars(
+    symbol: string,
+    range: DateRange,
+    signal?: AbortSignal,
+  ): Promise<DailyBar[]> {
     const endpoint = '/stable/historical-price-eod/full';
     const rows = await this.http.get(
       fmpEodRows,

@@ -14,7 +14,11 @@ afterAll(() => server.close());
 
 describe('FredClient', () => {
   it('turns "." into null, never 0, and keeps value strings as sent', async () => {
-    const [dgs10] = await fred.macroSeries({ seriesIds: ['DGS10'], from: '2025-06-16', to: '2025-06-20' });
+    const [dgs10] = await fred.macroSeries({
+      seriesIds: ['DGS10'],
+      from: '2025-06-16',
+      to: '2025-06-20',
+    });
     expect(dgs10).toEqual({
       series_id: 'DGS10',
       provider: 'fred',
@@ -29,7 +33,11 @@ describe('FredClient', () => {
 
   it('pages with offset and limit until count is reached', async () => {
     const before = server.requests.length;
-    const [series] = await fred.macroSeries({ seriesIds: ['T10YIE'], from: '2025-06-16', to: '2025-06-20' });
+    const [series] = await fred.macroSeries({
+      seriesIds: ['T10YIE'],
+      from: '2025-06-16',
+      to: '2025-06-20',
+    });
     expect(series!.observations.map((o) => o.value)).toEqual(['2.31', '2.30', null, '2.33']);
     const pages = server.requests.slice(before);
     expect(pages.map((r) => r.query.get('offset'))).toEqual(['0', '3']);
@@ -44,17 +52,43 @@ describe('FredClient', () => {
 
   it('returns an empty series for count 0', async () => {
     server.script('/fred/series/observations', { fixture: 'fred/series-observations-empty.json' });
-    const [series] = await fred.macroSeries({ seriesIds: ['DGS10'], from: '2050-01-01', to: '2050-12-31' });
+    const [series] = await fred.macroSeries({
+      seriesIds: ['DGS10'],
+      from: '2050-01-01',
+      to: '2050-12-31',
+    });
     expect(series!.observations).toEqual([]);
+  });
+
+  it('stops with a typed error when the server ignores offset', async () => {
+    const page = {
+      count: 91,
+      offset: 0,
+      limit: 20,
+      observations: [{ date: '1929-01-01', value: '1120.076' }],
+    };
+    server.script('/fred/series/observations', { body: page }, { body: page });
+    await expect(
+      fred.macroSeries({ seriesIds: ['GNPCA'], from: '1929-01-01', to: '2020-01-01' }),
+    ).rejects.toMatchObject({ code: 'provider_invalid_response', field: 'observations[0].date' });
   });
 
   it('rejects a value that is neither a decimal nor "."', async () => {
     server.script('/fred/series/observations', {
-      body: { count: 1, offset: 0, limit: 10, observations: [{ date: '2025-06-16', value: 'NaN' }] },
+      body: {
+        count: 1,
+        offset: 0,
+        limit: 10,
+        observations: [{ date: '2025-06-16', value: 'NaN' }],
+      },
     });
     await expect(
       fred.macroSeries({ seriesIds: ['DGS10'], from: '2025-06-16', to: '2025-06-16' }),
-    ).rejects.toMatchObject({ code: 'provider_invalid_response', field: 'observations[0].value', received: 'NaN' });
+    ).rejects.toMatchObject({
+      code: 'provider_invalid_response',
+      field: 'observations[0].value',
+      received: 'NaN',
+    });
   });
 
   it('reports a bad series id (400) at once with FRED’s message', async () => {

@@ -1,4 +1,5 @@
 import type { ProviderConfig } from '../config/providerConfig.js';
+import { ProviderResponseError } from '../errors/providerResponseError.js';
 import { ProviderHttpClient, type ProviderHttpClientOptions } from '../http/providerHttpClient.js';
 import type { MacroObservation, MacroSeries } from '../model/marketData.js';
 import type { DateRange, MacroSeriesSource } from '../model/sources.js';
@@ -12,7 +13,8 @@ const missingMarker = '.';
 
 /**
  * St. Louis Fed FRED `series/observations` (JSON). Pages with `offset`/`limit` until
- * `count` observations are read. A `"."` value becomes `null` — never 0.
+ * `count` observations are read (a page that repeats earlier dates is a typed error, not
+ * an endless loop). A `"."` value becomes `null` — never 0.
  */
 export class FredClient implements MacroSeriesSource {
   readonly http: ProviderHttpClient;
@@ -71,6 +73,17 @@ export class FredClient implements MacroSeriesSource {
         },
         signal,
       );
+      const lastDate = out.at(-1)?.date ?? '';
+      const firstNew = page.observations[0];
+      if (firstNew !== undefined && firstNew.date <= lastDate) {
+        throw new ProviderResponseError(
+          'fred',
+          endpoint,
+          'observations[0].date',
+          firstNew.date,
+          `a date after ${lastDate} on the page at offset ${out.length} (paging made no progress)`,
+        );
+      }
       for (const row of page.observations) {
         out.push({ date: row.date, value: row.value === missingMarker ? null : row.value });
       }

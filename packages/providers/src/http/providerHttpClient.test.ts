@@ -29,7 +29,11 @@ async function countRequests(work: () => Promise<unknown>): Promise<number> {
 
 describe('ProviderHttpClient resilience', () => {
   it('retries 500 and 503, then succeeds', async () => {
-    server.script(endpoint, { status: 500, body: { error_code: 500, error_message: 'x' } }, { status: 503, rawBody: 'unavailable' });
+    server.script(
+      endpoint,
+      { status: 500, body: { error_code: 500, error_message: 'x' } },
+      { status: 503, rawBody: 'unavailable' },
+    );
     const http = client();
     expect(await countRequests(() => http.getJson(request))).toBe(3);
   });
@@ -51,14 +55,30 @@ describe('ProviderHttpClient resilience', () => {
     server.script(endpoint, { delayMs: 1_500, body: {} });
     expect(await countRequests(() => client(quick).getJson(request))).toBeGreaterThanOrEqual(2);
     server.script(endpoint, { delayMs: 1_500, body: {} }, { delayMs: 1_500, body: {} });
-    await expect(client({ ...quick, PROVIDER_MAX_ATTEMPTS: '2' }).getJson(request)).rejects.toMatchObject({
+    await expect(
+      client({ ...quick, PROVIDER_MAX_ATTEMPTS: '2' }).getJson(request),
+    ).rejects.toMatchObject({
       code: 'provider_timeout',
       message: 'fred /fred/series/observations: no answer within 300 ms',
     });
   });
 
+  it('never lets one attempt run past the total retry budget', async () => {
+    server.script(endpoint, { delayMs: 1_500, body: {} });
+    const started = Date.now();
+    await expect(
+      client({ PROVIDER_RETRY_BUDGET_MS: '400' }).getJson(request),
+    ).rejects.toMatchObject({
+      code: 'provider_timeout',
+    });
+    expect(Date.now() - started).toBeLessThan(1_400);
+  });
+
   it('retries a body cut off mid-stream', async () => {
-    server.script(endpoint, { truncate: true, fixture: 'fred/series-observations-DGS10.SYNTHETIC.json' });
+    server.script(endpoint, {
+      truncate: true,
+      fixture: 'fred/series-observations-DGS10.SYNTHETIC.json',
+    });
     expect(await countRequests(() => client().getJson(request))).toBe(2);
   });
 
@@ -66,7 +86,14 @@ describe('ProviderHttpClient resilience', () => {
     server.script(endpoint, { rawBody: '{"count": 4, "observations": [' });
     const http = client();
     let error: unknown;
-    expect(await countRequests(() => http.getJson(request).catch((e: unknown) => { error = e; throw e; }))).toBe(1);
+    expect(
+      await countRequests(() =>
+        http.getJson(request).catch((e: unknown) => {
+          error = e;
+          throw e;
+        }),
+      ),
+    ).toBe(1);
     expect(error).toBeInstanceOf(ProviderResponseError);
     expect(error).toMatchObject({ code: 'provider_invalid_response', provider: 'fred', endpoint });
   });
@@ -79,7 +106,14 @@ describe('ProviderHttpClient resilience', () => {
     }
     expect(http.circuitState).toBe('open');
     let open: unknown;
-    expect(await countRequests(() => http.getJson(request).catch((e: unknown) => { open = e; throw e; }))).toBe(0);
+    expect(
+      await countRequests(() =>
+        http.getJson(request).catch((e: unknown) => {
+          open = e;
+          throw e;
+        }),
+      ),
+    ).toBe(0);
     expect(open).toBeInstanceOf(ProviderCircuitOpenError);
     expect((open as Error).message).toBe(
       'fred /fred/series/observations: circuit breaker open after repeated failures (last: fred /fred/series/observations: HTTP 503 server error — down); not calling until it half-opens',
@@ -96,7 +130,13 @@ describe('ProviderHttpClient resilience', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(280);
 
     const serial = client({ FRED_MAX_CONCURRENCY: '1' });
-    server.script(endpoint, ...Array.from({ length: 3 }, () => ({ delayMs: 60, body: { count: 0, offset: 0, observations: [] } })));
+    server.script(
+      endpoint,
+      ...Array.from({ length: 3 }, () => ({
+        delayMs: 60,
+        body: { count: 0, offset: 0, observations: [] },
+      })),
+    );
     const t0 = Date.now();
     await Promise.all(Array.from({ length: 3 }, () => serial.getJson(request)));
     expect(Date.now() - t0).toBeGreaterThanOrEqual(170);
@@ -106,12 +146,18 @@ describe('ProviderHttpClient resilience', () => {
     const key = testApiKeys.fred;
     const errors: unknown[] = [];
     const capture = (p: Promise<unknown>) => p.catch((e: unknown) => errors.push(e));
-    server.script(endpoint, { status: 400, rawBody: `bad request for ${server.baseUrl}${endpoint}?api_key=${key}` });
+    server.script(endpoint, {
+      status: 400,
+      rawBody: `bad request for ${server.baseUrl}${endpoint}?api_key=${key}`,
+    });
     await capture(client().getJson(request));
     server.script(endpoint, { rawBody: `not json, echoing ${key}` });
     await capture(client().getJson(request));
     const unreachable = new FredClient(
-      testProviderConfig(server, { FRED_BASE_URL: 'http://127.0.0.1:9', PROVIDER_MAX_ATTEMPTS: '1' }),
+      testProviderConfig(server, {
+        FRED_BASE_URL: 'http://127.0.0.1:9',
+        PROVIDER_MAX_ATTEMPTS: '1',
+      }),
     ).http;
     await capture(unreachable.getJson(request));
     const breakerClient = client({ PROVIDER_MAX_ATTEMPTS: '1', PROVIDER_BREAKER_THRESHOLD: '1' });

@@ -27,7 +27,11 @@ import { errorMessageOf } from './errorBody.js';
 import { Redactor } from './redactor.js';
 import { parseRetryAfter } from './retryAfter.js';
 import { validatePayload } from './validatePayload.js';
-import { realRetryEnvironment, retryWithBackoff, type RetryEnvironment } from './retryWithBackoff.js';
+import {
+  realRetryEnvironment,
+  retryWithBackoff,
+  type RetryEnvironment,
+} from './retryWithBackoff.js';
 
 /** One GET: `endpoint` names it in errors (a path template, never carrying the key). */
 export interface HttpGet {
@@ -69,7 +73,9 @@ export interface ProviderHttpClientOptions {
  * `maxConcurrency` at once) → circuit breaker (cockatiel: opens after
  * `breakerThreshold` consecutive transient failures, half-opens after
  * `breakerHalfOpenMs`, closes on a successful probe) → one attempt with an AbortSignal
- * timeout; the whole is retried by {@link retryWithBackoff}. The key is added only to
+ * timeout (never beyond the retry budget left); the whole is retried by
+ * {@link retryWithBackoff}, so a request never takes much longer than `retryBudgetMs`
+ * plus the time it waited for its turn under the rate limit. The key is added only to
  * the outgoing request and every message passes through a {@link Redactor}.
  */
 export class ProviderHttpClient {
@@ -120,7 +126,7 @@ export class ProviderHttpClient {
       );
     }
     return retryWithBackoff(
-      () => this.throughBreaker(request, apiKey, signal),
+      (_attempt, remainingMs) => this.throughBreaker(request, apiKey, remainingMs, signal),
       this.options.resilience,
       this.environment,
       signal,
@@ -136,11 +142,17 @@ export class ProviderHttpClient {
   private async throughBreaker(
     request: HttpGet,
     apiKey: string,
+    remainingMs: number,
     signal?: AbortSignal,
   ): Promise<unknown> {
+    const deadline = this.environment.now() + remainingMs;
     try {
       return await this.breaker.execute(() =>
-        this.queue.add(() => this.attempt(request, apiKey, signal), { throwOnTimeout: true }),
+        this.queue.add(
+          () =>
+            this.attempt(request, apiKey, Math.max(1, deadline - this.environment.now()), signal),
+          { throwOnTimeout: true },
+        ),
       );
     } catch (error) {
       if (error instanceof BrokenCircuitError) {
@@ -164,11 +176,17 @@ export class ProviderHttpClient {
     return url;
   }
 
-  private async attempt(request: HttpGet, apiKey: string, signal?: AbortSignal): Promise<unknown> {
+  /** One request; its timeout is the per-attempt timeout or the budget left, if smaller. */
+  private async attempt(
+    request: HttpGet,
+    apiKey: string,
+    budgetLeftMs: number,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
     const { endpoint } = request;
     const headers = new Headers({ accept: 'application/json' });
     const url = this.urlOf(request, apiKey, headers);
-    const timeoutMs = this.options.resilience.timeoutMs;
+    const timeoutMs = Math.min(this.options.resilience.timeoutMs, budgetLeftMs);
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal === undefined ? timeout : AbortSignal.any([timeout, signal]);
     let status: number;
@@ -188,8 +206,7 @@ export class ProviderHttpClient {
     }
     const body = parseBody(text);
     if (status < 200 || status > 299) {
-      const kind =
-        this.options.protocol.kindOfError?.(status, body) ?? failureKindOfStatus(status);
+      const kind = this.options.protocol.kindOfError?.(status, body) ?? failureKindOfStatus(status);
       throw new ProviderHttpError(
         this.provider,
         endpoint,

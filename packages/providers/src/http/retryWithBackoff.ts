@@ -48,12 +48,13 @@ export function backoffDelayMs(
 
 /**
  * Runs `attempt` until it succeeds, a non-retryable error is thrown, `maxAttempts` are
- * used, or the next wait would end after `retryBudgetMs` from the start. Retryable means
+ * used, or the next wait would end after `retryBudgetMs` from the start; each attempt is
+ * told the budget left (`remainingMs`) so it can cap its own timeout. Retryable means
  * a {@link ProviderError} with `retryable` (429, 5xx, network, timeout); 400/401/402/403,
  * invalid payloads and anything else are thrown at once. The last error is thrown as is.
  */
 export async function retryWithBackoff<T>(
-  attempt: (attemptNumber: number) => Promise<T>,
+  attempt: (attemptNumber: number, remainingMs: number) => Promise<T>,
   settings: ResilienceSettings,
   environment: RetryEnvironment,
   signal?: AbortSignal,
@@ -61,7 +62,7 @@ export async function retryWithBackoff<T>(
   const deadline = environment.now() + settings.retryBudgetMs;
   for (let attemptNumber = 1; ; attemptNumber++) {
     try {
-      return await attempt(attemptNumber);
+      return await attempt(attemptNumber, Math.max(1, deadline - environment.now()));
     } catch (error) {
       if (!(error instanceof ProviderError) || !error.retryable) throw error;
       if (attemptNumber >= settings.maxAttempts) throw error;

@@ -16,7 +16,13 @@ export function validatePayload<T>(
   const result = schema(body);
   if (result instanceof type.errors) {
     const first = result[0]!;
-    throw new ProviderResponseError(provider, endpoint, first.propString, first.data, first.expected ?? first.message);
+    throw new ProviderResponseError(
+      provider,
+      endpoint,
+      first.propString,
+      first.data,
+      first.expected ?? first.message,
+    );
   }
   return result as T;
 }

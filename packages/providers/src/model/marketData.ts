@@ -116,7 +116,7 @@ export interface NewsArticle {
   readonly symbols: readonly string[];
   readonly source: string;
   readonly author: string | null;
-  readonly title: string;
+  readonly title: string | null;
   readonly description: string | null;
   readonly url: string;
   readonly published_at: string;

@@ -72,7 +72,8 @@ export interface NewsSource {
 
 /** Every capability at once: what the offline replay source implements. */
 export interface MarketDataSource
-  extends DailyBarSource,
+  extends
+    DailyBarSource,
     GroupedDailySource,
     CorporateActionSource,
     FxRateSource,

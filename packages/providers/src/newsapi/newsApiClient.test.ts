@@ -39,12 +39,40 @@ describe('NewsApiClient', () => {
   });
 
   it('returns what it has, marked truncated, when the plan refuses further pages (426)', async () => {
+    const article = (i: number) => ({
+      source: { id: null, name: 'Wire' },
+      author: null,
+      title: `ETF story ${i}`,
+      description: null,
+      url: `https://example.com/${i}`,
+      urlToImage: null,
+      publishedAt: '2021-12-16T01:43:53Z',
+      content: null,
+    });
+    server.script('/v2/everything', {
+      body: {
+        status: 'ok',
+        totalResults: 250,
+        articles: Array.from({ length: 100 }, (_, i) => article(i)),
+      },
+    });
     const result = await news.news({ query: 'ETF', from: '2021-12-01', to: '2021-12-31' });
+    expect(result).toMatchObject({ total_results: 250, truncated: true });
+    expect(result.articles).toHaveLength(100);
+    expect(server.requests.slice(-2).map((r) => r.query.get('page'))).toEqual(['1', '2']);
+  });
+
+  it('stops after a short page and says when results are missing', async () => {
+    const before = server.requests.length;
+    const result = await news.news({ query: 'ETF', from: '2021-12-01' });
     expect(result.total_results).toBe(14534);
     expect(result.truncated).toBe(true);
-    expect(result.articles).toHaveLength(1);
-    expect(result.articles[0]).toMatchObject({ symbols: [], source: 'Motley Fool Australia', author: 'Sebastian Bowen' });
-    expect(server.requests.slice(-2).map((r) => r.query.get('page'))).toEqual(['1', '2']);
+    expect(result.articles[0]).toMatchObject({
+      symbols: [],
+      source: 'Motley Fool Australia',
+      author: 'Sebastian Bowen',
+    });
+    expect(server.requests.length - before).toBe(1);
   });
 
   it('reads top headlines', async () => {
@@ -59,8 +87,13 @@ describe('NewsApiClient', () => {
       code: 'provider_unauthorized',
       message: expect.stringContaining('Your API key is invalid or incorrect'),
     });
-    server.script('/v2/top-headlines', { status: 400, fixture: 'newsapi/error-400-parametersIncompatible.json' });
-    await expect(news.topHeadlines({ country: 'us' })).rejects.toMatchObject({ code: 'provider_bad_request' });
+    server.script('/v2/top-headlines', {
+      status: 400,
+      fixture: 'newsapi/error-400-parametersIncompatible.json',
+    });
+    await expect(news.topHeadlines({ country: 'us' })).rejects.toMatchObject({
+      code: 'provider_bad_request',
+    });
   });
 
   it('treats a status "error" body as an error even under HTTP 200', async () => {

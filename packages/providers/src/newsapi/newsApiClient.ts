@@ -25,7 +25,9 @@ type ApiArticle = (typeof newsApiArticles.infer)['articles'][number];
 function symbolsOf(article: ApiArticle, requested: readonly string[]): string[] {
   const text = [article.title, article.description, article.content].join(' ');
   const named = requested.filter((symbol) =>
-    new RegExp(`(^|[^A-Za-z0-9])${symbol.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^A-Za-z0-9]|$)`).test(text),
+    new RegExp(
+      `(^|[^A-Za-z0-9])${symbol.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^A-Za-z0-9]|$)`,
+    ).test(text),
   );
   return named.length > 0 ? named : [...requested];
 }
@@ -45,8 +47,9 @@ function articleOf(article: ApiArticle, requested: readonly string[]): NewsArtic
 
 /**
  * NewsAPI v2 `everything` (query or symbols joined with OR) and `top-headlines`. Pages
- * of 100 until `totalResults`; when the plan refuses to page further (HTTP 426
- * `maximumResultsReached`) the articles so far are returned with `truncated: true`.
+ * of 100 until `totalResults` or a short page; when the plan refuses to page further
+ * (HTTP 426 `maximumResultsReached`) the articles so far are returned. `truncated` is
+ * true whenever fewer than `totalResults` articles came back.
  */
 export class NewsApiClient implements NewsSource {
   readonly http: ProviderHttpClient;
@@ -106,15 +109,25 @@ export class NewsApiClient implements NewsSource {
         const refusedToPage =
           page > 1 && error instanceof ProviderHttpError && error.kind === 'upgrade_required';
         if (refusedToPage) {
-          return { provider: 'newsapi', total_results: total, truncated: true, articles };
+          return {
+            provider: 'newsapi',
+            total_results: total,
+            truncated: articles.length < total,
+            articles,
+          };
         }
         throw error;
       }
       total = body.totalResults;
       articles.push(...body.articles.map((article) => articleOf(article, symbols)));
-      const done = body.articles.length === 0 || articles.length >= total;
-      if (done || articles.length >= maxArticles) {
-        return { provider: 'newsapi', total_results: total, truncated: !done, articles };
+      const lastPage = body.articles.length < pageSize || articles.length >= total;
+      if (lastPage || articles.length >= maxArticles) {
+        return {
+          provider: 'newsapi',
+          total_results: total,
+          truncated: articles.length < total,
+          articles,
+        };
       }
     }
   }

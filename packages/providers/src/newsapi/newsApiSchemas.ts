@@ -7,7 +7,7 @@ export const newsApiArticles = type({
   articles: type({
     source: { id: 'string | null', name: 'string' },
     author: 'string | null',
-    title: 'string',
+    title: 'string | null',
     description: 'string | null',
     url: 'string',
     publishedAt: 'string',

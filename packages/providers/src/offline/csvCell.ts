@@ -17,7 +17,12 @@ const checks: Record<string, [test: (v: string) => boolean, expected: string]> =
  * Reads column `name` of a CSV row as `kind`. Blank optional cells are null; anything
  * else that does not fit throws {@link OfflineDataError} with file, line and column.
  */
-export function csvCell(row: CsvRow, name: string, kind: 'text' | 'date' | 'decimal', file: string): string;
+export function csvCell(
+  row: CsvRow,
+  name: string,
+  kind: 'text' | 'date' | 'decimal',
+  file: string,
+): string;
 export function csvCell(row: CsvRow, name: string, kind: CellKind, file: string): string | null;
 export function csvCell(row: CsvRow, name: string, kind: CellKind, file: string): string | null {
   const value = row.values[name] ?? '';

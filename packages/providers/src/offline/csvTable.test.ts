@@ -3,7 +3,11 @@ import { formatCsv, parseCsv } from './csvTable.js';
 
 describe('csvTable', () => {
   it('parses rows by header with their line numbers, skipping blank lines', () => {
-    const rows = parseCsv('date,rate\r\n2025-01-02,1.03\n\n2025-01-03,"1.04"\n', ['date', 'rate'], 'fx/EURUSD.csv');
+    const rows = parseCsv(
+      'date,rate\r\n2025-01-02,1.03\n\n2025-01-03,"1.04"\n',
+      ['date', 'rate'],
+      'fx/EURUSD.csv',
+    );
     expect(rows).toEqual([
       { line: 2, values: { date: '2025-01-02', rate: '1.03' } },
       { line: 4, values: { date: '2025-01-03', rate: '1.04' } },
@@ -17,7 +21,9 @@ describe('csvTable', () => {
     expect(() => parseCsv('date,rate\n2025-01-02\n', ['date', 'rate'], 'f.csv')).toThrow(
       'f.csv:2: 2 fields (date,rate), found 1',
     );
-    expect(() => parseCsv('date,rate\n"2025,1\n', ['date', 'rate'], 'f.csv')).toThrow('f.csv:2: a closing quote');
+    expect(() => parseCsv('date,rate\n"2025,1\n', ['date', 'rate'], 'f.csv')).toThrow(
+      'f.csv:2: a closing quote',
+    );
   });
 
   it('round-trips what it writes, with null as blank and quoting when needed', () => {

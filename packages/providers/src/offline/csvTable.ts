@@ -53,7 +53,11 @@ export function parseCsv(text: string, header: readonly string[], file: string):
     const line = index + 1;
     const fields = splitLine(raw, file, line);
     if (fields.length !== header.length) {
-      throw new OfflineDataError(file, line, `${header.length} fields (${expectedHeader}), found ${fields.length}`);
+      throw new OfflineDataError(
+        file,
+        line,
+        `${header.length} fields (${expectedHeader}), found ${fields.length}`,
+      );
     }
     const values: Record<string, string> = {};
     header.forEach((name, i) => (values[name] = fields[i]!.trim()));

@@ -78,7 +78,7 @@ export const offlineNews = type({
     symbols: 'string[]',
     source: 'string',
     author: 'string | null',
-    title: 'string',
+    title: 'string | null',
     description: 'string | null',
     url: 'string',
     published_at: 'string',

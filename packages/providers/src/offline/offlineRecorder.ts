@@ -10,7 +10,12 @@ import type {
   Split,
 } from '../model/marketData.js';
 import { formatCsv, parseCsv } from './csvTable.js';
-import { offlineFormatId, offlineHeaders, offlinePaths, type OfflineManifest } from './offlineFormat.js';
+import {
+  offlineFormatId,
+  offlineHeaders,
+  offlinePaths,
+  type OfflineManifest,
+} from './offlineFormat.js';
 import { OfflineReplaySource } from './offlineReplaySource.js';
 
 /** Who and what a recording is, for `manifest.json` and `SOURCES.md`. */
@@ -21,7 +26,11 @@ export interface RecordingInfo {
 }
 
 /** Rows keyed for merging: later recordings replace earlier rows with the same key. */
-function mergeByKey<T>(existing: readonly T[], incoming: readonly T[], key: (row: T) => string): T[] {
+function mergeByKey<T>(
+  existing: readonly T[],
+  incoming: readonly T[],
+  key: (row: T) => string,
+): T[] {
   const merged = new Map(existing.map((row) => [key(row), row]));
   for (const row of incoming) merged.set(key(row), row);
   return [...merged.values()];
@@ -50,8 +59,12 @@ export class OfflineRecorder {
 
   async writePrices(series: readonly PriceSeries[]): Promise<void> {
     for (const s of series) {
-      const existing = (await this.reader.dailyBars({ symbols: [s.symbol], from: '0000-01-01', to: '9999-12-31' }))[0]!.bars;
-      const bars = mergeByKey(existing, s.bars, (b) => b.date).sort((a, b) => a.date.localeCompare(b.date));
+      const existing = (
+        await this.reader.dailyBars({ symbols: [s.symbol], from: '0000-01-01', to: '9999-12-31' })
+      )[0]!.bars;
+      const bars = mergeByKey(existing, s.bars, (b) => b.date).sort((a, b) =>
+        a.date.localeCompare(b.date),
+      );
       await this.write(offlinePaths.prices(s.symbol), formatCsv(offlineHeaders.prices, bars));
       this.note(`prices/${s.symbol}`, s.provider, s.bars.length);
     }
@@ -59,8 +72,12 @@ export class OfflineRecorder {
 
   async writeFx(series: readonly FxSeries[]): Promise<void> {
     for (const s of series) {
-      const existing = (await this.reader.fxRates({ pairs: [s.pair], from: '0000-01-01', to: '9999-12-31' }))[0]!.rates;
-      const rates = mergeByKey(existing, s.rates, (r) => r.date).sort((a, b) => a.date.localeCompare(b.date));
+      const existing = (
+        await this.reader.fxRates({ pairs: [s.pair], from: '0000-01-01', to: '9999-12-31' })
+      )[0]!.rates;
+      const rates = mergeByKey(existing, s.rates, (r) => r.date).sort((a, b) =>
+        a.date.localeCompare(b.date),
+      );
       await this.write(offlinePaths.fx(s.pair), formatCsv(offlineHeaders.fx, rates));
       this.note(`fx/${s.pair}`, s.provider, s.rates.length);
     }
@@ -68,8 +85,16 @@ export class OfflineRecorder {
 
   async writeMacro(series: readonly MacroSeries[]): Promise<void> {
     for (const s of series) {
-      const existing = (await this.reader.macroSeries({ seriesIds: [s.series_id], from: '0000-01-01', to: '9999-12-31' }))[0]!.observations;
-      const rows = mergeByKey(existing, s.observations, (o) => o.date).sort((a, b) => a.date.localeCompare(b.date));
+      const existing = (
+        await this.reader.macroSeries({
+          seriesIds: [s.series_id],
+          from: '0000-01-01',
+          to: '9999-12-31',
+        })
+      )[0]!.observations;
+      const rows = mergeByKey(existing, s.observations, (o) => o.date).sort((a, b) =>
+        a.date.localeCompare(b.date),
+      );
       await this.write(offlinePaths.macro(s.series_id), formatCsv(offlineHeaders.macro, rows));
       this.note(`macro/${s.series_id}`, s.provider, s.observations.length);
     }
@@ -98,11 +123,16 @@ export class OfflineRecorder {
     const asRows = incoming.map((action) => ({ ...action }) as unknown as Record<string, string>);
     const dateOf = (row: Record<string, string>) => row[dateColumn] ?? '';
     const rows = mergeByKey(existing, asRows, (row) => `${row['symbol']}|${dateOf(row)}`).sort(
-      (a, b) => dateOf(a).localeCompare(dateOf(b)) || (a['symbol'] ?? '').localeCompare(b['symbol'] ?? ''),
+      (a, b) =>
+        dateOf(a).localeCompare(dateOf(b)) || (a['symbol'] ?? '').localeCompare(b['symbol'] ?? ''),
     );
     await this.write(file, formatCsv(header, rows));
     for (const provider of new Set(incoming.map((action) => action.provider))) {
-      this.note(file.replace(/\.csv$/, ''), provider, incoming.filter((a) => a.provider === provider).length);
+      this.note(
+        file.replace(/\.csv$/, ''),
+        provider,
+        incoming.filter((a) => a.provider === provider).length,
+      );
     }
   }
 
@@ -110,7 +140,10 @@ export class OfflineRecorder {
   async writeFundamentals(companies: readonly Fundamentals[]): Promise<void> {
     for (const company of companies) {
       const { provider, ...data } = company;
-      await this.write(offlinePaths.fundamentals(company.symbol), `${JSON.stringify(data, null, 2)}\n`);
+      await this.write(
+        offlinePaths.fundamentals(company.symbol),
+        `${JSON.stringify(data, null, 2)}\n`,
+      );
       this.note(`fundamentals/${company.symbol}`, provider, company.periods.length);
     }
   }
@@ -127,7 +160,10 @@ export class OfflineRecorder {
       const merged = mergeByKey(existing, incoming, (a) => a.url).sort((a, b) =>
         a.published_at.localeCompare(b.published_at),
       );
-      await this.write(offlinePaths.news(date), `${JSON.stringify({ articles: merged }, null, 2)}\n`);
+      await this.write(
+        offlinePaths.news(date),
+        `${JSON.stringify({ articles: merged }, null, 2)}\n`,
+      );
     }
     this.note('news', provider, articles.length);
   }
@@ -152,7 +188,9 @@ export class OfflineRecorder {
     };
     await this.write(offlinePaths.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
     const previous = (await this.readIfExists(offlinePaths.sources)) ?? '# Sources\n\n';
-    const lines = this.notes.map((n) => `- ${now.toISOString()} — ${n} (recorded by ${this.info.generatedBy})`);
+    const lines = this.notes.map(
+      (n) => `- ${now.toISOString()} — ${n} (recorded by ${this.info.generatedBy})`,
+    );
     await this.write(offlinePaths.sources, `${previous.trimEnd()}\n${lines.join('\n')}\n`);
     return manifest;
   }
@@ -164,14 +202,20 @@ export class OfflineRecorder {
   private async priceCalendar(now: Date): Promise<{ first: string; last: string }> {
     let names: string[] = [];
     try {
-      names = (await readdir(join(this.root, offlinePaths.pricesDir))).filter((n) => n.endsWith('.csv'));
+      names = (await readdir(join(this.root, offlinePaths.pricesDir))).filter((n) =>
+        n.endsWith('.csv'),
+      );
     } catch {
       names = [];
     }
     const reader = this.reader;
     const dates: string[] = [];
     for (const name of names) {
-      const [series] = await reader.dailyBars({ symbols: [name.slice(0, -4)], from: '0000-01-01', to: '9999-12-31' });
+      const [series] = await reader.dailyBars({
+        symbols: [name.slice(0, -4)],
+        from: '0000-01-01',
+        to: '9999-12-31',
+      });
       for (const bar of series!.bars) dates.push(bar.date);
     }
     dates.sort();

@@ -30,10 +30,17 @@ import {
 } from './offlineFormat.js';
 
 /** Rows in strictly ascending date order, or an error at the first that is not. */
-function assertAscending<T extends { date: string }>(rows: readonly (T & { line: number })[], file: string): void {
+function assertAscending<T extends { date: string }>(
+  rows: readonly (T & { line: number })[],
+  file: string,
+): void {
   for (let i = 1; i < rows.length; i++) {
     if (rows[i]!.date <= rows[i - 1]!.date) {
-      throw new OfflineDataError(file, rows[i]!.line, `dates in strictly ascending order (${rows[i]!.date} follows ${rows[i - 1]!.date})`);
+      throw new OfflineDataError(
+        file,
+        rows[i]!.line,
+        `dates in strictly ascending order (${rows[i]!.date} follows ${rows[i - 1]!.date})`,
+      );
     }
   }
 }
@@ -64,7 +71,9 @@ export class OfflineReplaySource implements MarketDataSource {
       request.symbols.map(async (symbol) => ({
         symbol,
         provider: 'offline' as const,
-        bars: (await this.prices(symbol)).filter((bar) => inRange(bar.date, request.from, request.to)),
+        bars: (await this.prices(symbol)).filter((bar) =>
+          inRange(bar.date, request.from, request.to),
+        ),
       })),
     );
   }
@@ -77,7 +86,11 @@ export class OfflineReplaySource implements MarketDataSource {
         return bar === undefined ? [] : [{ symbol, ...bar }];
       }),
     );
-    return { date, provider: 'offline', bars: perSymbol.flat().sort((a, b) => a.symbol.localeCompare(b.symbol)) };
+    return {
+      date,
+      provider: 'offline',
+      bars: perSymbol.flat().sort((a, b) => a.symbol.localeCompare(b.symbol)),
+    };
   }
 
   async dividends(request: SymbolsRange): Promise<Dividend[]> {
@@ -118,7 +131,8 @@ export class OfflineReplaySource implements MarketDataSource {
     return Promise.all(
       request.pairs.map(async (text) => {
         const pair = parseCurrencyPair(text);
-        if (pair === null) throw new RangeError(`FX pair "${text}" must be six letters like EURUSD`);
+        if (pair === null)
+          throw new RangeError(`FX pair "${text}" must be six letters like EURUSD`);
         const file = offlinePaths.fx(pair.pair);
         const rows = (await this.csv(file, offlineHeaders.fx, false)).map((row) => ({
           line: row.line,
@@ -135,7 +149,9 @@ export class OfflineReplaySource implements MarketDataSource {
     );
   }
 
-  async macroSeries(request: DateRange & { readonly seriesIds: readonly string[] }): Promise<MacroSeries[]> {
+  async macroSeries(
+    request: DateRange & { readonly seriesIds: readonly string[] },
+  ): Promise<MacroSeries[]> {
     return Promise.all(
       request.seriesIds.map(async (seriesId) => {
         const file = offlinePaths.macro(seriesId);
@@ -181,9 +197,13 @@ export class OfflineReplaySource implements MarketDataSource {
     const matches = (a: NewsArticle): boolean =>
       a.symbols.some((s) => wanted.has(s)) ||
       (needle !== undefined &&
-        [a.title, a.description ?? '', a.content ?? ''].some((t) => t.toLowerCase().includes(needle)));
+        [a.title ?? '', a.description ?? '', a.content ?? ''].some((t) =>
+          t.toLowerCase().includes(needle),
+        ));
     const perDay = await Promise.all(
-      dates.map(async (date) => (await this.json(offlinePaths.news(date), offlineNews, true))!.articles),
+      dates.map(
+        async (date) => (await this.json(offlinePaths.news(date), offlineNews, true))!.articles,
+      ),
     );
     const articles = perDay.flat().filter(matches);
     return { provider: 'offline', total_results: articles.length, truncated: false, articles };
@@ -206,7 +226,10 @@ export class OfflineReplaySource implements MarketDataSource {
 
   private async symbolsWithPrices(): Promise<string[]> {
     const names = await this.listDir(offlinePaths.pricesDir);
-    return names.filter((n) => n.endsWith('.csv')).map((n) => n.slice(0, -4)).sort();
+    return names
+      .filter((n) => n.endsWith('.csv'))
+      .map((n) => n.slice(0, -4))
+      .sort();
   }
 
   private async listDir(relative: string): Promise<string[]> {
@@ -214,7 +237,11 @@ export class OfflineReplaySource implements MarketDataSource {
       return await readdir(join(this.root, relative));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw new OfflineDataError(relative, null, `a readable directory (${(error as Error).message})`);
+      throw new OfflineDataError(
+        relative,
+        null,
+        `a readable directory (${(error as Error).message})`,
+      );
     }
   }
 
@@ -225,14 +252,22 @@ export class OfflineReplaySource implements MarketDataSource {
     if (cached === undefined) {
       cached = readFile(join(this.root, relative), 'utf8').catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT' && !required) return null;
-        throw new OfflineDataError(relative, null, `a readable file (${error.code ?? error.message})`);
+        throw new OfflineDataError(
+          relative,
+          null,
+          `a readable file (${error.code ?? error.message})`,
+        );
       });
       this.cache.set(key, cached);
     }
     return cached;
   }
 
-  private async csv(relative: string, header: readonly string[], required = true): Promise<CsvRow[]> {
+  private async csv(
+    relative: string,
+    header: readonly string[],
+    required = true,
+  ): Promise<CsvRow[]> {
     const text = await this.text(relative, required);
     return text === null ? [] : parseCsv(text, header, relative);
   }

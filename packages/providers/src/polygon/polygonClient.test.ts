@@ -16,13 +16,31 @@ const aggsPath = /^\/v2\/aggs\/ticker\/AAPL\/range\/1\/day\//;
 
 describe('PolygonClient', () => {
   it('reads unadjusted daily aggregates dated in New York time', async () => {
-    const [aapl] = await polygon.dailyBars({ symbols: ['AAPL'], from: '2005-04-01', to: '2005-04-04' });
+    const [aapl] = await polygon.dailyBars({
+      symbols: ['AAPL'],
+      from: '2005-04-01',
+      to: '2005-04-04',
+    });
     expect(aapl).toEqual({
       symbol: 'AAPL',
       provider: 'polygon',
       bars: [
-        { date: '2005-04-01', open: '1.5032', high: '1.5064', low: '1.4489', close: '1.4604', volume: '642646396' },
-        { date: '2005-04-04', open: '1.4639', high: '1.4754', low: '1.4343', close: '1.4675', volume: '578172308' },
+        {
+          date: '2005-04-01',
+          open: '1.5032',
+          high: '1.5064',
+          low: '1.4489',
+          close: '1.4604',
+          volume: '642646396',
+        },
+        {
+          date: '2005-04-04',
+          open: '1.4639',
+          high: '1.4754',
+          low: '1.4343',
+          close: '1.4675',
+          volume: '578172308',
+        },
       ],
     });
     const request = server.requests.at(-1)!;
@@ -44,7 +62,11 @@ describe('PolygonClient', () => {
         },
       },
     );
-    const [aapl] = await polygon.dailyBars({ symbols: ['AAPL'], from: '2020-01-02', to: '2020-01-06' });
+    const [aapl] = await polygon.dailyBars({
+      symbols: ['AAPL'],
+      from: '2020-01-02',
+      to: '2020-01-06',
+    });
     expect(aapl!.bars.map((b) => [b.date, b.close])).toEqual([
       ['2020-01-02', '75.0875'],
       ['2020-01-03', '74.3575'],
@@ -57,7 +79,11 @@ describe('PolygonClient', () => {
   });
 
   it('stops a next_url loop with a typed error', async () => {
-    const page = { status: 'OK', results: [], next_url: 'https://api.polygon.io/v2/aggs/ticker/AAPL/range/1/day/a/b?cursor=same' };
+    const page = {
+      status: 'OK',
+      results: [],
+      next_url: 'https://api.polygon.io/v2/aggs/ticker/AAPL/range/1/day/a/b?cursor=same',
+    };
     server.script(aggsPath, { body: page }, { body: page }, { body: page });
     await expect(
       polygon.dailyBars({ symbols: ['AAPL'], from: '2020-01-02', to: '2020-01-06' }),
@@ -69,13 +95,29 @@ describe('PolygonClient', () => {
     expect(grouped).toEqual({
       date: '2020-10-14',
       provider: 'polygon',
-      bars: [{ symbol: 'GIK', date: '2020-10-14', open: '9.99', high: '10.02', low: '9.9', close: '10.02', volume: '895345' }],
+      bars: [
+        {
+          symbol: 'GIK',
+          date: '2020-10-14',
+          open: '9.99',
+          high: '10.02',
+          low: '9.9',
+          close: '10.02',
+          volume: '895345',
+        },
+      ],
     });
-    expect(server.requests.at(-1)!.pathname).toBe('/v2/aggs/grouped/locale/us/market/stocks/2020-10-14');
+    expect(server.requests.at(-1)!.pathname).toBe(
+      '/v2/aggs/grouped/locale/us/market/stocks/2020-10-14',
+    );
   });
 
   it('reads forex aggregates of C:EURUSD as one rate per UTC day', async () => {
-    const [eurusd] = await polygon.fxRates({ pairs: ['eurusd'], from: '2026-07-02', to: '2026-07-02' });
+    const [eurusd] = await polygon.fxRates({
+      pairs: ['eurusd'],
+      from: '2026-07-02',
+      to: '2026-07-02',
+    });
     expect(eurusd).toEqual({
       pair: 'EURUSD',
       base: 'EUR',
@@ -83,22 +125,54 @@ describe('PolygonClient', () => {
       provider: 'polygon',
       rates: [{ date: '2026-07-01', rate: '1.1005' }],
     });
-    expect(server.requests.at(-1)!.pathname).toBe('/v2/aggs/ticker/C:EURUSD/range/1/day/2026-07-02/2026-07-02');
+    expect(server.requests.at(-1)!.pathname).toBe(
+      '/v2/aggs/ticker/C:EURUSD/range/1/day/2026-07-02/2026-07-02',
+    );
   });
 
   it('pages reference dividends and keeps ex, record and pay dates', async () => {
-    server.script('/v3/reference/dividends', { fixture: 'polygon/reference-dividends-with-next_url.json' }, {
-      body: {
-        status: 'OK',
-        results: [
-          { cash_amount: 0.5, currency: 'USD', ex_dividend_date: '2025-09-12', pay_date: '2025-09-30', ticker: 'CSSEN' },
-        ],
+    server.script(
+      '/v3/reference/dividends',
+      { fixture: 'polygon/reference-dividends-with-next_url.json' },
+      {
+        body: {
+          status: 'OK',
+          results: [
+            {
+              cash_amount: 0.5,
+              currency: 'USD',
+              ex_dividend_date: '2025-09-12',
+              pay_date: '2025-09-30',
+              ticker: 'CSSEN',
+            },
+          ],
+        },
       },
+    );
+    const dividends = await polygon.dividends({
+      symbols: ['CSSEN'],
+      from: '2025-01-01',
+      to: '2025-12-31',
     });
-    const dividends = await polygon.dividends({ symbols: ['CSSEN'], from: '2025-01-01', to: '2025-12-31' });
     expect(dividends).toEqual([
-      { symbol: 'CSSEN', ex_date: '2025-06-12', record_date: '2025-06-15', pay_date: '2025-06-30', amount: '0.59375', currency: null, provider: 'polygon' },
-      { symbol: 'CSSEN', ex_date: '2025-09-12', record_date: null, pay_date: '2025-09-30', amount: '0.5', currency: 'USD', provider: 'polygon' },
+      {
+        symbol: 'CSSEN',
+        ex_date: '2025-06-12',
+        record_date: '2025-06-15',
+        pay_date: '2025-06-30',
+        amount: '0.59375',
+        currency: null,
+        provider: 'polygon',
+      },
+      {
+        symbol: 'CSSEN',
+        ex_date: '2025-09-12',
+        record_date: null,
+        pay_date: '2025-09-30',
+        amount: '0.5',
+        currency: 'USD',
+        provider: 'polygon',
+      },
     ]);
     const [first, second] = server.requests.slice(-2);
     expect(Object.fromEntries(first!.query)).toMatchObject({
@@ -110,11 +184,22 @@ describe('PolygonClient', () => {
   });
 
   it('maps splits to numerator split_to over denominator split_from', async () => {
-    const splits = await polygon.splits({ symbols: ['GOOGL'], from: '2022-01-01', to: '2022-12-31' });
-    expect(splits.find((s) => s.symbol === 'BRW')).toEqual({
-      symbol: 'BRW', date: '2022-05-20', numerator: '1', denominator: '2', provider: 'polygon',
+    const splits = await polygon.splits({
+      symbols: ['GOOGL'],
+      from: '2022-01-01',
+      to: '2022-12-31',
     });
-    expect(splits.find((s) => s.symbol === 'AMZN')).toMatchObject({ numerator: '20', denominator: '1' });
+    expect(splits.find((s) => s.symbol === 'BRW')).toEqual({
+      symbol: 'BRW',
+      date: '2022-05-20',
+      numerator: '1',
+      denominator: '2',
+      provider: 'polygon',
+    });
+    expect(splits.find((s) => s.symbol === 'AMZN')).toMatchObject({
+      numerator: '20',
+      denominator: '1',
+    });
     expect(splits.map((s) => s.date)).toEqual([...splits.map((s) => s.date)].sort());
   });
 
@@ -136,7 +221,8 @@ describe('PolygonClient', () => {
     const bad = new PolygonClient(testProviderConfig(server, { POLYGON_API_KEY: 'nope' }));
     await expect(bad.groupedDaily('2020-10-14')).rejects.toMatchObject({
       code: 'provider_unauthorized',
-      message: 'polygon /v2/aggs/grouped/locale/us/market/stocks/{date}: HTTP 401 unauthorized — Unknown API Key',
+      message:
+        'polygon /v2/aggs/grouped/locale/us/market/stocks/{date}: HTTP 401 unauthorized — Unknown API Key',
     });
   });
 });

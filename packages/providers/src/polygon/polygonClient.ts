@@ -128,7 +128,8 @@ export class PolygonClient
     return Promise.all(
       request.pairs.map(async (text) => {
         const pair = parseCurrencyPair(text);
-        if (pair === null) throw new RangeError(`FX pair "${text}" must be six letters like EURUSD`);
+        if (pair === null)
+          throw new RangeError(`FX pair "${text}" must be six letters like EURUSD`);
         const bars = await this.aggregates(`C:${pair.pair}`, request, utcDateOf, signal);
         return {
           ...pair,
@@ -242,7 +243,13 @@ export class PolygonClient
       if (page.next_url === undefined || page.next_url === '') return rows;
       const next = this.nextPath(page.next_url, endpoint);
       if (seen.has(next) || pages >= maxPages) {
-        throw new ProviderResponseError('polygon', endpoint, 'next_url', this.http.redact(page.next_url), 'a cursor not seen before');
+        throw new ProviderResponseError(
+          'polygon',
+          endpoint,
+          'next_url',
+          this.http.redact(page.next_url),
+          'a cursor not seen before',
+        );
       }
       seen.add(next);
       page = await this.http.get(schema, { endpoint, path: next }, signal);
@@ -254,7 +261,13 @@ export class PolygonClient
     try {
       url = new URL(nextUrl);
     } catch {
-      throw new ProviderResponseError('polygon', endpoint, 'next_url', this.http.redact(nextUrl), 'an absolute URL');
+      throw new ProviderResponseError(
+        'polygon',
+        endpoint,
+        'next_url',
+        this.http.redact(nextUrl),
+        'an absolute URL',
+      );
     }
     url.searchParams.delete('apiKey');
     return `${url.pathname}${url.search}`;

@@ -104,15 +104,41 @@ function builtInRoutes(options: FakeProviderServerOptions): [HttpProviderId, Reg
       (q) => {
         const symbol = q.get('symbol') ?? '';
         return /^[A-Z]{6}$/.test(symbol)
-          ? { body: withSymbol(fixtureJson('fmp/historical-price-eod-full-fx-eurusd.json'), symbol) }
+          ? {
+              body: withSymbol(fixtureJson('fmp/historical-price-eod-full-fx-eurusd.json'), symbol),
+            }
           : { body: withSymbol(fixtureJson('fmp/historical-price-eod-full.json'), symbol) };
       },
     ],
-    ['fmp', /^\/stable\/quote$/, (q) => ({ body: withSymbol(fixtureJson('fmp/quote.json'), q.get('symbol') ?? '') })],
-    ['fmp', /^\/stable\/dividends$/, (q) => ({ body: withSymbol(fixtureJson('fmp/dividends.json'), q.get('symbol') ?? '') })],
-    ['fmp', /^\/stable\/splits$/, (q) => ({ body: withSymbol(fixtureJson('fmp/splits.SYNTHETIC.json'), q.get('symbol') ?? '') })],
-    ['fmp', /^\/stable\/income-statement$/, (q) => ({ body: withSymbol(fixtureJson('fmp/income-statement.json'), q.get('symbol') ?? '') })],
-    ['fmp', /^\/stable\/key-metrics$/, (q) => ({ body: withSymbol(fixtureJson('fmp/key-metrics.json'), q.get('symbol') ?? '') })],
+    [
+      'fmp',
+      /^\/stable\/quote$/,
+      (q) => ({ body: withSymbol(fixtureJson('fmp/quote.json'), q.get('symbol') ?? '') }),
+    ],
+    [
+      'fmp',
+      /^\/stable\/dividends$/,
+      (q) => ({ body: withSymbol(fixtureJson('fmp/dividends.json'), q.get('symbol') ?? '') }),
+    ],
+    [
+      'fmp',
+      /^\/stable\/splits$/,
+      (q) => ({
+        body: withSymbol(fixtureJson('fmp/splits.SYNTHETIC.json'), q.get('symbol') ?? ''),
+      }),
+    ],
+    [
+      'fmp',
+      /^\/stable\/income-statement$/,
+      (q) => ({
+        body: withSymbol(fixtureJson('fmp/income-statement.json'), q.get('symbol') ?? ''),
+      }),
+    ],
+    [
+      'fmp',
+      /^\/stable\/key-metrics$/,
+      (q) => ({ body: withSymbol(fixtureJson('fmp/key-metrics.json'), q.get('symbol') ?? '') }),
+    ],
     ['fmp', /^\/api\/v3\//, () => ({ status: 403, fixture: 'fmp/error-403-legacy-endpoint.json' })],
     [
       'polygon',
@@ -120,21 +146,46 @@ function builtInRoutes(options: FakeProviderServerOptions): [HttpProviderId, Reg
       (_q, m) => {
         const ticker = decodeURIComponent(m[1]!);
         return ticker.startsWith('C:')
-          ? { body: { ...(fixtureJson('polygon/forex-aggs-range-C_EURUSD.json') as object), ticker } }
+          ? {
+              body: {
+                ...(fixtureJson('polygon/forex-aggs-range-C_EURUSD.json') as object),
+                ticker,
+              },
+            }
           : { body: { ...(fixtureJson('polygon/aggs-range-1-day.json') as object), ticker } };
       },
     ],
-    ['polygon', /^\/v2\/aggs\/grouped\/locale\/us\/market\/stocks\/[^/]+$/, () => ({ fixture: 'polygon/aggs-grouped-daily.json' })],
-    ['polygon', /^\/v3\/reference\/dividends$/, () => ({ fixture: 'polygon/reference-dividends.json' })],
+    [
+      'polygon',
+      /^\/v2\/aggs\/grouped\/locale\/us\/market\/stocks\/[^/]+$/,
+      () => ({ fixture: 'polygon/aggs-grouped-daily.json' }),
+    ],
+    [
+      'polygon',
+      /^\/v3\/reference\/dividends$/,
+      () => ({ fixture: 'polygon/reference-dividends.json' }),
+    ],
     ['polygon', /^\/v3\/reference\/splits$/, () => ({ fixture: 'polygon/reference-splits.json' })],
     ['fred', /^\/fred\/series\/observations$/, (q) => fredPage(q, options.fredPageSize)],
-    ['newsapi', /^\/v2\/everything$/, (q) => newsPage('newsapi/everything.json', q, options.newsApiMaxResults ?? 100)],
-    ['newsapi', /^\/v2\/top-headlines$/, (q) => newsPage('newsapi/top-headlines.json', q, options.newsApiMaxResults ?? 100)],
+    [
+      'newsapi',
+      /^\/v2\/everything$/,
+      (q) => newsPage('newsapi/everything.json', q, options.newsApiMaxResults ?? 100),
+    ],
+    [
+      'newsapi',
+      /^\/v2\/top-headlines$/,
+      (q) => newsPage('newsapi/top-headlines.json', q, options.newsApiMaxResults ?? 100),
+    ],
   ];
 }
 
 /** The key a request carried, read the way each provider's API reads it. */
-function presentedKey(provider: HttpProviderId, request: IncomingMessage, query: URLSearchParams): string | null {
+function presentedKey(
+  provider: HttpProviderId,
+  request: IncomingMessage,
+  query: URLSearchParams,
+): string | null {
   const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? null;
   switch (provider) {
     case 'fmp':
@@ -169,7 +220,9 @@ async function send(response: ServerResponse, answer: Answer): Promise<void> {
   if (response.destroyed) return;
   const text =
     answer.rawBody ??
-    (answer.fixture !== undefined ? fixtureText(answer.fixture) : JSON.stringify(answer.body ?? null));
+    (answer.fixture !== undefined
+      ? fixtureText(answer.fixture)
+      : JSON.stringify(answer.body ?? null));
   const isJson = answer.rawBody === undefined && !(answer.fixture ?? '').endsWith('.txt');
   const bytes = Buffer.from(text, 'utf8');
   response.writeHead(answer.status ?? 200, {
