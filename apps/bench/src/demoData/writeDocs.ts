@@ -228,7 +228,8 @@ ${table.join('\n')}
 - **prices/** — \`close\`, \`open\`, \`high\`, \`low\`, \`volume\` are the source's strings, unchanged,
   except before a split: Yahoo's \`Close\` is split-adjusted, so bars dated before a split are
   multiplied exactly by its ratio to give the raw exchange price (AAPL × 4 before 2020-08-31;
-  volume left blank on those bars). Closes are not dividend-adjusted.
+  volume left blank on those bars; Yahoo's 6-decimal rounding of the adjusted close shows
+  through, e.g. 142.190004 for the printed 142.19). Closes are not dividend-adjusted.
 - **corporate-actions/splits.csv** — not in the source files (their prices are already
   split-adjusted); each split is a public corporate action:
 ${splits.join('\n')}
