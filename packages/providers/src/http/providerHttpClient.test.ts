@@ -153,6 +153,16 @@ describe('ProviderHttpClient resilience', () => {
     await capture(client().getJson(request));
     server.script(endpoint, { rawBody: `not json, echoing ${key}` });
     await capture(client().getJson(request));
+    server.script(endpoint, {
+      body: { count: 1, offset: 0, observations: [{ date: key, value: '1' }] },
+    });
+    await capture(
+      new FredClient(testProviderConfig(server)).macroSeries({
+        seriesIds: ['X'],
+        from: '2025-01-01',
+        to: '2025-01-02',
+      }),
+    );
     const unreachable = new FredClient(
       testProviderConfig(server, {
         FRED_BASE_URL: 'http://127.0.0.1:9',
@@ -166,6 +176,7 @@ describe('ProviderHttpClient resilience', () => {
     await capture(breakerClient.getJson(request));
     expect(errors.map((e) => (e as { code?: string }).code)).toEqual([
       'provider_bad_request',
+      'provider_invalid_response',
       'provider_invalid_response',
       'provider_network',
       'provider_server_error',

@@ -136,7 +136,9 @@ export class ProviderHttpClient {
   /** {@link getJson}, then checks the body against `schema` ({@link validatePayload}). */
   async get<T>(schema: Type<T>, request: HttpGet, signal?: AbortSignal): Promise<T> {
     const body = await this.getJson(request, signal);
-    return validatePayload(schema, body, this.provider, request.endpoint);
+    return validatePayload(schema, body, this.provider, request.endpoint, (text) =>
+      this.redact(text),
+    );
   }
 
   private async throughBreaker(
