@@ -54,13 +54,39 @@ interface Work {
  */
 export function bookTransaction(txn: ParsedTransaction, context: BookingContext): BookingOutcome {
   const errors: LedgerDiagnostic[] = [];
-  const fail = (type: LedgerDiagnostic['type'], message: string, line = txn.line) => {
-    errors.push({ type, file: txn.file, line, message });
-  };
-  const groups = categorise(txn, context, fail);
+  const groups = categorise(txn, context, errors);
   if (errors.length > 0) return { dropped: true, postings: [], errors };
 
-  const tolerances = inferTolerances(
+  const local = new Map<string, Inventory>();
+  const booked: Posting[] = [];
+  for (const [currency, group] of groups) {
+    const reduced = reduceGroup(txn, group, context, local, errors);
+    if (reduced === null) return { dropped: false, postings: [], errors };
+    const interpolated = interpolateGroup(txn, currency, reduced, context.options, errors);
+    if (interpolated === null) return { dropped: false, postings: [], errors };
+    for (const p of interpolated) booked.push(p);
+  }
+  for (const p of booked) {
+    let inventory = context.balances.get(p.account);
+    if (inventory === undefined) context.balances.set(p.account, (inventory = new Inventory()));
+    inventory.add(p.units, p.cost);
+  }
+  return { dropped: false, postings: booked, errors };
+}
+
+function fail(
+  errors: LedgerDiagnostic[],
+  txn: ParsedTransaction,
+  type: LedgerDiagnostic['type'],
+  message: string,
+  line = txn.line,
+): void {
+  errors.push({ type, file: txn.file, line, message });
+}
+
+/** Tolerances from the postings as written (Beancount infers them before interpolation). */
+function writtenTolerances(txn: ParsedTransaction, options: LedgerOptions): Tolerances {
+  return inferTolerances(
     txn.postings.map((p) => ({
       number: p.number,
       currency: p.currency,
@@ -72,33 +98,15 @@ export function bookTransaction(txn: ParsedTransaction, context: BookingContext)
           : null,
       automatic: false,
     })),
-    context.options,
+    options,
   );
-
-  const local = new Map<string, Inventory>();
-  const booked: Posting[] = [];
-  for (const [currency, group] of groups) {
-    const reduced = reduceGroup(txn, group, context, local, fail);
-    if (reduced === null) return { dropped: false, postings: [], errors };
-    const interpolated = interpolateGroup(txn, currency, reduced, tolerances, fail);
-    if (interpolated === null) return { dropped: false, postings: [], errors };
-    booked.push(...interpolated);
-  }
-  for (const p of booked) {
-    let inventory = context.balances.get(p.account);
-    if (inventory === undefined) context.balances.set(p.account, (inventory = new Inventory()));
-    inventory.add(p.units, p.cost);
-  }
-  return { dropped: false, postings: booked, errors };
 }
-
-type Fail = (type: LedgerDiagnostic['type'], message: string, line?: number) => void;
 
 /** Beancount `categorize_by_currency`: postings grouped by weight currency, in order. */
 function categorise(
   txn: ParsedTransaction,
   context: BookingContext,
-  fail: Fail,
+  errors: LedgerDiagnostic[],
 ): Map<string, Work[]> {
   const groups = new Map<string, Work[]>();
   const unknown: { work: Work; units: Currency; cost: Currency; price: Currency }[] = [];
@@ -151,11 +159,16 @@ function categorise(
     const bucket = bucketCurrency(units, cost, price);
     if (bucket === null) {
       const message = `Failed to categorize posting ${item.work.index + 1}`;
-      fail('CategorizationError', message, item.work.source.line);
+      fail(errors, txn, 'CategorizationError', message, item.work.source.line);
     } else addToGroup(groups, bucket, fill(item.work, units, cost, price));
   }
   if (autos.length > 1) {
-    fail('CategorizationError', 'You may not have more than one auto-posting per currency');
+    fail(
+      errors,
+      txn,
+      'CategorizationError',
+      'You may not have more than one auto-posting per currency',
+    );
   }
   for (const auto of autos) {
     for (const [currency, group] of groups) group.push({ ...auto, currency });
@@ -216,7 +229,7 @@ function reduceGroup(
   group: Work[],
   context: BookingContext,
   local: Map<string, Inventory>,
-  fail: Fail,
+  errors: LedgerDiagnostic[],
 ): Work[] | null {
   const out: Work[] = [];
   for (const work of group) {
@@ -246,14 +259,19 @@ function reduceGroup(
         work.priceNumber,
         work.priceCurrency,
       );
-      fail('ReductionError', `No position matches "${repr}" against balance ${balance.toString()}`);
+      fail(
+        errors,
+        txn,
+        'ReductionError',
+        `No position matches "${repr}" against balance ${balance.toString()}`,
+      );
       return null;
     }
     const describe = () =>
       `${units.number.toString()} ${units.currency} {${describeCostSpec(spec)}}`;
     const result = bookReduction(method, units, matches, describe);
     if (!result.ok) {
-      fail('AmbiguousMatchError', result.message);
+      fail(errors, txn, 'AmbiguousMatchError', result.message);
       return null;
     }
     for (const r of result.reductions) {
@@ -301,8 +319,8 @@ function interpolateGroup(
   txn: ParsedTransaction,
   currency: string,
   group: Work[],
-  tolerances: Tolerances,
-  fail: Fail,
+  options: LedgerOptions,
+  errors: LedgerDiagnostic[],
 ): Posting[] | null {
   const incomplete: { work: Work; missing: 'units' | 'cost' | 'price' }[] = [];
   for (const work of group) {
@@ -314,7 +332,13 @@ function interpolateGroup(
   }
   if (incomplete.length > 1) {
     const line = incomplete[0]?.work.source.line ?? txn.line;
-    fail('InterpolationError', `Too many missing numbers for currency group '${currency}'`, line);
+    fail(
+      errors,
+      txn,
+      'InterpolationError',
+      `Too many missing numbers for currency group '${currency}'`,
+      line,
+    );
     return null;
   }
   const target = incomplete[0];
@@ -330,7 +354,11 @@ function interpolateGroup(
     if (target.missing === 'units') {
       const divisor = w.spec?.numberPer ?? w.priceNumber;
       const number = divisor === null || divisor === undefined ? weight : weight.div(divisor);
-      w.number = quantizeWithTolerance(tolerances, w.currency ?? currency, number);
+      w.number = quantizeWithTolerance(
+        writtenTolerances(txn, options),
+        w.currency ?? currency,
+        number,
+      );
       w.currency ??= currency;
     } else if (target.missing === 'cost' && w.spec !== null && w.number !== null) {
       const perUnit = weight.sub(w.spec.numberTotal ?? Decimal.ZERO).div(w.number);

@@ -53,10 +53,7 @@ export function inferTolerances(
   const costTolerances = new Map<string, Decimal>();
   for (const p of postings) {
     if (p.automatic || p.number === null || p.currency === null || p.number.scale <= 0) continue;
-    const tolerance = Decimal.of(
-      options.inferredToleranceMultiplier.big.times(`1e-${p.number.scale}`),
-      options.inferredToleranceMultiplier.scale + p.number.scale,
-    );
+    const tolerance = options.inferredToleranceMultiplier.mul(Decimal.unit(p.number.scale));
     const current = byCurrency.get(p.currency);
     if (current === undefined || tolerance.cmp(current) > 0) byCurrency.set(p.currency, tolerance);
     if (!options.inferToleranceFromCost) continue;
@@ -105,6 +102,7 @@ export function quantizeWithTolerance(
   const tolerance = toleranceFor(tolerances, currency);
   if (tolerance.isZero()) return number;
   const quantum = tolerance.big.times(2);
+  // Beancount normalises the quantum and skips odd tolerances with many digits.
   if (quantum.c.length >= MAX_TOLERANCE_DIGITS) return number;
   return number.quantize(Math.max(0, quantum.c.length - 1 - quantum.e));
 }

@@ -33,3 +33,24 @@ describe('Decimal (Python Decimal semantics as used by Beancount)', () => {
     expect(d('0.135').quantize(2).toString()).toBe('0.14');
   });
 });
+
+describe('Decimal exactness beyond the fast integer path', () => {
+  it('switches to big.js for mantissas past 2^53 without losing digits', () => {
+    const big = d('123456789012345.67');
+    expect(big.add(d('0.01')).toString()).toBe('123456789012345.68');
+    expect(big.mul(d('1000')).toString()).toBe('123456789012345670.00');
+    expect(d('9007199254740991').add(d('2')).toString()).toBe('9007199254740993');
+  });
+
+  it('compares by value, whatever the scale', () => {
+    expect(d('100.00').eq(d('100'))).toBe(true);
+    expect(d('100.00').canonical()).toBe(d('100').canonical());
+    expect(d('-0.5').cmp(d('0.25'))).toBe(-1);
+  });
+
+  it('prints small fractions and negatives with their scale', () => {
+    expect(d('-0.05').toString()).toBe('-0.05');
+    expect(d('0.000').toString()).toBe('0.000');
+    expect(Decimal.unit(3).toString()).toBe('0.001');
+  });
+});

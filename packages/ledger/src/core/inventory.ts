@@ -10,7 +10,7 @@ export interface Position {
 /** Identity of a lot: commodity plus the cost's value (scale-independent), date and label. */
 function positionKey(currency: string, cost: Cost | null): string {
   if (cost === null) return currency;
-  return `${currency}\u0000${cost.number.big.toString()}\u0000${cost.currency}\u0000${cost.date}\u0000${cost.label ?? ''}`;
+  return `${currency}\u0000${cost.number.canonical()}\u0000${cost.currency}\u0000${cost.date}\u0000${cost.label ?? ''}`;
 }
 
 /**

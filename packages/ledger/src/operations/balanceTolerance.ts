@@ -15,5 +15,5 @@ export function balanceTolerance(
   const scale = entry.amount.number.scale;
   if (scale <= 0) return Decimal.ZERO;
   const multiplier = options.inferredToleranceMultiplier;
-  return Decimal.of(multiplier.big.times(2).times(`1e-${scale}`), multiplier.scale + scale);
+  return multiplier.mul(Decimal.fromInt(2)).mul(Decimal.unit(scale));
 }

@@ -56,10 +56,13 @@ function validateOpenClose(entries: readonly Directive[], report: Report): Map<s
   return opens;
 }
 
-function entryAccounts(entry: Directive): string[] {
+const NO_ACCOUNTS: readonly string[] = [];
+
+/** Accounts an entry refers to (Beancount `get_entry_accounts`); transactions may repeat one. */
+function entryAccounts(entry: Directive): readonly string[] {
   switch (entry.type) {
     case 'Transaction':
-      return [...new Set(entry.postings.map((p) => p.account))];
+      return entry.postings.map((p) => p.account);
     case 'Pad':
       return [entry.account, entry.sourceAccount];
     case 'Balance':
@@ -67,7 +70,7 @@ function entryAccounts(entry: Directive): string[] {
     case 'Document':
       return [entry.account];
     default:
-      return [];
+      return NO_ACCOUNTS;
   }
 }
 
@@ -80,8 +83,10 @@ function validateActiveAccounts(entries: readonly Directive[], report: Report): 
       opened.add(entry.account);
     } else if (entry.type === 'Close') active.delete(entry.account);
     else {
+      let reported: Set<string> | null = null;
       for (const account of entryAccounts(entry)) {
-        if (active.has(account)) continue;
+        if (active.has(account) || reported?.has(account)) continue;
+        (reported ??= new Set()).add(account);
         const wasOpened = opened.has(account);
         if (wasOpened && (entry.type === 'Note' || entry.type === 'Document')) continue;
         report(
@@ -115,7 +120,7 @@ function validateDuplicates(entries: readonly Directive[], report: Report): void
   for (const entry of entries) {
     if (entry.type === 'Balance') {
       const key = `${entry.account} ${entry.amount.currency} ${entry.date}`;
-      const amount = entry.amount.number.big.toString();
+      const amount = entry.amount.number.canonical();
       const previous = balances.get(key);
       if (previous === undefined) balances.set(key, amount);
       else if (previous !== amount)

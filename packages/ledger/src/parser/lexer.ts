@@ -1,3 +1,4 @@
+import { Decimal } from '../core/decimal.js';
 import { Token, type TokenKind } from './token.js';
 
 /** Directive and top-level keywords Beancount 2.3.5 knows. */
@@ -117,6 +118,8 @@ export class Lexer {
   lineStart = false;
   private pos = 0;
   private atLineStart = true;
+  /** End offset of the token the last `scan…` helper recognised. */
+  private scanEnd = 0;
   private readonly length: number;
 
   constructor(private readonly text: string) {
@@ -126,6 +129,11 @@ export class Lexer {
   /** The current token's source text. */
   get value(): string {
     return this.text.slice(this.start, this.end);
+  }
+
+  /** A NUMBER token's value. */
+  decimal(): Decimal {
+    return Decimal.parse(this.text, this.start, this.end);
   }
 
   /** A STRING token's content without quotes, escapes resolved. */
@@ -213,15 +221,18 @@ export class Lexer {
       p = this.scanString(p);
       kind = Token.STRING;
     } else if (isUpper(c) || isNonAscii(c)) {
-      [kind, p] = this.scanCapitalised(p);
+      kind = this.scanCapitalised(p);
+      p = this.scanEnd;
     } else if (isLower(c)) {
-      [kind, p] = this.scanWord(p);
+      kind = this.scanWord(p);
+      p = this.scanEnd;
     } else if ((c === C.hash || c === C.caret) && isTagChar(text.charCodeAt(p + 1))) {
       p++;
       while (p < this.length && isTagChar(text.charCodeAt(p))) p++;
       kind = c === C.hash ? Token.TAG : Token.LINK;
     } else {
-      [kind, p] = this.scanPunctuation(p, c);
+      kind = this.scanPunctuation(p, c);
+      p = this.scanEnd;
     }
     if (kind === Token.INVALID) p = this.endOfRun(p);
     this.pos = p;
@@ -275,7 +286,7 @@ export class Lexer {
   }
 
   /** Longest match among ACCOUNT, CURRENCY, TRUE/FALSE/NULL and a one-letter FLAG. */
-  private scanCapitalised(p: number): [TokenKind, number] {
+  private scanCapitalised(p: number): TokenKind {
     const text = this.text;
     let q = p + 1;
     while (q < this.length && isAccountChar(text.charCodeAt(q))) q++;
@@ -287,69 +298,81 @@ export class Lexer {
       while (q < this.length && isAccountChar(text.charCodeAt(q))) q++;
       accountEnd = q;
     }
-    if (accountEnd > 0) return [Token.ACCOUNT, accountEnd];
+    if (accountEnd > 0) return this.token(Token.ACCOUNT, accountEnd);
     let currencyEnd = -1;
     for (let r = p + 1; r < this.length && r < p + 24; r++) {
       const c = text.charCodeAt(r);
       if (!isCurrencyChar(c)) break;
       if (isUpper(c) || isDigit(c)) currencyEnd = r + 1;
     }
-    const word = text.slice(p, Math.max(currencyEnd, p + 1));
-    const wordEnd = p + word.length;
-    if (!isCurrencyChar(text.charCodeAt(wordEnd)) && !isLower(text.charCodeAt(wordEnd))) {
-      if (word === 'TRUE' || word === 'FALSE') return [Token.BOOL, wordEnd];
-      if (word === 'NULL') return [Token.NONE, wordEnd];
+    const wordEnd = Math.max(currencyEnd, p + 1);
+    const first = text.charCodeAt(p);
+    if (
+      (first === 84 || first === 70 || first === 78) &&
+      wordEnd - p <= 5 &&
+      !isCurrencyChar(text.charCodeAt(wordEnd)) &&
+      !isLower(text.charCodeAt(wordEnd))
+    ) {
+      const word = text.slice(p, wordEnd);
+      if (word === 'TRUE' || word === 'FALSE') return this.token(Token.BOOL, wordEnd);
+      if (word === 'NULL') return this.token(Token.NONE, wordEnd);
     }
-    if (currencyEnd > 0) return [Token.CURRENCY, currencyEnd];
-    if (FLAG_LETTERS.includes(text[p] ?? '')) return [Token.FLAG, p + 1];
-    return [Token.INVALID, p + 1];
+    if (currencyEnd > 0) return this.token(Token.CURRENCY, currencyEnd);
+    if (FLAG_LETTERS.includes(text[p] ?? '')) return this.token(Token.FLAG, p + 1);
+    return this.token(Token.INVALID, p + 1);
   }
 
   /** A lowercase word: a `key:`, a keyword, or an invalid token. */
-  private scanWord(p: number): [TokenKind, number] {
+  private scanWord(p: number): TokenKind {
     const text = this.text;
     let q = p + 1;
     while (q < this.length && isKeyChar(text.charCodeAt(q))) q++;
-    if (text.charCodeAt(q) === C.colon) return [Token.KEY, q + 1];
-    if (KEYWORDS.has(text.slice(p, q))) return [Token.KEYWORD, q];
-    return [Token.INVALID, q];
+    if (text.charCodeAt(q) === C.colon) return this.token(Token.KEY, q + 1);
+    if (KEYWORDS.has(text.slice(p, q))) return this.token(Token.KEYWORD, q);
+    return this.token(Token.INVALID, q);
   }
 
-  private scanPunctuation(p: number, c: number): [TokenKind, number] {
+  private scanPunctuation(p: number, c: number): TokenKind {
     const twice = this.text.charCodeAt(p + 1) === c;
     switch (c) {
       case C.lcurl:
-        return twice ? [Token.LCURLCURL, p + 2] : [Token.LCURL, p + 1];
+        return twice ? this.token(Token.LCURLCURL, p + 2) : this.token(Token.LCURL, p + 1);
       case C.rcurl:
-        return twice ? [Token.RCURLCURL, p + 2] : [Token.RCURL, p + 1];
+        return twice ? this.token(Token.RCURLCURL, p + 2) : this.token(Token.RCURL, p + 1);
       case C.at:
-        return twice ? [Token.ATAT, p + 2] : [Token.AT, p + 1];
+        return twice ? this.token(Token.ATAT, p + 2) : this.token(Token.AT, p + 1);
       case C.comma:
-        return [Token.COMMA, p + 1];
+        return this.token(Token.COMMA, p + 1);
       case C.tilde:
-        return [Token.TILDE, p + 1];
+        return this.token(Token.TILDE, p + 1);
       case C.hash:
-        return [Token.HASH, p + 1];
+        return this.token(Token.HASH, p + 1);
       case C.lparen:
-        return [Token.LPAREN, p + 1];
+        return this.token(Token.LPAREN, p + 1);
       case C.rparen:
-        return [Token.RPAREN, p + 1];
+        return this.token(Token.RPAREN, p + 1);
       case C.plus:
-        return [Token.PLUS, p + 1];
+        return this.token(Token.PLUS, p + 1);
       case C.minus:
-        return [Token.MINUS, p + 1];
+        return this.token(Token.MINUS, p + 1);
       case C.slash:
-        return [Token.SLASH, p + 1];
+        return this.token(Token.SLASH, p + 1);
       case C.star:
-        return [Token.ASTERISK, p + 1];
+        return this.token(Token.ASTERISK, p + 1);
       case C.bang:
       case C.amp:
       case C.question:
       case C.percent:
-        return [Token.FLAG, p + 1];
+        return this.token(Token.FLAG, p + 1);
       default:
-        return [Token.INVALID, p + 1];
+        return this.token(Token.INVALID, p + 1);
     }
+  }
+
+  /** Records where the recognised token ends and returns its kind. */
+  private token(kind: TokenKind, end: number): TokenKind {
+    this.scanEnd = end;
+    return kind;
   }
 
   /** An invalid token extends to the next whitespace, as Beancount reports it. */

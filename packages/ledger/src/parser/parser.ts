@@ -1,7 +1,7 @@
 import { Decimal } from '../core/decimal.js';
 import type { LedgerDiagnostic } from '../core/errors.js';
 import type { Amount, BookingMethod, Meta, MetaValue } from '../core/types.js';
-import { normaliseDate } from './dates.js';
+import { dateError, normaliseDate } from './dates.js';
 import { Lexer } from './lexer.js';
 import { isBookingMethod } from './options.js';
 import type {
@@ -257,32 +257,42 @@ class Parser {
       this.unexpected('end of file or EOL or TAG or LINK');
     }
     lx.next();
-    const meta = new Map<string, MetaValue>();
+    let meta: Map<string, MetaValue> | null = null;
     const postings: IncompletePosting[] = [];
-    let postingMeta: Map<string, MetaValue> | null = null;
     while (this.is(Token.INDENT)) {
       lx.next();
       if (this.is(Token.KEY)) {
         const key = lx.value.slice(0, -1);
         lx.next();
-        (postingMeta ?? meta).set(key, this.metaValue());
+        const value = this.metaValue();
+        const last = postings.length - 1;
+        const posting = postings[last];
+        if (posting === undefined) (meta ??= new Map()).set(key, value);
+        else {
+          // Metadata after a posting belongs to that posting; its map is made on first use.
+          const own =
+            posting.meta === EMPTY_META
+              ? new Map<string, MetaValue>()
+              : (posting.meta as Map<string, MetaValue>);
+          own.set(key, value);
+          postings[last] = { ...posting, meta: own };
+        }
       } else if (this.is(Token.TAG) || this.is(Token.LINK)) {
         this.tagsAndLinks(tags, links);
       } else {
-        postingMeta = new Map();
-        postings.push(this.posting(postingMeta));
+        postings.push(this.posting(EMPTY_META));
         continue;
       }
       this.endOfLine();
     }
     for (const tag of this.pushedTags) if (!tags.includes(tag)) tags.push(tag);
-    this.addPushedMeta(meta);
+    if (this.pushedMeta.size > 0) this.addPushedMeta((meta ??= new Map()));
     const transaction: ParsedTransaction = {
       type: 'Transaction',
       file: this.file,
       line,
       date,
-      meta,
+      meta: meta ?? EMPTY_META,
       flag,
       payee: strings.length === 2 ? (strings[0] ?? null) : null,
       narration: strings.length === 2 ? (strings[1] ?? '') : (strings[0] ?? ''),
@@ -393,7 +403,7 @@ class Parser {
     const lx = this.lx;
     switch (lx.kind) {
       case Token.NUMBER: {
-        const value = Decimal.parse(lx.value);
+        const value = lx.decimal();
         lx.next();
         return value;
       }
@@ -487,10 +497,11 @@ class Parser {
 
   private date(): string {
     const lx = this.lx;
-    const parsed = normaliseDate(lx.value);
-    if ('error' in parsed) this.abandon('LexerError', parsed.error);
+    const text = lx.value;
+    const date = normaliseDate(text);
+    if (date === null) this.abandon('LexerError', dateError(text) ?? `Invalid date: ${text}`);
     lx.next();
-    return (parsed as { date: string }).date;
+    return date as string;
   }
 
   private string(): string {
