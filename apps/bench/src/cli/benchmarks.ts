@@ -1,6 +1,11 @@
 import type { Benchmark } from './benchmark.js';
 import { demoDataBenchmark } from '../demoData/demoDataBenchmark.js';
 import { kernelsBenchmark } from '../kernels/kernelsBenchmark.js';
+import { ledgerBenchmark } from '../ledger/ledgerBenchmark.js';
 
 /** Every workload of `npm run bench`; add one by importing it and listing it here. */
-export const benchmarks: readonly Benchmark[] = [demoDataBenchmark, kernelsBenchmark];
+export const benchmarks: readonly Benchmark[] = [
+  demoDataBenchmark,
+  kernelsBenchmark,
+  ledgerBenchmark,
+];
