@@ -2,16 +2,25 @@ import { type, type Type } from 'arktype';
 import { ProviderResponseError } from '../errors/providerResponseError.js';
 import type { ProviderId } from '../model/providerId.js';
 
+/** A received value with `redact` applied to its text (strings and JSON structures). */
+function redactValue(value: unknown, redact: (text: string) => string): unknown {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return redact(value);
+  return JSON.parse(redact(JSON.stringify(value))) as unknown;
+}
+
 /**
  * Checks a parsed response against its arktype schema and returns the typed value, or
  * throws {@link ProviderResponseError} naming the first bad field (e.g. `[2].close`), the
- * value received and what was expected.
+ * value received (passed through `redact`, so an echoed key never leaks) and what was
+ * expected.
  */
 export function validatePayload<T>(
   schema: Type<T>,
   body: unknown,
   provider: ProviderId,
   endpoint: string,
+  redact: (text: string) => string = (text) => text,
 ): T {
   const result = schema(body);
   if (result instanceof type.errors) {
@@ -20,7 +29,7 @@ export function validatePayload<T>(
       provider,
       endpoint,
       first.propString,
-      first.data,
+      redactValue(first.data, redact),
       first.expected ?? first.message,
     );
   }
