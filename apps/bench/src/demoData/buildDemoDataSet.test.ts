@@ -376,7 +376,7 @@ describe('buildDemoDataSet on a synthetic source directory', () => {
       capital_expenditure: '-30',
     });
     expect(f.periods[1]).toMatchObject({
-      fiscal_year: 2020,
+      fiscal_year: '2020',
       revenue: '1000',
       eps_diluted: '1',
       total_debt: null,

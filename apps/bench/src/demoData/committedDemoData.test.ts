@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadLedgerText } from '@truth-spine/ledger';
+import { OfflineReplaySource } from '@truth-spine/providers';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv.js';
 import { ledgerBooksAgreement } from './testing/ledgerBooksAgreement.js';
@@ -70,5 +71,35 @@ describe('the committed demo data set (data/demo)', () => {
     const close = (date: string): string | undefined => aapl.find((r) => r[0] === date)?.[4];
     expect(close('2020-08-28')).toBe('499.230012');
     expect(close('2020-08-31')).toBe('129.039993');
+  });
+
+  it("is read in full by the providers' offline replay source (format A)", async () => {
+    const source = new OfflineReplaySource(`${root}market`);
+    const range = { from: '2019-01-01', to: '2024-03-08' };
+    const names = (dir: string): string[] =>
+      readdirSync(`${root}market/${dir}`).map((f) => f.replace(/\.(csv|json)$/, ''));
+    expect((await source.manifest()).calendar).toEqual({ first: '2019-01-02', last: '2024-03-08' });
+    const bars = await source.dailyBars({ symbols: names('prices'), ...range });
+    expect(bars.map((s) => s.bars.length)).toEqual(names('prices').map(() => 1305));
+    const dividends = await source.dividends({ symbols: names('prices'), ...range });
+    expect(dividends.length).toBe(
+      parseCsv(read('market/corporate-actions/dividends.csv'), 'd').length - 1,
+    );
+    expect(await source.splits({ symbols: ['AAPL'], ...range })).toMatchObject([
+      { symbol: 'AAPL', date: '2020-08-31' },
+    ]);
+    const fx = await source.fxRates({ pairs: names('fx'), ...range });
+    expect(fx.every((s) => s.rates.length > 1300)).toBe(true);
+    const macro = await source.macroSeries({ seriesIds: names('macro'), ...range });
+    expect(macro.map((s) => s.series_id).sort()).toEqual([
+      'BAMLC0A0CM',
+      'DFII10',
+      'DGS10',
+      'DGS3MO',
+      'DTWEXBGS',
+      'T10YIE',
+    ]);
+    const fundamentals = await source.fundamentals(names('fundamentals'));
+    expect(fundamentals.every((f) => f.periods.length > 0)).toBe(true);
   });
 });

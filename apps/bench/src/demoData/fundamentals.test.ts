@@ -16,7 +16,7 @@ describe('buildFundamentals', () => {
     const f = buildFundamentals(source, text, undefined, '2024-03-08');
     expect(f.periods).toEqual([
       {
-        fiscal_year: 2023,
+        fiscal_year: '2023',
         period_end: '2023-06-30',
         revenue: '82006000000',
         gross_profit: null,
@@ -53,7 +53,7 @@ describe('buildFundamentals', () => {
       '2024-03-08',
     );
     expect(f.periods[0]).toMatchObject({
-      fiscal_year: 2015,
+      fiscal_year: '2015',
       period_end: '2015-06-30',
       return_on_equity: null,
       total_debt: '2',

@@ -5,7 +5,8 @@ import type { FundamentalsSource } from './types.js';
 
 /** One annual period of `fundamentals/<SYMBOL>.json` (format A); numbers as decimal strings. */
 export interface FundamentalsPeriod {
-  readonly fiscal_year: number;
+  /** The year as a decimal string, like every number of format A. */
+  readonly fiscal_year: string;
   readonly period_end: string;
   readonly revenue: string | null;
   readonly gross_profit: string | null;
@@ -87,11 +88,17 @@ function recentPeriods(table: CsvTable, fiscalYearEnd: string): FundamentalsPeri
     .map(({ line, fields }) => {
       const value = (index: number): string | null =>
         decimalOrNull(fields[index], table.file, line);
-      const year = Number(fields[col.year]);
+      const year = fields[col.year]?.trim() ?? '';
+      if (!/^\d{4}$/.test(year)) {
+        throw new DemoDataError(
+          'DEMO_SOURCE_MALFORMED',
+          `${table.file}:${line}: expected a four-digit Year, found "${year}"`,
+        );
+      }
       return {
-        ...emptyPeriod,
         fiscal_year: year,
         period_end: `${year}-${fiscalYearEnd}`,
+        ...emptyPeriod,
         revenue: value(col.revenue),
         gross_profit: value(col.gross),
         operating_income: value(col.operating),
@@ -131,7 +138,7 @@ function kagglePeriods(table: CsvTable, ticker: string): FundamentalsPeriod[] {
       const cashFlow = value(col.cashFlow);
       const capex = value(col.capex);
       return {
-        fiscal_year: Number(fields[col.forYear] || periodEnd.slice(0, 4)),
+        fiscal_year: fields[col.forYear]?.trim() || periodEnd.slice(0, 4),
         period_end: periodEnd,
         revenue: value(col.revenue),
         gross_profit: value(col.gross),
