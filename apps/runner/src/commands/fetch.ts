@@ -30,10 +30,13 @@ type Subcommand = (options: FetchOptions, providers: HttpProviders, io: CliIo) =
 
 /** Each subcommand: the normalised records it prints. */
 const subcommands: Readonly<Record<string, Subcommand>> = {
-  prices: (o, p) => p[o.provider(['polygon', 'fmp'])].dailyBars({ symbols: o.symbols(), ...o.range() }),
+  prices: (o, p) =>
+    p[o.provider(['polygon', 'fmp'])].dailyBars({ symbols: o.symbols(), ...o.range() }),
   grouped: (o, p) => p[o.provider(['polygon'])].groupedDaily(o.date('date')),
-  dividends: (o, p) => p[o.provider(['polygon', 'fmp'])].dividends({ symbols: o.symbols(), ...o.range() }),
-  splits: (o, p) => p[o.provider(['polygon', 'fmp'])].splits({ symbols: o.symbols(), ...o.range() }),
+  dividends: (o, p) =>
+    p[o.provider(['polygon', 'fmp'])].dividends({ symbols: o.symbols(), ...o.range() }),
+  splits: (o, p) =>
+    p[o.provider(['polygon', 'fmp'])].splits({ symbols: o.symbols(), ...o.range() }),
   fx: (o, p) => p[o.provider(['polygon', 'fmp'])].fxRates({ pairs: o.pairs(), ...o.range() }),
   fred: (o, p) => p[o.provider(['fred'])].macroSeries({ seriesIds: o.series(), ...o.range() }),
   fundamentals: (o, p) => p[o.provider(['fmp'])].fundamentals(o.symbols()),
@@ -48,7 +51,11 @@ const subcommands: Readonly<Record<string, Subcommand>> = {
 
 /** Every configured key, so no output line can carry one (defence in depth). */
 function redactorFor(env: CliIo['env']): Redactor {
-  return new Redactor(Object.entries(env).filter(([name]) => name.endsWith('_API_KEY')).map(([, value]) => value));
+  return new Redactor(
+    Object.entries(env)
+      .filter(([name]) => name.endsWith('_API_KEY'))
+      .map(([, value]) => value),
+  );
 }
 
 /**
@@ -69,11 +76,15 @@ export const fetchCommand: Command = {
         io.stdout(`${usage}\n`);
         return what === undefined ? ExitCode.usage : ExitCode.ok;
       }
-      throw new UsageError(`unknown subcommand "${what}"; one of ${Object.keys(subcommands).join(', ')}`);
+      throw new UsageError(
+        `unknown subcommand "${what}"; one of ${Object.keys(subcommands).join(', ')}`,
+      );
     }
     const redactor = redactorFor(io.env);
     const oneLine = (error: unknown) =>
-      redactor.redact(error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
+      redactor
+        .redact(error instanceof Error ? error.message : String(error))
+        .replace(/\s*\n\s*/g, ' ');
     try {
       const options = FetchOptions.parse(rest);
       const providers = createHttpProviders(loadProviderConfig(io.env));

@@ -22,12 +22,19 @@ const optionSpec = {
 
 /** Parsed `fetch` options with typed accessors that throw {@link UsageError}. */
 export class FetchOptions {
-  private constructor(private readonly values: Readonly<Record<string, string | boolean | undefined>>) {}
+  private constructor(
+    private readonly values: Readonly<Record<string, string | boolean | undefined>>,
+  ) {}
 
   /** Parses `args`; an unknown option or a stray argument is a usage error. */
   static parse(args: readonly string[]): FetchOptions {
     try {
-      const { values } = parseArgs({ args: [...args], options: optionSpec, strict: true, allowPositionals: false });
+      const { values } = parseArgs({
+        args: [...args],
+        options: optionSpec,
+        strict: true,
+        allowPositionals: false,
+      });
       return new FetchOptions(values);
     } catch (error) {
       throw new UsageError((error as Error).message.split('\n')[0]!);
@@ -55,7 +62,8 @@ export class FetchOptions {
   /** A date option `YYYY-MM-DD`. */
   date(name: 'from' | 'to' | 'date'): string {
     const value = this.required(name);
-    if (!isIsoDate(value)) throw new UsageError(`--${name} must be a date YYYY-MM-DD, got "${value}"`);
+    if (!isIsoDate(value))
+      throw new UsageError(`--${name} must be a date YYYY-MM-DD, got "${value}"`);
     return value;
   }
 
@@ -86,7 +94,9 @@ export class FetchOptions {
 
   /** `--pairs EURUSD,GBPUSD`, upper-cased. */
   pairs(): string[] {
-    return this.list('pairs', /^[A-Za-z]{6}$/, 'a currency pair like EURUSD').map((p) => parseCurrencyPair(p)!.pair);
+    return this.list('pairs', /^[A-Za-z]{6}$/, 'a currency pair like EURUSD').map(
+      (p) => parseCurrencyPair(p)!.pair,
+    );
   }
 
   /** `--series DGS10,DFII10`. */

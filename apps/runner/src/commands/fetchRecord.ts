@@ -11,7 +11,11 @@ import type { FetchOptions } from './fetchOptions.js';
  * the symbols and FX of the pairs come from `--provider`; macro series from FRED;
  * fundamentals from FMP; news from NewsAPI. Returns a summary for stdout.
  */
-export async function recordOfflineDataSet(options: FetchOptions, providers: HttpProviders, io: CliIo) {
+export async function recordOfflineDataSet(
+  options: FetchOptions,
+  providers: HttpProviders,
+  io: CliIo,
+) {
   const out = resolve(io.cwd, options.required('out'));
   const range = options.range();
   const source = providers[options.provider(['polygon', 'fmp'])];
