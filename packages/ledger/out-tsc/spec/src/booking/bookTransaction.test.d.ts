@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=bookTransaction.test.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=bookingProperties.test.d.ts.map
