@@ -17,6 +17,7 @@ export {
 export { EmbeddedDatabaseInUseError } from './db/embeddedDirectoryLock.js';
 export { migrateDatabase, migrationsFolder, type MigrationOutcome } from './db/migrate.js';
 export { executeRows } from './db/rows.js';
+export { insertRows } from './db/insertRows.js';
 export { AdvisoryLockKey } from './db/advisoryLockKeys.js';
 export * as schema from './db/schema.js';
 
