@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadLedgerText } from '@truth-spine/ledger';
+import { readBooks } from '@truth-spine/orchestrator';
 import { OfflineReplaySource } from '@truth-spine/providers';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv.js';
@@ -101,5 +102,21 @@ describe('the committed demo data set (data/demo)', () => {
     ]);
     const fundamentals = await source.fundamentals(names('fundamentals'));
     expect(fundamentals.every((f) => f.periods.length > 0)).toBe(true);
+  });
+
+  it("is accepted by the orchestrator's books reader (format B)", async () => {
+    const books = await readBooks(root);
+    expect(books.portfolios.map((p) => p.id)).toEqual(portfolios.map((p) => p.id));
+    const rows = portfolios.reduce(
+      (n, p) => n + parseCsv(read(`transactions/${p.id}.csv`), p.id).length - 1,
+      0,
+    );
+    expect(books.transactions.length).toBe(rows);
+    expect(books.securities.find((s) => s.symbol === 'BP')).toMatchObject({
+      kind: 'adr',
+      adrRatio: '6',
+      underlying: 'BP.L',
+      underlyingCurrency: 'GBP',
+    });
   });
 });
