@@ -11,6 +11,7 @@ import { loadAlertRules } from './rules/loadAlertRules.js';
 import { readAlertSettings } from './settings/alertSettings.js';
 import { configureChannels } from './settings/configureChannels.js';
 import { MemoryAlertStore } from './store/memoryAlertStore.js';
+import { failingOnce } from './testing/failingOnce.js';
 import { WebhookReceiver } from './testing/webhookReceiver.js';
 
 /**
@@ -137,5 +138,44 @@ describe('alerts across nights (volatility.1Y > 0.25, cooldown 7d)', () => {
     expect(
       JSON.stringify([consoleLines, await store.listAttempts(), await readFile(outbox, 'utf8')]),
     ).not.toContain(secret);
+  });
+});
+
+describe('a process killed mid-delivery, then step 7 run again for the same night', () => {
+  it('records no second event and re-sends only with the same idempotency key', async () => {
+    const crashStore = new MemoryAlertStore();
+    const facts = {
+      asOf: '2026-11-20',
+      packId: 'pack-2026-11-20',
+      runId: 'run-2026-11-20',
+      portfolios: [{ id: 'p9', metrics: { 'volatility.1Y': 0.4 }, holdings: [] }],
+    };
+    const before = receiver.requests.length;
+    await evaluateAlerts({ rules, facts, store: crashStore });
+    const dying = failingOnce(crashStore, 'recordAttemptFinished', 'killed');
+    await expect(
+      deliverPending({ store: dying, channels: { webhook: channels.webhook } }),
+    ).rejects.toThrow('killed');
+    expect((await crashStore.listAttempts()).map((a) => a.status)).toEqual(['attempting']);
+
+    const rerun = await evaluateAlerts({ rules, facts, store: crashStore });
+    expect(rerun.fired).toEqual([]);
+    expect(rerun.alreadyRecorded).toHaveLength(1);
+    await deliverPending({
+      store: crashStore,
+      channels,
+      retry: { maxAttempts: 3, backoffMs: () => 1 },
+    });
+    expect(await deliverPending({ store: crashStore, channels })).toEqual([]);
+
+    const [event] = await crashStore.listEvents();
+    expect(await crashStore.listEvents()).toHaveLength(1);
+    const sent = receiver.requests.slice(before);
+    expect(sent.map((r) => r.headers['idempotency-key'])).toEqual([
+      event?.idempotencyKey,
+      event?.idempotencyKey,
+    ]);
+    expect(sent[1]?.body).toBe(sent[0]?.body);
+    expect(receiver.effective.filter((k) => k === event?.idempotencyKey)).toHaveLength(1);
   });
 });
