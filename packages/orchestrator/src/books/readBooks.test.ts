@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { bundledDemoDir } from '../config/loadConfig.js';
+import { readBooks } from './readBooks.js';
+
+describe('readBooks on the bundled demo data set (data/demo)', () => {
+  it('validates, with USD, EUR and GBP portfolios, an ADR and dividends with pay dates', async () => {
+    const books = await readBooks(bundledDemoDir);
+    expect(books.portfolios.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(books.portfolios.map((p) => p.baseCurrency))).toEqual(
+      new Set(['USD', 'EUR', 'GBP']),
+    );
+    const symbols = new Set(books.securities.map((s) => s.symbol));
+    for (const p of books.portfolios) expect(symbols).toContain(p.benchmark);
+    expect(books.securities.some((s) => s.kind === 'adr' && s.adrRatio !== null)).toBe(true);
+    const dividends = books.transactions.filter((t) => t.type === 'dividend');
+    expect(dividends.length).toBeGreaterThan(0);
+    expect(
+      dividends.every((d) => d.exDate !== null && d.payDate !== null && d.exDate <= d.payDate),
+    ).toBe(true);
+    expect(books.transactions.some((t) => t.type === 'split')).toBe(true);
+  });
+});
