@@ -103,6 +103,22 @@ describe('FredClient', () => {
     expect(server.requests.length - before).toBe(1);
   });
 
+  it('reads FRED’s error envelope even under HTTP 200, retrying a 429 inside it', async () => {
+    server.script('/fred/series/observations', {
+      fixture: 'fred/error-429-too-many-requests.json',
+    });
+    const [series] = await fred.macroSeries({
+      seriesIds: ['DGS10'],
+      from: '2025-06-16',
+      to: '2025-06-20',
+    });
+    expect(series!.observations).toHaveLength(4);
+    server.script('/fred/series/observations', { fixture: 'fred/error-400-bad-series-id.json' });
+    await expect(
+      fred.macroSeries({ seriesIds: ['DGS10'], from: '2025-06-16', to: '2025-06-20' }),
+    ).rejects.toMatchObject({ code: 'provider_bad_request', status: 200 });
+  });
+
   it('reports an unregistered key without quoting it', async () => {
     const bad = new FredClient(testProviderConfig(server, { FRED_API_KEY: 'unregistered0000' }));
     const error = (await bad

@@ -3,6 +3,7 @@ import { ProviderResponseError } from '../errors/providerResponseError.js';
 import { ProviderHttpClient, type ProviderHttpClientOptions } from '../http/providerHttpClient.js';
 import type { MacroObservation, MacroSeries } from '../model/marketData.js';
 import type { DateRange, MacroSeriesSource } from '../model/sources.js';
+import { fredProtocol } from './fredProtocol.js';
 import { fredObservations } from './fredSchemas.js';
 
 /** FRED's largest page. */
@@ -24,10 +25,7 @@ export class FredClient implements MacroSeriesSource {
     overrides: Pick<ProviderHttpClientOptions, 'fetch' | 'environment'> = {},
   ) {
     this.http = new ProviderHttpClient({
-      protocol: {
-        provider: 'fred',
-        authenticate: (url, _headers, apiKey) => url.searchParams.set('api_key', apiKey),
-      },
+      protocol: fredProtocol,
       settings: config.providers.fred,
       resilience: config.resilience,
       ...overrides,

@@ -74,6 +74,12 @@ describe('ProviderHttpClient resilience', () => {
     expect(Date.now() - started).toBeLessThan(1_400);
   });
 
+  it('does not count time queued under the rate limit against the retry budget', async () => {
+    const slowQuota = client({ FRED_RATE_LIMIT: '1/250ms', PROVIDER_RETRY_BUDGET_MS: '150' });
+    const bodies = await Promise.all(Array.from({ length: 3 }, () => slowQuota.getJson(request)));
+    expect(bodies).toHaveLength(3);
+  });
+
   it('retries a body cut off mid-stream', async () => {
     server.script(endpoint, {
       truncate: true,

@@ -75,7 +75,8 @@ export interface ProviderHttpClientOptions {
  * `breakerHalfOpenMs`, closes on a successful probe) → one attempt with an AbortSignal
  * timeout (never beyond the retry budget left); the whole is retried by
  * {@link retryWithBackoff}, so a request never takes much longer than `retryBudgetMs`
- * plus the time it waited for its turn under the rate limit. The key is added only to
+ * plus the time it waited for its turn under the rate limit (which the budget ignores,
+ * so a long queue never turns into a timeout). The key is added only to
  * the outgoing request and every message passes through a {@link Redactor}.
  */
 export class ProviderHttpClient {
@@ -125,10 +126,17 @@ export class ProviderHttpClient {
         `not set; ${this.provider} ${request.endpoint} needs an API key`,
       );
     }
+    // The retry budget measures attempts and backoff, not time spent waiting for a turn
+    // under our own rate limit: a clock that stands still while the request is queued.
+    const queue = { waitedMs: 0 };
+    const budgetClock: RetryEnvironment = {
+      ...this.environment,
+      now: () => this.environment.now() - queue.waitedMs,
+    };
     return retryWithBackoff(
-      (_attempt, remainingMs) => this.throughBreaker(request, apiKey, remainingMs, signal),
+      (_attempt, remainingMs) => this.throughBreaker(request, apiKey, remainingMs, queue, signal),
       this.options.resilience,
-      this.environment,
+      budgetClock,
       signal,
     );
   }
@@ -145,14 +153,17 @@ export class ProviderHttpClient {
     request: HttpGet,
     apiKey: string,
     remainingMs: number,
+    queue: { waitedMs: number },
     signal?: AbortSignal,
   ): Promise<unknown> {
-    const deadline = this.environment.now() + remainingMs;
+    const enqueuedAt = this.environment.now();
     try {
       return await this.breaker.execute(() =>
         this.queue.add(
-          () =>
-            this.attempt(request, apiKey, Math.max(1, deadline - this.environment.now()), signal),
+          () => {
+            queue.waitedMs += this.environment.now() - enqueuedAt;
+            return this.attempt(request, apiKey, remainingMs, signal);
+          },
           { throwOnTimeout: true },
         ),
       );

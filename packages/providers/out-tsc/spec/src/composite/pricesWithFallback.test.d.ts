@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=pricesWithFallback.test.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=providerConfig.test.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=rateLimit.test.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=fmpClient.test.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=fredClient.test.d.ts.map

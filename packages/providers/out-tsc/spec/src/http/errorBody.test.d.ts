@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=errorBody.test.d.ts.map

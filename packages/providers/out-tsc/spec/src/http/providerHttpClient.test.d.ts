@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=providerHttpClient.test.d.ts.map

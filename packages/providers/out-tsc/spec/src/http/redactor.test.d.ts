@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=redactor.test.d.ts.map

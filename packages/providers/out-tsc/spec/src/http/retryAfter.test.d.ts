@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=retryAfter.test.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=retryWithBackoff.test.d.ts.map

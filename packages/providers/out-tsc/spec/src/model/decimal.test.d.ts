@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=decimal.test.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=isoDate.test.d.ts.map

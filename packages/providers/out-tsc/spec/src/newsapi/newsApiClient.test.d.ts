@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=newsApiClient.test.d.ts.map

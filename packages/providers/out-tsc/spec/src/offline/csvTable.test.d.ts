@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=csvTable.test.d.ts.map

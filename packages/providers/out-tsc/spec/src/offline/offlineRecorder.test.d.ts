@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=offlineRecorder.test.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=offlineReplaySource.test.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=polygonClient.test.d.ts.map
