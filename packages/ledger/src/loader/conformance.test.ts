@@ -297,12 +297,13 @@ describe('case-specific queries', () => {
         (x) => x.account === 'Assets:Broker:ACME',
       );
       expect(h).toBeDefined();
+      if (h === undefined) throw new Error(`no ACME holding on ${date}`);
       const first = (cell: Json) =>
         (cell as { units: { number: string } }[])[0]?.units.number ?? null;
       expect(
-        canonical([num(h!.units), num(h!.costTotal), h!.marketValue && num(h!.marketValue)]),
+        canonical([num(h.units), num(h.costTotal), h.marketValue && num(h.marketValue)]),
       ).toEqual(canonical([first(row[0] as Json), first(row[1] as Json), first(row[2] as Json)]));
-      expect(canonical(sortPositions(h!.lots.map(positionJson)))).toEqual(
+      expect(canonical(sortPositions(h.lots.map(positionJson)))).toEqual(
         canonical(sortPositions(row[3] as Json[])),
       );
     }

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=parser.test.d.ts.map
