@@ -85,9 +85,9 @@ export function fitFactorModel(
   }
   if (n <= k + 1) return undefinedValue(Reason.tooFewObservations);
   const gram = centredCrossProducts(columns, means, n);
-  if (gram[q * q - 1] === 0) return undefinedValue(Reason.zeroVariance);
+  if (isConstant(gram, means, n, k)) return undefinedValue(Reason.zeroVariance);
   for (let j = 0; j < k; j++) {
-    if (gram[j * q + j] === 0) return undefinedValue(Reason.singularDesign);
+    if (isConstant(gram, means, n, j)) return undefinedValue(Reason.singularDesign);
   }
   let r = choleskyUpper(gram, q);
   let solver: FactorModelFit['solver'] = 'cholesky';
@@ -164,6 +164,16 @@ function centredColumnMajor(
     for (let i = 0; i < n; i++) buffer[j * n + i] = x[i]! - m;
   }
   return buffer;
+}
+
+/**
+ * Column j is constant when its centred sum of squares is no more than the rounding of its
+ * mean leaves behind (n·(64·ε·mean)²): a constant column never centres to exact zeros.
+ */
+function isConstant(gram: Float64Array, means: Float64Array, n: number, j: number): boolean {
+  const q = means.length;
+  const roundingScale = 64 * Number.EPSILON * means[j]!;
+  return gram[j * q + j]! <= n * roundingScale * roundingScale;
 }
 
 function wellConditioned(r: Float64Array, gram: Float64Array, q: number): boolean {

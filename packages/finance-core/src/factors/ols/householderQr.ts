@@ -7,7 +7,8 @@
  * in R's last column and the residual norm is |R[last][last]|. Signs follow LINPACK/JAMA
  * (R[j][j] = −sign(a_jj)·‖a_j‖), the same as ml-matrix's `QrDecomposition`.
  *
- * `a` is overwritten (it serves as the work buffer). Returns R row-major, `cols × cols`,
+ * Norms are not rescaled against under/overflow: meant for returns and factor changes, far
+ * from 1e±150. `a` is overwritten (it serves as the work buffer). Returns R row-major, `cols × cols`,
  * zero below the diagonal. A zero sub-column is left as is (R[j][j] = 0, rank deficient).
  *
  * @example householderQr(Float64Array.of(3, 4), 2, 1) // → [-5]
