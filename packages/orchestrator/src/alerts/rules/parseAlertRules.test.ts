@@ -86,6 +86,7 @@ describe('parseAlertRules', () => {
         'not a rule',
         { ...base, id: 'h', kind: 'run_blocked', scope: 'p1' },
         { ...good, id: 'i', channels: [] },
+        { ...base, id: 'j', kind: 'price_move', scope: 'all', threshold: 5 },
       ]),
     ).toEqual([
       'alerts.json: rules[1] ("b").threshold must be a number (was a string)',
@@ -96,6 +97,7 @@ describe('parseAlertRules', () => {
       'alerts.json: rules[6] must be an object (was a string)',
       'alerts.json: rules[7] ("h").scope must be "all" (this kind has no narrower scope) (was "p1")',
       'alerts.json: rules[8] ("i").channels must be non-empty',
+      'alerts.json: rules[9] ("j").threshold must be a fraction in (0, 1], e.g. 0.05 for 5 % (was 5)',
     ]);
   });
 

@@ -42,7 +42,7 @@ const ruleSchemas = {
     .merge({
       kind: "'price_move'",
       scope: portfolioScope,
-      threshold: type('number > 0').describe('a positive fraction (0.05 = 5 %)'),
+      threshold: type('0 < number <= 1').describe('a fraction in (0, 1], e.g. 0.05 for 5 %'),
       'direction?': type.enumerated(...moveDirections),
     })
     .onUndeclaredKey('reject'),
