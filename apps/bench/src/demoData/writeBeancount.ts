@@ -13,9 +13,9 @@ interface Dated {
 }
 
 /**
- * Writes portfolio `plan`'s Beancount 2.3.5 ledger from its journal: options, one
- * `commodity` per security, `open` for every account used (with its currencies) on the
- * inception date, every transaction (cost `{}` lots, `@`/`@@` prices, `external_id`
+ * Writes portfolio `plan`'s Beancount 2.3.5 ledger from its journal: options, a
+ * `commodity` per currency and per security (with its name), `open` for every account
+ * used (with its currencies) on the inception date, every transaction (cost `{}` lots, `@`/`@@` prices, `external_id`
  * metadata naming the book rows), `price` directives for held securities and the FX needed
  * for a non-USD base on each month's last trading day and the last date, and `balance`
  * assertions for every asset account on each 1 January and the day after the last date.
@@ -42,6 +42,11 @@ export function writeBeancount(
       ),
     ),
   ].sort();
+  const currencies = [
+    ...new Set(
+      [...accounts.values()].flatMap((set) => [...set]).filter((c) => !symbols.includes(c)),
+    ),
+  ].sort();
   const dated: Dated[] = [];
   entries.forEach((e) =>
     dated.push({ date: e.transaction.date, order: 1, text: formatTransaction(e.transaction) }),
@@ -62,6 +67,7 @@ export function writeBeancount(
     `option "title" "${plan.name}"`,
     `option "operating_currency" "${plan.baseCurrency}"`,
     '',
+    ...currencies.map((c) => `${plan.inception} commodity ${c}`),
     ...symbols.map((s) => `${plan.inception} commodity ${s}\n  name: "${market.security(s).name}"`),
     '',
     ...[...accounts.keys()]
