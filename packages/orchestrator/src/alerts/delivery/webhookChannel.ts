@@ -3,6 +3,7 @@ import { alertPayload } from '../events/alertPayload.js';
 import type { AlertChannel, SendOutcome } from './alertChannel.js';
 import { signatureHeader } from './signBody.js';
 
+/** Where and how the webhook channel posts. */
 export interface WebhookOptions {
   /** `ALERT_WEBHOOK_URL`. */
   readonly url: string;

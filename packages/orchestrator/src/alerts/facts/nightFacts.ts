@@ -21,6 +21,7 @@ export interface NightFacts {
   readonly operational?: OperationalFacts;
 }
 
+/** One portfolio on the night: its metrics and what it holds. */
 export interface PortfolioFacts {
   readonly id: string;
   /** Metric name → value; `null` where the metric is undefined (too little history, …). */
@@ -29,11 +30,13 @@ export interface PortfolioFacts {
   readonly holdings: readonly string[];
 }
 
+/** The detected macro regime (e.g. `Goldilocks`) tonight and the day before; null when not detected. */
 export interface RegimeFacts {
   readonly current: string | null;
   readonly previous: string | null;
 }
 
+/** One news item about a security. */
 export interface NewsItem {
   readonly id: string;
   readonly title: string;
@@ -42,6 +45,7 @@ export interface NewsItem {
   readonly source: string | null;
 }
 
+/** What the orchestrator knows about runs and packs; each field `undefined` when not looked at. */
 export interface OperationalFacts {
   /** The wall-clock instant (ISO 8601) the operational facts were taken at. */
   readonly now: string;
@@ -53,12 +57,14 @@ export interface OperationalFacts {
   readonly latestFreshPack?: FreshPackFacts | null;
 }
 
+/** A run stopped at `failedStep`; later steps did not run. */
 export interface BlockedRunFacts {
   readonly runId: string;
   readonly failedStep: string;
   readonly error: string;
 }
 
+/** One deadline of a run and whether it was kept. */
 export interface DeadlineFacts {
   /** e.g. `pack_built` (10 minutes) or `run_finished` (30 minutes). */
   readonly name: string;
@@ -68,6 +74,7 @@ export interface DeadlineFacts {
   readonly actualSeconds: number | null;
 }
 
+/** The newest pack that became fresh. */
 export interface FreshPackFacts {
   readonly packId: string;
   readonly asOf: string;

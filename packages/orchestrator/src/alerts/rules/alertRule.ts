@@ -8,21 +8,30 @@ export const alertKinds = [
   'deadline_missed',
   'pack_stale',
 ] as const;
+/** One of {@link alertKinds}. */
 export type AlertKind = (typeof alertKinds)[number];
 
 /** Operational kinds: raised by the orchestrator itself, so they reach a person even when step 7 never runs. */
 export const operationalAlertKinds = ['run_blocked', 'deadline_missed', 'pack_stale'] as const;
 
+/** How urgent an alert is, least first. */
 export const alertSeverities = ['info', 'warning', 'critical'] as const;
+/** One of {@link alertSeverities}. */
 export type AlertSeverity = (typeof alertSeverities)[number];
 
+/** The delivery channels a rule can name. */
 export const channelNames = ['webhook', 'outbox', 'console'] as const;
+/** One of {@link channelNames}. */
 export type ChannelName = (typeof channelNames)[number];
 
+/** Operators of a metric rule: `value op threshold`. */
 export const comparisonOps = ['>', '>=', '<', '<='] as const;
+/** One of {@link comparisonOps}. */
 export type ComparisonOp = (typeof comparisonOps)[number];
 
+/** Which daily moves a price_move rule watches: rises, falls, or both. */
 export const moveDirections = ['up', 'down', 'either'] as const;
+/** One of {@link moveDirections}. */
 export type MoveDirection = (typeof moveDirections)[number];
 
 /** The scope that means "every portfolio" (or, for global kinds, the whole platform). */
