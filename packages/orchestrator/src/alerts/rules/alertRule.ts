@@ -11,9 +11,6 @@ export const alertKinds = [
 /** One of {@link alertKinds}. */
 export type AlertKind = (typeof alertKinds)[number];
 
-/** Operational kinds: raised by the orchestrator itself, so they reach a person even when step 7 never runs. */
-export const operationalAlertKinds = ['run_blocked', 'deadline_missed', 'pack_stale'] as const;
-
 /** How urgent an alert is, least first. */
 export const alertSeverities = ['info', 'warning', 'critical'] as const;
 /** One of {@link alertSeverities}. */
