@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Benchmark } from './benchmark.js';
 import { runBench } from './runBench.js';
 
+/** A sink for output a test does not look at. */
+const ignore = (_text: string): undefined => undefined;
+
 const fake: Benchmark = {
   name: 'fake',
   summary: 'returns 7 unless told to throw',
@@ -13,11 +16,11 @@ const fake: Benchmark = {
 
 describe('runBench', () => {
   it('passes the workload exit code through', async () => {
-    expect(await runBench(['fake'], { stdout: () => {}, stderr: () => {} }, [fake])).toBe(7);
+    expect(await runBench(['fake'], { stdout: ignore, stderr: ignore }, [fake])).toBe(7);
   });
   it('rejects an unknown workload with 64 and lists the known ones', async () => {
     const err: string[] = [];
-    expect(await runBench(['nope'], { stdout: () => {}, stderr: (t) => err.push(t) }, [fake])).toBe(
+    expect(await runBench(['nope'], { stdout: ignore, stderr: (t) => err.push(t) }, [fake])).toBe(
       64,
     );
     expect(err.join('')).toContain('fake  returns 7');
@@ -25,7 +28,7 @@ describe('runBench', () => {
   it('reports a crash as exit 1 with the message', async () => {
     const err: string[] = [];
     expect(
-      await runBench(['fake', '--throw'], { stdout: () => {}, stderr: (t) => err.push(t) }, [fake]),
+      await runBench(['fake', '--throw'], { stdout: ignore, stderr: (t) => err.push(t) }, [fake]),
     ).toBe(1);
     expect(err.join('')).toBe('bench fake: out of memory\n');
   });

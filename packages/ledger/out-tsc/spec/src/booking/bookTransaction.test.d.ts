@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=bookTransaction.test.d.ts.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=bookingProperties.test.d.ts.map

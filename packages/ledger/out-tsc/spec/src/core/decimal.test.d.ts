@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=decimal.test.d.ts.map

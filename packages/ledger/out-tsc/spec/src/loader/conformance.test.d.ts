@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=conformance.test.d.ts.map

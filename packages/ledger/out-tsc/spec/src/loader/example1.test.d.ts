@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=example1.test.d.ts.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=dates.test.d.ts.map

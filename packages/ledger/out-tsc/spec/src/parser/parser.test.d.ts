@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=parser.test.d.ts.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=adrPayDateFx.test.d.ts.map

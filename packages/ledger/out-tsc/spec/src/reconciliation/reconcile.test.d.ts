@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=reconcile.test.d.ts.map

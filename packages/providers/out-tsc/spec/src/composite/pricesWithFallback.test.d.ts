@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=pricesWithFallback.test.d.ts.map

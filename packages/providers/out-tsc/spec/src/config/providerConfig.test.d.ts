@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=providerConfig.test.d.ts.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=rateLimit.test.d.ts.map

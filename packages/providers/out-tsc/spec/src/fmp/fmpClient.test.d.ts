@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=fmpClient.test.d.ts.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=fredClient.test.d.ts.map

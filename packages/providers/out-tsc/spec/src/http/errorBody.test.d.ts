@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=errorBody.test.d.ts.map

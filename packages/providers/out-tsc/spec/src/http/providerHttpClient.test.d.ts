@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=providerHttpClient.test.d.ts.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=redactor.test.d.ts.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=retryAfter.test.d.ts.map

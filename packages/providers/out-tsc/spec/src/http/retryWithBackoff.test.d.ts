@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=retryWithBackoff.test.d.ts.map

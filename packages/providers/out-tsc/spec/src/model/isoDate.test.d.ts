@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=isoDate.test.d.ts.map

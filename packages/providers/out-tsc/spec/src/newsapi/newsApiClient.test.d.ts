@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=newsApiClient.test.d.ts.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=csvTable.test.d.ts.map

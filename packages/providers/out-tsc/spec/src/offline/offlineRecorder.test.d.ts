@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=offlineRecorder.test.d.ts.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=offlineReplaySource.test.d.ts.map

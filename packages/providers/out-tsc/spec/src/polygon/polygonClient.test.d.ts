@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=polygonClient.test.d.ts.map
