@@ -26,9 +26,9 @@ export function freeCashFlow(year: AnnualFigures): number | null {
 export function cashConversionComponent(years: readonly AnnualFigures[]): QualityComponent {
   const withBoth = years.filter((year) => year.net_income !== null && freeCashFlow(year) !== null);
   const income = annualSeries(withBoth, (year) => year.net_income);
+  const inputs = { 'net income': income, 'free cash flow': annualSeries(withBoth, freeCashFlow) };
   const short = shortSeriesReason(income, 'free cash flow with net income');
-  if (short !== null)
-    return combineMeasures([unavailableMeasure(NAME, 1, short)], income.fiscalYears);
+  if (short !== null) return combineMeasures([unavailableMeasure(NAME, 1, short)], inputs);
   let incomeSum = 0;
   let cashSum = 0;
   for (const year of withBoth) {
@@ -39,7 +39,7 @@ export function cashConversionComponent(years: readonly AnnualFigures[]): Qualit
   if (incomeSum <= 0) {
     return combineMeasures(
       [unavailableMeasure(NAME, 1, `cumulative net income over ${span} is not positive`)],
-      income.fiscalYears,
+      inputs,
     );
   }
   const ratio = cashSum / incomeSum;
@@ -53,6 +53,6 @@ export function cashConversionComponent(years: readonly AnnualFigures[]): Qualit
         `free cash flow was ${formatMultiple(ratio)} net income over ${span}`,
       ),
     ],
-    income.fiscalYears,
+    inputs,
   );
 }

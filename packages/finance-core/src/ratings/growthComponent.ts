@@ -52,9 +52,6 @@ function downYearMeasure(revenue: AnnualSeries, eps: AnnualSeries): QualityMeasu
 export function growthComponent(years: readonly AnnualFigures[]): QualityComponent {
   const revenue = annualSeries(years, (year) => year.revenue);
   const eps = annualSeries(years, (year) => year.eps_diluted);
-  const fiscalYears = [...new Set([...revenue.fiscalYears, ...eps.fiscalYears])].sort(
-    (a, b) => a - b,
-  );
   return combineMeasures(
     [
       compoundGrowthMeasure(
@@ -67,6 +64,6 @@ export function growthComponent(years: readonly AnnualFigures[]): QualityCompone
       compoundGrowthMeasure('EPS CAGR', 'EPS', eps, CAGR_WEIGHT, QUALITY_CURVES.growthCagr),
       downYearMeasure(revenue, eps),
     ],
-    fiscalYears,
+    { revenue, 'diluted EPS': eps },
   );
 }

@@ -1,3 +1,4 @@
+import { annualSeries } from './annualSeries.js';
 import { formatMultiple } from './formatFigure.js';
 import type { AnnualFigures } from './fundamentalsPeriod.js';
 import { combineMeasures, type QualityComponent } from './qualityComponent.js';
@@ -89,8 +90,12 @@ export function leverageComponent(years: readonly AnnualFigures[]): QualityCompo
     years,
     (y) => y.operating_income !== null && y.interest_expense !== null,
   );
-  const used = [...new Set([balanceYear?.fiscalYear, incomeYear?.fiscalYear])]
-    .filter((year): year is number => year !== undefined)
-    .sort((a, b) => a - b);
-  return combineMeasures([debtToEquityMeasure(balanceYear), coverageMeasure(incomeYear)], used);
+  const balance = balanceYear === undefined ? [] : [balanceYear];
+  const income = incomeYear === undefined ? [] : [incomeYear];
+  return combineMeasures([debtToEquityMeasure(balanceYear), coverageMeasure(incomeYear)], {
+    'total debt': annualSeries(balance, (y) => y.total_debt),
+    'total equity': annualSeries(balance, (y) => y.total_equity),
+    'operating income': annualSeries(income, (y) => y.operating_income),
+    'interest expense': annualSeries(income, (y) => y.interest_expense),
+  });
 }

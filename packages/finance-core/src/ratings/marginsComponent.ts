@@ -68,14 +68,11 @@ function marginMeasures(
 export function marginsComponent(years: readonly AnnualFigures[]): QualityComponent {
   const gross = marginSeries(years, (year) => year.gross_profit);
   const operating = marginSeries(years, (year) => year.operating_income);
-  const fiscalYears = [...new Set([...gross.fiscalYears, ...operating.fiscalYears])].sort(
-    (a, b) => a - b,
-  );
   return combineMeasures(
     [
       ...marginMeasures('gross margin', gross, QUALITY_CURVES.meanGrossMargin),
       ...marginMeasures('operating margin', operating, QUALITY_CURVES.meanOperatingMargin),
     ],
-    fiscalYears,
+    { 'gross margin': gross, 'operating margin': operating },
   );
 }

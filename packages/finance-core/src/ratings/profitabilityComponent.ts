@@ -37,7 +37,7 @@ export function profitabilityComponent(years: readonly AnnualFigures[]): Quality
         unavailableMeasure(LEVEL, LEVEL_WEIGHT, short),
         unavailableMeasure(CONSISTENCY, CONSISTENCY_WEIGHT, short),
       ],
-      roe.fiscalYears,
+      { ROE: roe },
     );
   }
   const n = roe.values.length;
@@ -61,6 +61,6 @@ export function profitabilityComponent(years: readonly AnnualFigures[]): Quality
         `ROE below ${formatPercent(ROE_HURDLE)} in ${n - cleared} of ${n} years`,
       ),
     ],
-    roe.fiscalYears,
+    { ROE: roe },
   );
 }

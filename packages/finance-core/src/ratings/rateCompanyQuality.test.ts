@@ -54,6 +54,10 @@ describe('rateCompanyQuality — Coca-Cola (KO), FY2012–2015, hand-checked', (
     //   mean = (27.51 + 25.88 + 23.41 + 28.77)/4 = 26.39 % → at or above the 25 % anchor → 100
     //   years below 15 %: 0 of 4 → share at/above = 1 → 100;  0.6·100 + 0.4·100 = 100
     expect(measure(c.profitability, 'mean ROE').value).toBeCloseTo(0.2639, 4);
+    const roe = c.profitability.inputs['ROE'];
+    expect(roe?.fiscalYears).toEqual([2012, 2013, 2014, 2015]);
+    expect(roe?.values[0]).toBeCloseTo(0.2751, 4);
+    expect(roe?.values[3]).toBeCloseTo(0.2877, 4);
     expect(score(c.profitability)).toBe(100);
     expect(c.profitability.reason).toBe(
       'ROE averaged 26.4% over 4 years (2012–2015); ROE below 15.0% in 0 of 4 years',
@@ -83,6 +87,12 @@ describe('rateCompanyQuality — Coca-Cola (KO), FY2012–2015, hand-checked', (
     expect(measure(c.leverage, 'interest coverage').score).toBeCloseTo(86.275, 3);
     expect(score(c.leverage)).toBeCloseTo(63.534, 3);
     expect(c.leverage.fiscalYears).toEqual([2015]);
+    expect(c.leverage.inputs).toEqual({
+      'total debt': { fiscalYears: [2015], values: [44213000000] },
+      'total equity': { fiscalYears: [2015], values: [25554000000] },
+      'operating income': { fiscalYears: [2015], values: [8728000000] },
+      'interest expense': { fiscalYears: [2015], values: [856000000] },
+    });
   });
 
   it('cash conversion: Σ FCF / Σ net income = 0.9997 → 99.96', () => {

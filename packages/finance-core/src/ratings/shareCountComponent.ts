@@ -23,6 +23,6 @@ export function shareCountComponent(years: readonly AnnualFigures[]): QualityCom
         QUALITY_CURVES.shareCountCagr,
       ),
     ],
-    shares.fiscalYears,
+    { 'diluted shares': shares },
   );
 }
