@@ -1,5 +1,9 @@
 import { assertSameLength, FactorInputError } from './factorInputError.js';
 import type { FactorModelFit } from './fitFactorModel.js';
+import { completeRows } from './completeRows.js';
+import { compoundedGrowth } from './compoundedGrowth.js';
+import type { FactorWindowCache } from './factorWindowCache.js';
+import { interleavedSum } from './interleavedSum.js';
 import { isCompleteRow } from './isCompleteRow.js';
 
 /** Compounded attribution of the window's return (reference key `attribution_compounded`). */
@@ -67,7 +71,9 @@ export interface FactorAttribution {
  * total exactly (to one rounding of the final sum).
  *
  * `y` and `factors` must be the series `fit` was estimated on and `names` its factor names.
- * Throws {@link FactorInputError} when they do not match.
+ * Throws {@link FactorInputError} when they do not match. With a {@link FactorWindowCache}
+ * the factors' compounded returns and sums are taken from it (identical numbers, computed
+ * once per window for all portfolios).
  *
  * @example attributeFactorReturns(r, [mkt], ['MKT'], fit).attribution_compounded.residual
  */
@@ -76,6 +82,7 @@ export function attributeFactorReturns(
   factors: readonly Float64Array[],
   names: readonly string[],
   fit: FactorModelFit,
+  cache?: FactorWindowCache,
 ): FactorAttribution {
   const k = factors.length;
   if (names.length !== k || fit.k_factors !== k || names.some((n) => !(n in fit.loadings))) {
@@ -87,35 +94,34 @@ export function attributeFactorReturns(
   assertSameLength(y.length, factors, 'factor series');
   const loadings = Float64Array.from(names, (name) => fit.loadings[name]!);
   const a = fit.intercept_daily;
-  const growth = new Float64Array(k).fill(1);
-  const sums = new Float64Array(k);
-  let portfolioGrowth = 1;
-  let portfolioSum = 0;
-  let residualSum = 0;
-  let n = 0;
-  let lastRow = -1;
-  for (let i = 0; i < y.length; i++) {
-    if (!isCompleteRow(y, factors, i)) continue;
-    const r = y[i]!;
-    let fitted = a;
-    for (let j = 0; j < k; j++) {
-      const f = factors[j]![i]!;
-      growth[j]! *= 1 + f;
-      sums[j]! += f;
-      fitted += loadings[j]! * f;
+  let columns: readonly Float64Array[] = [...factors, y];
+  const portfolioGrowthOrNaN = compoundedGrowth(y);
+  const cached = cache?.statistics(factors);
+  let growth: Float64Array;
+  let sums: Float64Array;
+  if (cached?.complete === true && !Number.isNaN(portfolioGrowthOrNaN)) {
+    growth = Float64Array.of(...cached.growth, portfolioGrowthOrNaN);
+    sums = Float64Array.of(...cached.sums, interleavedSum(y, y.length));
+  } else {
+    growth = Float64Array.from(columns, compoundedGrowth);
+    if (growth.some(Number.isNaN)) {
+      columns = completeRows(y, factors);
+      growth = Float64Array.from(columns, compoundedGrowth);
     }
-    portfolioGrowth *= 1 + r;
-    portfolioSum += r;
-    residualSum += r - fitted;
-    n++;
-    lastRow = i;
+    sums = Float64Array.from(columns, (column) => interleavedSum(column, column.length));
   }
+  const n = columns[k]!.length;
   if (n !== fit.n_obs) {
     throw new FactorInputError(
       'length_mismatch',
       `attributeFactorReturns found ${n} complete rows but the fit used ${fit.n_obs}; pass the series the model was fitted on`,
     );
   }
+  const portfolioGrowth = growth[k]!;
+  const portfolioSum = sums[k]!;
+  const residualSum = sumOfResiduals(columns, loadings, a, n);
+  let lastRow = y.length - 1;
+  while (!isCompleteRow(y, factors, lastRow)) lastRow--;
   const interceptContribution = a * n;
   const periodReturns: Record<string, number> = {};
   const factorSums: Record<string, number> = {};
@@ -166,4 +172,21 @@ export function attributeFactorReturns(
       residual: lastReturn - lastDayExplained - a,
     },
   };
+}
+
+/** Σᵢ (yᵢ − a − Σₖ bₖ·fₖᵢ), row by row (the residuals themselves, not the algebraic shortcut). */
+function sumOfResiduals(
+  columns: readonly Float64Array[],
+  loadings: Float64Array,
+  a: number,
+  n: number,
+): number {
+  const k = loadings.length;
+  const residuals = columns[k]!.slice(0, n);
+  for (let j = 0; j < k; j++) {
+    const f = columns[j]!;
+    const b = loadings[j]!;
+    for (let i = 0; i < n; i++) residuals[i]! -= b * f[i]!;
+  }
+  return interleavedSum(residuals, n) - a * n;
 }

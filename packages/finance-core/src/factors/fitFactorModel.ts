@@ -2,8 +2,11 @@ import { Reason, undefinedValue, type UndefinedValue } from '../result/undefined
 import { TRADING_DAYS_PER_YEAR } from '../risk/annualizationFactor.js';
 import { assertSameLength, FactorInputError } from './factorInputError.js';
 import { centredCrossProducts } from './ols/centredCrossProducts.js';
+import { centredProductsWith } from './ols/centredProductsWith.js';
+import type { FactorWindowCache } from './factorWindowCache.js';
 import { choleskyUpper } from './ols/choleskyUpper.js';
-import { isCompleteRow } from './isCompleteRow.js';
+import { completeRows } from './completeRows.js';
+import { interleavedSum } from './interleavedSum.js';
 import { householderQr } from './ols/householderQr.js';
 import { triangularRegression, type OlsSolution } from './ols/triangularRegression.js';
 
@@ -55,6 +58,10 @@ export interface FactorModelFit {
  * of the centred data — so the result always has QR-level accuracy, and the common case
  * costs one pass of k(k+1)/2 products per row.
  *
+ * With a {@link FactorWindowCache} shared by the portfolios of one market, the factors' own
+ * means and cross-products come from it and only y's products are computed (when y and
+ * the factors are complete in the window); the numbers are identical.
+ *
  * Returns an {@link UndefinedValue} when n ≤ k + 1 ("too few observations"), y is constant
  * ("zero standard deviation") or a factor is constant or collinear ("singular design matrix").
  * Throws {@link FactorInputError} when series lengths or `names` do not match.
@@ -65,6 +72,7 @@ export function fitFactorModel(
   y: Float64Array,
   factors: readonly Float64Array[],
   names: readonly string[],
+  cache?: FactorWindowCache,
 ): FactorModelFit | UndefinedValue {
   const k = factors.length;
   if (names.length !== k) {
@@ -75,16 +83,8 @@ export function fitFactorModel(
   }
   assertSameLength(y.length, factors, 'factor series');
   const q = k + 1;
-  let columns: readonly Float64Array[] = [...factors, y];
-  let n = y.length;
-  const means = new Float64Array(q);
-  if (!columnMeans(columns, n, means)) {
-    columns = completeRows(y, factors);
-    n = columns[0]!.length;
-    columnMeans(columns, n, means);
-  }
+  const { columns, n, means, gram } = centredMoments(y, factors, cache);
   if (n <= k + 1) return undefinedValue(Reason.tooFewObservations);
-  const gram = centredCrossProducts(columns, means, n);
   if (isConstant(gram, means, n, k)) return undefinedValue(Reason.zeroVariance);
   for (let j = 0; j < k; j++) {
     if (isConstant(gram, means, n, j)) return undefinedValue(Reason.singularDesign);
@@ -104,51 +104,54 @@ export function fitFactorModel(
   return describeFit(triangularRegression(r, means, n), names, solver);
 }
 
-/**
- * Column means over the first n rows; false when a column holds a NaN (the sum propagates
- * it), so the rows must be filtered first. Four running sums per column hide adder latency.
- */
+/** The complete rows, their means and centred cross-products of [factors | y]. */
+interface CentredMoments {
+  readonly columns: readonly Float64Array[];
+  readonly n: number;
+  readonly means: Float64Array;
+  readonly gram: Float64Array;
+}
+
+function centredMoments(
+  y: Float64Array,
+  factors: readonly Float64Array[],
+  cache: FactorWindowCache | undefined,
+): CentredMoments {
+  const k = factors.length;
+  const q = k + 1;
+  const yMean = interleavedSum(y, y.length) / y.length;
+  const cached = Number.isNaN(yMean) ? undefined : cache?.statistics(factors);
+  if (cached?.complete === true) {
+    const n = y.length;
+    const means = Float64Array.of(...cached.means, yMean);
+    const gram = new Float64Array(q * q);
+    for (let a = 0; a < k; a++) {
+      for (let b = a; b < k; b++) gram[a * q + b] = cached.gram[a * k + b]!;
+    }
+    const yRow = centredProductsWith(y, yMean, factors, cached.means, n);
+    for (let j = 0; j <= k; j++) gram[j * q + k] = yRow[j]!;
+    return { columns: [...factors, y], n, means, gram };
+  }
+  let columns: readonly Float64Array[] = [...factors, y];
+  let n = y.length;
+  const means = new Float64Array(q);
+  if (!columnMeans(columns, n, means)) {
+    columns = completeRows(y, factors);
+    n = columns[0]!.length;
+    columnMeans(columns, n, means);
+  }
+  return { columns, n, means, gram: centredCrossProducts(columns, means, n) };
+}
+
+/** Column means over the first n rows; false when a column holds a NaN (the sum propagates it). */
 function columnMeans(columns: readonly Float64Array[], n: number, means: Float64Array): boolean {
   let complete = true;
   for (let j = 0; j < columns.length; j++) {
-    const x = columns[j]!;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    let i = 0;
-    for (; i + 3 < n; i += 4) {
-      s0 += x[i]!;
-      s1 += x[i + 1]!;
-      s2 += x[i + 2]!;
-      s3 += x[i + 3]!;
-    }
-    for (; i < n; i++) s0 += x[i]!;
-    const mean = (s0 + s1 + (s2 + s3)) / n;
+    const mean = interleavedSum(columns[j]!, n) / n;
     if (Number.isNaN(mean)) complete = false;
     means[j] = mean;
   }
   return complete;
-}
-
-/** The complete rows (see {@link isCompleteRow}) as new columns of equal length, factors then y. */
-function completeRows(y: Float64Array, factors: readonly Float64Array[]): Float64Array[] {
-  const columns = [...factors, y];
-  let n = 0;
-  const keep = new Uint8Array(y.length);
-  for (let i = 0; i < y.length; i++) {
-    if (isCompleteRow(y, factors, i)) {
-      keep[i] = 1;
-      n++;
-    }
-  }
-  const buffer = new Float64Array(n * columns.length);
-  return columns.map((column, j) => {
-    const out = buffer.subarray(j * n, (j + 1) * n);
-    let row = 0;
-    for (let i = 0; i < y.length; i++) if (keep[i] === 1) out[row++] = column[i]!;
-    return out;
-  });
 }
 
 /** Column-major n × q copy of the centred columns, the work buffer of the QR route. */

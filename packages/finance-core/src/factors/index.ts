@@ -8,3 +8,4 @@ export * from './fitFactorModel.js';
 export * from './macroFactors.js';
 export * from './rollingCorrelation.js';
 export * from './rollingCorrelationAt.js';
+export * from './factorWindowCache.js';
