@@ -12,7 +12,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/runCli.js';
 import { dbCommand } from './db.js';
-import { recordingIo } from './dbTestSupport.js';
+import { dbTimeoutMs, recordingIo } from './dbTestSupport.js';
 
 const books = fileURLToPath(new URL('./dbTestBooks', import.meta.url));
 
@@ -50,7 +50,7 @@ describe('db migrate on an empty PGlite directory', () => {
     const busy = recordingIo(env);
     expect(await runCli(['db', 'migrate'], busy, [dbCommand])).toBe(3);
     expect(busy.err()).toMatch(/open in process 1@.*PGlite allows one process/);
-  }, 60_000);
+  }, dbTimeoutMs);
 });
 
 describe.each(testDatabaseKinds())('db load-books on %s', (kind) => {
@@ -60,9 +60,9 @@ describe.each(testDatabaseKinds())('db load-books on %s', (kind) => {
     t = await openTestDatabase(kind, process.env, { onDisk: true });
     await t.db.close();
     scratch = await mkdtemp(join(tmpdir(), 'truth-spine-books-'));
-  });
+  }, dbTimeoutMs);
   afterAll(async () => {
-    await t.dispose();
+    await t?.dispose();
     await rm(scratch, { recursive: true, force: true });
   });
 
@@ -92,5 +92,5 @@ describe.each(testDatabaseKinds())('db load-books on %s', (kind) => {
     } finally {
       await db.close();
     }
-  }, 60_000);
+  }, dbTimeoutMs);
 });

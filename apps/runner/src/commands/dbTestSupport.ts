@@ -7,6 +7,12 @@ import {
 } from '@truth-spine/orchestrator';
 import type { CliIo } from '../cli/io.js';
 
+/**
+ * Timeout for tests that start an embedded database: PGlite takes 2–5 s to start on an
+ * idle machine but minutes when many suites share two cores.
+ */
+export const dbTimeoutMs = 300_000;
+
 /** A CliIo that records what a command printed, with the given environment. */
 export function recordingIo(
   env: Record<string, string | undefined>,

@@ -6,7 +6,7 @@ import {
 } from '@truth-spine/orchestrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/runCli.js';
-import { fakeStepBodies, recordingIo } from './dbTestSupport.js';
+import { dbTimeoutMs, fakeStepBodies, recordingIo } from './dbTestSupport.js';
 import { createDlqCommand, dlqCommand } from './dlq.js';
 
 const fast = { retry: { maxAttempts: 2, initialDelayMs: 1, maxDelayMs: 1, factor: 1 } };
@@ -23,8 +23,8 @@ describe.each(testDatabaseKinds())('dlq on %s', (kind) => {
     });
     runId = (await runNightly(t.db, failing, { asOf: '2024-03-27' }, fast)).report.run_id;
     await t.db.close();
-  }, 120_000);
-  afterAll(async () => t.dispose());
+  }, dbTimeoutMs);
+  afterAll(async () => t?.dispose(), dbTimeoutMs);
 
   it('lists the dead letter, replays it once, and refuses a second replay', async () => {
     const env = { DATABASE_URL: t.url, STEP_RETRY_INITIAL_MS: '1', STEP_RETRY_MAX_MS: '1' };
@@ -62,5 +62,5 @@ describe.each(testDatabaseKinds())('dlq on %s', (kind) => {
     const unknown = recordingIo(env);
     expect(await runCli(['dlq', 'replay', '99999'], unknown, [wired])).toBe(64);
     expect(unknown.err()).toContain('no dead letter with id 99999');
-  }, 120_000);
+  }, dbTimeoutMs);
 });

@@ -6,7 +6,7 @@ import {
 } from '@truth-spine/orchestrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/runCli.js';
-import { fakeStepBodies, recordingIo } from './dbTestSupport.js';
+import { dbTimeoutMs, fakeStepBodies, recordingIo } from './dbTestSupport.js';
 import { statusCommand } from './status.js';
 
 const fast = { retry: { maxAttempts: 1, initialDelayMs: 1, maxDelayMs: 1, factor: 1 } };
@@ -38,8 +38,8 @@ describe.each(testDatabaseKinds())('status on %s', (kind) => {
       )
     ).report.run_id;
     await t.db.close();
-  }, 120_000);
-  afterAll(async () => t.dispose());
+  }, dbTimeoutMs);
+  afterAll(async () => t?.dispose(), dbTimeoutMs);
 
   it('prints runs newest first and the latest pack as JSON', async () => {
     const io = recordingIo({ DATABASE_URL: t.url });
@@ -86,7 +86,7 @@ describe.each(testDatabaseKinds())('status on %s', (kind) => {
       hash: 'sha-2024-03-28',
       fresh_at: null,
     });
-  }, 60_000);
+  }, dbTimeoutMs);
 
   it('prints a readable summary without --json, and exits 64 on a bad option', async () => {
     const io = recordingIo({ DATABASE_URL: t.url });
@@ -97,5 +97,5 @@ describe.each(testDatabaseKinds())('status on %s', (kind) => {
     );
     const bad = recordingIo({ DATABASE_URL: t.url });
     expect(await runCli(['status', '--limit', 'x'], bad, [statusCommand])).toBe(64);
-  }, 60_000);
+  }, dbTimeoutMs);
 });

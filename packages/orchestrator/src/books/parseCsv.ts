@@ -36,7 +36,7 @@ export function parseCsv(text: string): CsvTable {
     fields = [];
   };
   for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i]!;
+    const ch = text.charAt(i);
     if (quotedFrom !== null) {
       if (ch === '"' && text[i + 1] === '"') {
         field += '"';

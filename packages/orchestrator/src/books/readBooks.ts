@@ -365,8 +365,8 @@ async function readCsv<Columns extends Record<string, Type<string>>, Row>(
     let valid = true;
     const values = {} as Record<keyof Columns, string>;
     names.forEach((name, index) => {
-      const raw = record.fields[index]!;
-      const checked = columns[name]!(raw);
+      const raw = record.fields[index] ?? '';
+      const checked = (columns[name] as Type<string>)(raw);
       if (checked instanceof type.errors) {
         report(at(name, checked.summary));
         valid = false;

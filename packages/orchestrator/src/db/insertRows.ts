@@ -64,8 +64,8 @@ async function columnTypes(executor: Executor, table: string): Promise<Map<strin
 /** Column `index` of `rows` as a PostgreSQL array literal: `{"a","b",NULL}`. */
 function arrayLiteral(rows: readonly (readonly unknown[])[], index: number): string {
   const parts = new Array<string>(rows.length);
-  for (let i = 0; i < rows.length; i += 1) {
-    const value = rows[i]![index];
+  for (const [i, row] of rows.entries()) {
+    const value = row[index];
     parts[i] =
       value === null || value === undefined ? 'NULL' : `"${escapeElement(elementText(value))}"`;
   }

@@ -36,7 +36,8 @@ export async function recordDeadLetter(executor: Executor, letter: NewDeadLetter
       createdAt: letter.at,
     })
     .returning({ id: deadLetters.id });
-  return row!.id;
+  if (row === undefined) throw new Error('dead letter insert returned no id');
+  return row.id;
 }
 
 /** Dead letters oldest first; only those not yet replayed unless `includeReplayed`. */

@@ -29,6 +29,7 @@ export async function replayStepDeadLetter(
       },
       (options.clock?.now ?? (() => new Date()))(),
     );
-    return { letter, result, outcome: outcome! };
+    if (outcome === null) throw new Error(`dead letter ${id}: the replay did not run`);
+    return { letter, result, outcome };
   });
 }

@@ -220,7 +220,8 @@ async function runDateLocked(
     });
   });
   const run = await loadRun(db.drizzle, id);
-  await continueRun(db, bodies, run!, options);
+  if (run === null) throw new RunNotFoundError(id);
+  await continueRun(db, bodies, run, options);
   return { ran: true, report: await loadRunReport(db, id) };
 }
 
