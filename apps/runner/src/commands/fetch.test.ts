@@ -63,8 +63,8 @@ describe('fetch command', () => {
       symbol: string;
       bars: { date: string; close: string }[];
     }[];
-    expect(aapl!.symbol).toBe('AAPL');
-    expect(aapl!.bars.map((b) => [b.date, b.close])).toEqual([
+    expect(aapl?.symbol).toBe('AAPL');
+    expect(aapl?.bars.map((b) => [b.date, b.close])).toEqual([
       ['2005-04-01', '1.4604'],
       ['2005-04-04', '1.4675'],
     ]);
@@ -87,7 +87,7 @@ describe('fetch command', () => {
       observations: { date: string; value: string | null }[];
     }[];
     expect(series.map((s) => s.series_id)).toEqual(['DGS10', 'DFII10']);
-    expect(series[1]!.observations).toEqual([
+    expect(series[1]?.observations).toEqual([
       { date: '2025-06-16', value: '1.87' },
       { date: '2025-06-17', value: '1.89' },
       { date: '2025-06-19', value: null },
@@ -296,7 +296,7 @@ describe('fetch command', () => {
         from: '2025-01-01',
         to: '2025-12-31',
       });
-      expect(dgs10!.observations[2]!.value).toBeNull();
+      expect(dgs10?.observations[2]?.value).toBeNull();
       expect(await readFile(join(out, 'corporate-actions/dividends.csv'), 'utf8')).toBe(
         'symbol,ex_date,record_date,pay_date,amount,currency\nAAPL,2025-05-12,2025-05-12,2025-05-15,0.26,\nAAPL,2025-08-11,2025-08-11,2025-08-14,0.26,\n',
       );

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isIsoDate, parseCurrencyPair } from '@truth-spine/providers';
+import { isIsoDate } from '@truth-spine/providers';
 import { UsageError } from '../cli/usageError.js';
 
 /** Every option any `fetch` subcommand accepts; each subcommand checks what it needs. */
@@ -37,7 +37,7 @@ export class FetchOptions {
       });
       return new FetchOptions(values);
     } catch (error) {
-      throw new UsageError((error as Error).message.split('\n')[0]!);
+      throw new UsageError((error as Error).message.split('\n')[0] ?? 'bad arguments');
     }
   }
 
@@ -94,8 +94,8 @@ export class FetchOptions {
 
   /** `--pairs EURUSD,GBPUSD`, upper-cased. */
   pairs(): string[] {
-    return this.list('pairs', /^[A-Za-z]{6}$/, 'a currency pair like EURUSD').map(
-      (p) => parseCurrencyPair(p)!.pair,
+    return this.list('pairs', /^[A-Za-z]{6}$/, 'a currency pair like EURUSD').map((p) =>
+      p.toUpperCase(),
     );
   }
 

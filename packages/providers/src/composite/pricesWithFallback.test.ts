@@ -56,18 +56,18 @@ describe('pricesWithFallback', () => {
         { ...bar('2025-01-03', '243.36'), provider: 'polygon', fallback_used: false },
       ],
     });
-    expect(msft!.bars).toEqual([
+    expect(msft?.bars).toEqual([
       { ...bar('2025-01-02', '418.58'), provider: 'fmp', fallback_used: true },
     ]);
-    expect(msft!.failures).toEqual([
+    expect(msft?.failures).toEqual([
       {
         role: 'primary',
         code: 'provider_server_error',
         message: 'polygon /v2/aggs: HTTP 503 server error — down',
       },
     ]);
-    expect(ko!.bars).toEqual([]);
-    expect(ko!.failures.map((f) => [f.role, f.code])).toEqual([
+    expect(ko?.bars).toEqual([]);
+    expect(ko?.failures.map((f) => [f.role, f.code])).toEqual([
       ['fallback', 'provider_payment_required'],
     ]);
     expect(fallback.calls.sort()).toEqual(['KO', 'MSFT']);
@@ -86,7 +86,7 @@ describe('pricesWithFallback', () => {
       { ...range, symbols: ['AAPL'] },
       { expectedDates: ['2025-01-02', '2025-01-03', '2025-01-06'] },
     );
-    expect(aapl!.bars.map((b) => [b.date, b.close, b.provider, b.fallback_used])).toEqual([
+    expect(aapl?.bars.map((b) => [b.date, b.close, b.provider, b.fallback_used])).toEqual([
       ['2025-01-02', '243.85', 'polygon', false],
       ['2025-01-03', '243.36', 'fmp', true],
       ['2025-01-06', '245', 'polygon', false],

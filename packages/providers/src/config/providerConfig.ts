@@ -106,6 +106,13 @@ const rateLimitType = type('string').narrow(
   (text, ctx) => parseRateLimit(text) !== null || ctx.mustBe('a quota like 5/1m or 50/12h'),
 );
 
+/** A quota already checked by the schema (or a default), parsed. */
+function rateLimitSetting(name: string, text: string): RateLimit {
+  const limit = parseRateLimit(text);
+  if (limit === null) throw new ProviderConfigError(name, 'must be a quota like 5/1m or 50/12h');
+  return limit;
+}
+
 /** Names of the settings whose values are secret and never quoted. */
 const secretSettings = new Set(httpProviderIds.map((id) => `${prefixOf[id]}_API_KEY`));
 
@@ -149,10 +156,10 @@ export function loadProviderConfig(
   const relevant = withoutBlanks(env);
   const parsed = envSchema(relevant);
   if (parsed instanceof type.errors) {
-    const first = parsed[0]!;
-    const setting = String(first.path[0] ?? '(environment)');
-    const quoted = secretSettings.has(setting) ? '' : ` (got ${JSON.stringify(first.data)})`;
-    throw new ProviderConfigError(setting, `must be ${first.expected}${quoted}`);
+    const first = parsed.at(0);
+    const setting = String(first?.path[0] ?? '(environment)');
+    const quoted = secretSettings.has(setting) ? '' : ` (got ${JSON.stringify(first?.data)})`;
+    throw new ProviderConfigError(setting, `must be ${first?.expected ?? parsed.summary}${quoted}`);
   }
   const values = parsed as Record<string, string | number | undefined>;
   const setting = <T extends string | number | null>(name: string, fallback: T): T =>
@@ -166,7 +173,10 @@ export function loadProviderConfig(
     providers[id] = {
       baseUrl: baseUrl.endsWith('/') ? baseUrl.slice(0, -1) : baseUrl,
       apiKey: setting<string | null>(`${p}_API_KEY`, null),
-      rateLimit: parseRateLimit(setting(`${p}_RATE_LIMIT`, defaults.rateLimit))!,
+      rateLimit: rateLimitSetting(
+        `${p}_RATE_LIMIT`,
+        setting(`${p}_RATE_LIMIT`, defaults.rateLimit),
+      ),
       maxConcurrency: setting(`${p}_MAX_CONCURRENCY`, defaults.maxConcurrency),
     };
   }

@@ -19,8 +19,8 @@ describe('FmpClient', () => {
       from: '2025-01-02',
       to: '2025-01-10',
     });
-    expect(series!.provider).toBe('fmp');
-    expect(series!.bars.map((b) => b.date)).toEqual([
+    expect(series?.provider).toBe('fmp');
+    expect(series?.bars.map((b) => b.date)).toEqual([
       '2025-01-02',
       '2025-01-03',
       '2025-01-06',
@@ -28,7 +28,7 @@ describe('FmpClient', () => {
       '2025-01-08',
       '2025-01-10',
     ]);
-    expect(series!.bars.at(-1)).toEqual({
+    expect(series?.bars.at(-1)).toEqual({
       date: '2025-01-10',
       open: '240.01',
       high: '240.16',
@@ -36,7 +36,7 @@ describe('FmpClient', () => {
       close: '236.85',
       volume: '61710900',
     });
-    const request = server.requests.at(-1)!;
+    const request = server.lastRequest();
     expect(request.pathname).toBe('/stable/historical-price-eod/full');
     expect(Object.fromEntries(request.query)).toMatchObject({
       symbol: 'AAPL',
@@ -49,7 +49,7 @@ describe('FmpClient', () => {
   it('reads FX pairs from the same endpoint', async () => {
     const [eurusd] = await fmp.fxRates({ pairs: ['EURUSD'], from: '2026-07-03', to: '2026-07-06' });
     expect(eurusd).toMatchObject({ pair: 'EURUSD', base: 'EUR', quote: 'USD', provider: 'fmp' });
-    expect(eurusd!.rates).toEqual([
+    expect(eurusd?.rates).toEqual([
       { date: '2026-07-03', rate: '1.14376' },
       { date: '2026-07-05', rate: '1.14307' },
       { date: '2026-07-06', rate: '1.14172' },
@@ -93,8 +93,8 @@ describe('FmpClient', () => {
 
   it('merges annual fundamentals and leaves statements the plan lacks as null', async () => {
     const [ko] = await fmp.fundamentals(['KO']);
-    expect(ko!.currency).toBe('USD');
-    expect(ko!.periods[0]).toEqual({
+    expect(ko?.currency).toBe('USD');
+    expect(ko?.periods[0]).toEqual({
       fiscal_year: '2026',
       period_end: '2026-06-27',
       revenue: '466823000000',
@@ -111,7 +111,7 @@ describe('FmpClient', () => {
       shares_diluted: '14750302000',
       return_on_equity: null,
     });
-    expect(ko!.periods[1]).toMatchObject({
+    expect(ko?.periods[1]).toMatchObject({
       fiscal_year: '2024',
       return_on_equity: '1.6459350307287095',
     });
@@ -132,7 +132,7 @@ describe('FmpClient', () => {
       ],
     });
     const [aapl] = await fmp.fundamentals(['AAPL']);
-    expect(aapl!.periods[1]).toMatchObject({
+    expect(aapl?.periods[1]).toMatchObject({
       total_debt: '106629000000',
       total_equity: '56950000000',
       operating_cash_flow: '118254000000',

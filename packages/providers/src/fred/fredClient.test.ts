@@ -38,10 +38,10 @@ describe('FredClient', () => {
       from: '2025-06-16',
       to: '2025-06-20',
     });
-    expect(series!.observations.map((o) => o.value)).toEqual(['2.31', '2.30', null, '2.33']);
+    expect(series?.observations.map((o) => o.value)).toEqual(['2.31', '2.30', null, '2.33']);
     const pages = server.requests.slice(before);
     expect(pages.map((r) => r.query.get('offset'))).toEqual(['0', '3']);
-    expect(Object.fromEntries(pages[0]!.query)).toMatchObject({
+    expect(Object.fromEntries(pages[0]?.query ?? [])).toMatchObject({
       series_id: 'T10YIE',
       file_type: 'json',
       observation_start: '2025-06-16',
@@ -57,7 +57,7 @@ describe('FredClient', () => {
       from: '2050-01-01',
       to: '2050-12-31',
     });
-    expect(series!.observations).toEqual([]);
+    expect(series?.observations).toEqual([]);
   });
 
   it('stops with a typed error when the server ignores offset', async () => {
@@ -112,7 +112,7 @@ describe('FredClient', () => {
       from: '2025-06-16',
       to: '2025-06-20',
     });
-    expect(series!.observations).toHaveLength(4);
+    expect(series?.observations).toHaveLength(4);
     server.script('/fred/series/observations', { fixture: 'fred/error-400-bad-series-id.json' });
     await expect(
       fred.macroSeries({ seriesIds: ['DGS10'], from: '2025-06-16', to: '2025-06-20' }),

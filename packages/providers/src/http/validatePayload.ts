@@ -24,13 +24,13 @@ export function validatePayload<T>(
 ): T {
   const result = schema(body);
   if (result instanceof type.errors) {
-    const first = result[0]!;
+    const first = result.at(0);
     throw new ProviderResponseError(
       provider,
       endpoint,
-      first.propString,
-      redactValue(first.data, redact),
-      first.expected ?? first.message,
+      first?.propString ?? '',
+      redactValue(first?.data, redact),
+      first?.expected ?? first?.message ?? result.summary,
     );
   }
   return result as T;

@@ -33,7 +33,7 @@ describe('NewsApiClient', () => {
         },
       ],
     });
-    const request = server.requests.at(-1)!;
+    const request = server.lastRequest();
     expect(request.query.get('q')).toBe('NPR OR KO');
     expect(request.headers['x-api-key']).toBe(testApiKeys.newsapi);
   });

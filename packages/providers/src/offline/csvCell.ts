@@ -6,7 +6,10 @@ import { OfflineDataError } from './offlineDataError.js';
 /** What a cell must hold; a trailing `?` allows blank (read as null). */
 type CellKind = 'text' | 'date' | 'date?' | 'decimal' | 'decimal?' | 'currency?';
 
-const checks: Record<string, [test: (v: string) => boolean, expected: string]> = {
+const checks: Record<
+  'text' | 'date' | 'decimal' | 'currency',
+  [test: (v: string) => boolean, expected: string]
+> = {
   text: [(v) => v !== '', 'a non-blank value'],
   date: [isIsoDate, 'a date YYYY-MM-DD'],
   decimal: [(v) => decimalPattern.test(v), 'a plain decimal such as 123.45'],
@@ -28,7 +31,7 @@ export function csvCell(row: CsvRow, name: string, kind: CellKind, file: string)
   const value = row.values[name] ?? '';
   const optional = kind.endsWith('?');
   if (optional && value === '') return null;
-  const [test, expected] = checks[kind.replace('?', '')]!;
+  const [test, expected] = checks[kind.replace('?', '') as keyof typeof checks];
   if (!test(value)) {
     throw new OfflineDataError(
       file,

@@ -12,7 +12,7 @@ function splitLine(text: string, file: string, line: number): string[] {
   let field = '';
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
+    const ch = text.charAt(i);
     if (quoted) {
       if (ch === '"' && text[i + 1] === '"') {
         field += '"';
@@ -48,7 +48,7 @@ export function parseCsv(text: string, header: readonly string[], file: string):
   }
   const rows: CsvRow[] = [];
   for (let index = 1; index < lines.length; index++) {
-    const raw = lines[index]!;
+    const raw = lines[index] ?? '';
     if (raw.trim() === '') continue;
     const line = index + 1;
     const fields = splitLine(raw, file, line);
@@ -60,7 +60,7 @@ export function parseCsv(text: string, header: readonly string[], file: string):
       );
     }
     const values: Record<string, string> = {};
-    header.forEach((name, i) => (values[name] = fields[i]!.trim()));
+    header.forEach((name, i) => (values[name] = (fields[i] ?? '').trim()));
     rows.push({ line, values });
   }
   return rows;

@@ -79,8 +79,8 @@ describe('OfflineRecorder', () => {
       from: '2025-06-16',
       to: '2025-06-20',
     });
-    expect(dgs10!.observations).toEqual(macro[0]!.observations);
-    expect(dgs10!.observations[2]).toEqual({ date: '2025-06-19', value: null });
+    expect(dgs10?.observations).toEqual(macro[0]?.observations);
+    expect(dgs10?.observations[2]).toEqual({ date: '2025-06-19', value: null });
     expect(
       strip(await replay.dividends({ symbols: ['CSSEN'], from: range.from, to: range.to })),
     ).toEqual(strip(dividends));
@@ -125,7 +125,7 @@ describe('OfflineRecorder', () => {
       from: '2025-01-08',
       to: '2025-01-31',
     });
-    expect(aapl!.bars.map((b) => [b.date, b.close])).toEqual([
+    expect(aapl?.bars.map((b) => [b.date, b.close])).toEqual([
       ['2025-01-08', '242.7'],
       ['2025-01-10', '237.00'],
       ['2025-01-13', '234.40'],

@@ -59,9 +59,10 @@ export class OfflineRecorder {
 
   async writePrices(series: readonly PriceSeries[]): Promise<void> {
     for (const s of series) {
-      const existing = (
-        await this.reader.dailyBars({ symbols: [s.symbol], from: '0000-01-01', to: '9999-12-31' })
-      )[0]!.bars;
+      const existing =
+        (
+          await this.reader.dailyBars({ symbols: [s.symbol], from: '0000-01-01', to: '9999-12-31' })
+        )[0]?.bars ?? [];
       const bars = mergeByKey(existing, s.bars, (b) => b.date).sort((a, b) =>
         a.date.localeCompare(b.date),
       );
@@ -72,9 +73,9 @@ export class OfflineRecorder {
 
   async writeFx(series: readonly FxSeries[]): Promise<void> {
     for (const s of series) {
-      const existing = (
-        await this.reader.fxRates({ pairs: [s.pair], from: '0000-01-01', to: '9999-12-31' })
-      )[0]!.rates;
+      const existing =
+        (await this.reader.fxRates({ pairs: [s.pair], from: '0000-01-01', to: '9999-12-31' }))[0]
+          ?.rates ?? [];
       const rates = mergeByKey(existing, s.rates, (r) => r.date).sort((a, b) =>
         a.date.localeCompare(b.date),
       );
@@ -85,13 +86,14 @@ export class OfflineRecorder {
 
   async writeMacro(series: readonly MacroSeries[]): Promise<void> {
     for (const s of series) {
-      const existing = (
-        await this.reader.macroSeries({
-          seriesIds: [s.series_id],
-          from: '0000-01-01',
-          to: '9999-12-31',
-        })
-      )[0]!.observations;
+      const existing =
+        (
+          await this.reader.macroSeries({
+            seriesIds: [s.series_id],
+            from: '0000-01-01',
+            to: '9999-12-31',
+          })
+        )[0]?.observations ?? [];
       const rows = mergeByKey(existing, s.observations, (o) => o.date).sort((a, b) =>
         a.date.localeCompare(b.date),
       );
@@ -216,7 +218,7 @@ export class OfflineRecorder {
         from: '0000-01-01',
         to: '9999-12-31',
       });
-      for (const bar of series!.bars) dates.push(bar.date);
+      for (const bar of series?.bars ?? []) dates.push(bar.date);
     }
     dates.sort();
     const today = now.toISOString().slice(0, 10);

@@ -38,9 +38,9 @@ describe('OfflineReplaySource', () => {
       from: '2025-01-03',
       to: '2025-01-06',
     });
-    expect(aapl!.bars.map((b) => b.close)).toEqual(['243.36', '245.00']);
-    expect(aapl!.provider).toBe('offline');
-    expect(brk!.bars).toEqual([
+    expect(aapl?.bars.map((b) => b.close)).toEqual(['243.36', '245.00']);
+    expect(aapl?.provider).toBe('offline');
+    expect(brk?.bars).toEqual([
       { date: '2025-01-03', open: null, high: null, low: null, close: '456.10', volume: null },
     ]);
     expect(none).toEqual({ symbol: 'MSFT', provider: 'offline', bars: [] });
@@ -60,7 +60,7 @@ describe('OfflineReplaySource', () => {
       from: '2025-01-03',
       to: '2025-01-31',
     });
-    expect(eurusd!.rates).toEqual([
+    expect(eurusd?.rates).toEqual([
       { date: '2025-01-03', rate: '1.0309' },
       { date: '2025-01-06', rate: '1.0388' },
     ]);
@@ -69,7 +69,7 @@ describe('OfflineReplaySource', () => {
       from: '2025-01-01',
       to: '2025-01-31',
     });
-    expect(dgs10!.observations.at(-1)).toEqual({ date: '2025-01-06', value: null });
+    expect(dgs10?.observations.at(-1)).toEqual({ date: '2025-01-06', value: null });
     expect(
       await source.dividends({ symbols: ['ASML'], from: '2025-01-01', to: '2025-12-31' }),
     ).toEqual([
@@ -87,7 +87,7 @@ describe('OfflineReplaySource', () => {
       await source.splits({ symbols: ['AAPL'], from: '2020-01-01', to: '2020-12-31' }),
     ).toHaveLength(1);
     const [ko, unknown] = await source.fundamentals(['KO', 'ZZZ']);
-    expect(ko!.periods[0]).toMatchObject({ total_debt: null, return_on_equity: '0.4277' });
+    expect(ko?.periods[0]).toMatchObject({ total_debt: null, return_on_equity: '0.4277' });
     expect(unknown).toEqual({ symbol: 'ZZZ', currency: null, provider: 'offline', periods: [] });
   });
 

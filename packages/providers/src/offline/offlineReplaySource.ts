@@ -30,18 +30,17 @@ import {
 } from './offlineFormat.js';
 
 /** Rows in strictly ascending date order, or an error at the first that is not. */
-function assertAscending<T extends { date: string }>(
-  rows: readonly (T & { line: number })[],
-  file: string,
-): void {
-  for (let i = 1; i < rows.length; i++) {
-    if (rows[i]!.date <= rows[i - 1]!.date) {
+function assertAscending(rows: readonly { date: string; line: number }[], file: string): void {
+  let previous: { date: string } | undefined;
+  for (const row of rows) {
+    if (previous !== undefined && row.date <= previous.date) {
       throw new OfflineDataError(
         file,
-        rows[i]!.line,
-        `dates in strictly ascending order (${rows[i]!.date} follows ${rows[i - 1]!.date})`,
+        row.line,
+        `dates in strictly ascending order (${row.date} follows ${previous.date})`,
       );
     }
+    previous = row;
   }
 }
 
@@ -202,7 +201,8 @@ export class OfflineReplaySource implements MarketDataSource {
         ));
     const perDay = await Promise.all(
       dates.map(
-        async (date) => (await this.json(offlinePaths.news(date), offlineNews, true))!.articles,
+        async (date) =>
+          (await this.json(offlinePaths.news(date), offlineNews, true))?.articles ?? [],
       ),
     );
     const articles = perDay.flat().filter(matches);
@@ -283,7 +283,7 @@ export class OfflineReplaySource implements MarketDataSource {
     }
     const result = schema(parsed);
     if (result instanceof type.errors) {
-      throw new OfflineDataError(relative, null, result[0]!.message);
+      throw new OfflineDataError(relative, null, result.at(0)?.message ?? result.summary);
     }
     return result as T;
   }

@@ -43,7 +43,7 @@ describe('PolygonClient', () => {
         },
       ],
     });
-    const request = server.requests.at(-1)!;
+    const request = server.lastRequest();
     expect(request.pathname).toBe('/v2/aggs/ticker/AAPL/range/1/day/2005-04-01/2005-04-04');
     expect(request.query.get('adjusted')).toBe('false');
     expect(request.query.get('apiKey')).toBe(testApiKeys.polygon);
@@ -67,12 +67,12 @@ describe('PolygonClient', () => {
       from: '2020-01-02',
       to: '2020-01-06',
     });
-    expect(aapl!.bars.map((b) => [b.date, b.close])).toEqual([
+    expect(aapl?.bars.map((b) => [b.date, b.close])).toEqual([
       ['2020-01-02', '75.0875'],
       ['2020-01-03', '74.3575'],
       ['2020-01-06', '75.2'],
     ]);
-    const second = server.requests.at(-1)!;
+    const second = server.lastRequest();
     expect(second.pathname).toBe('/v2/aggs/ticker/AAPL/range/1/day/1626912000000/1629590400000');
     expect(second.query.get('cursor')).toBe('AGGSCURSOR');
     expect(second.query.get('apiKey')).toBe(testApiKeys.polygon);
@@ -107,7 +107,7 @@ describe('PolygonClient', () => {
         },
       ],
     });
-    expect(server.requests.at(-1)!.pathname).toBe(
+    expect(server.lastRequest().pathname).toBe(
       '/v2/aggs/grouped/locale/us/market/stocks/2020-10-14',
     );
   });
@@ -125,7 +125,7 @@ describe('PolygonClient', () => {
       provider: 'polygon',
       rates: [{ date: '2026-07-01', rate: '1.1005' }],
     });
-    expect(server.requests.at(-1)!.pathname).toBe(
+    expect(server.lastRequest().pathname).toBe(
       '/v2/aggs/ticker/C:EURUSD/range/1/day/2026-07-02/2026-07-02',
     );
   });
@@ -175,12 +175,12 @@ describe('PolygonClient', () => {
       },
     ]);
     const [first, second] = server.requests.slice(-2);
-    expect(Object.fromEntries(first!.query)).toMatchObject({
+    expect(Object.fromEntries(first?.query ?? [])).toMatchObject({
       ticker: 'CSSEN',
       'ex_dividend_date.gte': '2025-01-01',
       'ex_dividend_date.lte': '2025-12-31',
     });
-    expect(second!.query.get('cursor')).toMatch(/^YXA9/);
+    expect(second?.query.get('cursor')).toMatch(/^YXA9/);
   });
 
   it('maps splits to numerator split_to over denominator split_from', async () => {

@@ -41,6 +41,8 @@ export interface FakeProviderServer {
   /** `http://127.0.0.1:<port>` — use as every provider's base URL. */
   readonly baseUrl: string;
   readonly requests: RecordedRequest[];
+  /** The most recent request; throws when none arrived yet. */
+  lastRequest(): RecordedRequest;
   /**
    * Queues answers for requests whose path matches `route` (exact string or RegExp);
    * they are used in order, before the built-in real-shaped answer.
@@ -144,7 +146,7 @@ function builtInRoutes(options: FakeProviderServerOptions): [HttpProviderId, Reg
       'polygon',
       /^\/v2\/aggs\/ticker\/([^/]+)\/range\/1\/day\/[^/]+\/[^/]+$/,
       (_q, m) => {
-        const ticker = decodeURIComponent(m[1]!);
+        const ticker = decodeURIComponent(m[1] ?? '');
         return ticker.startsWith('C:')
           ? {
               body: {
@@ -259,7 +261,8 @@ export async function startFakeProviderServer(
         s.queue.length > 0 &&
         (typeof s.route === 'string' ? s.route === url.pathname : s.route.test(url.pathname)),
     );
-    if (scripted !== undefined) return scripted.queue.shift()!;
+    const next = scripted?.queue.shift();
+    if (next !== undefined) return next;
     const expectedKey = provider === null ? undefined : options.apiKeys?.[provider];
     if (provider !== null && expectedKey !== undefined) {
       if (presentedKey(provider, request, url.searchParams) !== expectedKey) {
@@ -290,6 +293,11 @@ export async function startFakeProviderServer(
   return {
     baseUrl,
     requests,
+    lastRequest() {
+      const last = requests.at(-1);
+      if (last === undefined) throw new Error('the fake provider server has received no request');
+      return last;
+    },
     script(route, ...responses) {
       scripts.push({ route, queue: [...responses] });
     },
