@@ -312,6 +312,33 @@ describe.each(testDatabaseKinds())('pipeline engine on %s', (kind) => {
     expect(kinds.sort()).toEqual(['pack_deadline_missed', 'run_deadline_missed']);
   });
 
+  it('raises the run deadline alert while a step is still running past it', async () => {
+    let now = Date.parse('2024-01-19T00:05:00Z');
+    const kindsDuring: string[][] = [];
+    const eventsOf = async (runId: string) =>
+      (await db.drizzle.select().from(alertEvents).where(eq(alertEvents.runId, runId))).map(
+        (e) => e.kind,
+      );
+    const fake = fakeBodies({
+      prewarm_factors: async (ctx) => {
+        kindsDuring.push(await eventsOf(ctx.runId));
+        now += 31 * 60_000; // the deadline passes while this step is still busy
+        await new Promise((r) => setTimeout(r, 300));
+        kindsDuring.push(await eventsOf(ctx.runId));
+        return { status: 'succeeded' };
+      },
+    });
+    const { report } = await runNightly(
+      db,
+      fake.bodies,
+      { asOf: '2024-01-18', scheduledAt: new Date(now) },
+      { ...fast, clock: { now: () => new Date(now) }, deadlinePollMs: 10 },
+    );
+    expect(kindsDuring).toEqual([[], ['run_deadline_missed']]);
+    expect(report.deadlines).toEqual({ pack_deadline_missed: false, run_deadline_missed: true });
+    expect(await eventsOf(report.run_id)).toEqual(['run_deadline_missed']);
+  });
+
   it('meets deadlines when the clock says so', async () => {
     let now = Date.parse('2024-01-12T00:05:00Z');
     const fake = fakeBodies({

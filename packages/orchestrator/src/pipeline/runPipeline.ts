@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AdvisoryLockKey } from '../db/advisoryLockKeys.js';
 import type { Database } from '../db/database.js';
-import { recordOperationalAlert, type OperationalAlert } from './operationalAlert.js';
+import { recordOperationalAlert } from './operationalAlert.js';
 import { systemClock, type Clock } from './clock.js';
+import { watchDeadline } from './deadlineWatch.js';
 import { executeStep, type StepExecution, type StepProgress } from './executeStep.js';
 import { addDays, assertIsoDate } from './isoDate.js';
 import { silentLogger, type PipelineLogger } from './logger.js';
@@ -37,6 +38,8 @@ export interface PipelineOptions {
   readonly stepTimeoutMs?: number | Partial<Record<StepName, number>>;
   /** Pack built within `packMinutes` of the scheduled start, run within `runMinutes` (10, 30). */
   readonly deadlines?: { readonly packMinutes: number; readonly runMinutes: number };
+  /** How often deadlines are checked while a step runs (default 5 s). */
+  readonly deadlinePollMs?: number;
   /** When another run holds the lock: false (default) → RunInProgressError; true → wait. */
   readonly waitForLock?: boolean;
   /** Cancels the run (e.g. on SIGTERM). */
@@ -250,104 +253,103 @@ async function continueRun(
   for (const s of stored) {
     if (s.status === 'succeeded') outputs[s.step as StepName] = (s.details ?? {}) as StepDetails;
   }
-  const packDeadline = addMinutes(run.scheduledAt, deadlines.packMinutes);
-  const runDeadline = addMinutes(run.scheduledAt, deadlines.runMinutes);
   const alertBase = () => ({ runId: run.id, asOf: run.asOf, packId: run.packId, at: clock.now() });
-
-  for (const [index, step] of pipelineSteps.entries()) {
-    if (stored[index]?.status === 'succeeded') continue;
-    const result = await executeStep(execution, run, step, bodies[step], outputs);
-
-    if (step === 'build_pack' && result.status === 'succeeded' && result.packId !== null) {
-      run = { ...run, packId: result.packId };
-      await updateRun(db.drizzle, run.id, { packId: result.packId });
-    }
-    if (step === 'build_pack' && result.status !== 'skipped' && !run.packDeadlineMissed) {
-      if (clock.now() > packDeadline) {
-        run = { ...run, packDeadlineMissed: true };
-        await markDeadlineMissed(db, run.id, 'pack', {
-          ...alertBase(),
-          kind: 'pack_deadline_missed',
-          severity: 'warning',
-          message: `pack for ${run.asOf} not built by ${packDeadline.toISOString()}`,
-        });
-      }
-    }
-    if (!run.runDeadlineMissed && clock.now() > runDeadline) {
-      run = { ...run, runDeadlineMissed: true };
-      await markDeadlineMissed(db, run.id, 'run', {
+  const deadline = (which: 'pack' | 'run', minutes: number, alreadyMissed: boolean) => {
+    const at = addMinutes(run.scheduledAt, minutes);
+    return watchDeadline({
+      db,
+      clock,
+      logger,
+      runId: run.id,
+      which,
+      deadline: at,
+      alreadyMissed,
+      pollMs: options.deadlinePollMs ?? 5_000,
+      alert: () => ({
         ...alertBase(),
-        kind: 'run_deadline_missed',
+        kind: which === 'pack' ? 'pack_deadline_missed' : 'run_deadline_missed',
         severity: 'warning',
-        message: `run for ${run.asOf} not finished by ${runDeadline.toISOString()}`,
-      });
-    }
+        message: `${which === 'pack' ? 'pack' : 'run'} for ${run.asOf} not ${
+          which === 'pack' ? 'built' : 'finished'
+        } by ${at.toISOString()}`,
+      }),
+    });
+  };
+  const packBuilt = stored[0]?.status === 'succeeded';
+  const packWatch = deadline('pack', deadlines.packMinutes, run.packDeadlineMissed || packBuilt);
+  const runWatch = deadline('run', deadlines.runMinutes, run.runDeadlineMissed);
+  try {
+    await runSteps();
+  } finally {
+    packWatch.stop();
+    runWatch.stop();
+  }
 
-    if (result.status === 'succeeded') {
-      outputs[step] = result.details;
-      await db.checkpoint();
-      continue;
-    }
-    const later = pipelineSteps.slice(index + 1);
-    if (result.status === 'skipped') {
+  async function runSteps(): Promise<void> {
+    for (const [index, step] of pipelineSteps.entries()) {
+      if (stored[index]?.status === 'succeeded') continue;
+      const result = await executeStep(execution, run, step, bodies[step], outputs);
+
+      if (step === 'build_pack' && result.status === 'succeeded' && result.packId !== null) {
+        run = { ...run, packId: result.packId };
+        await updateRun(db.drizzle, run.id, { packId: result.packId });
+      }
+      if (step === 'build_pack') {
+        if (result.status !== 'skipped') await packWatch.check();
+        packWatch.stop();
+      }
+      await runWatch.check();
+
+      if (result.status === 'succeeded') {
+        outputs[step] = result.details;
+        await db.checkpoint();
+        continue;
+      }
+      const later = pipelineSteps.slice(index + 1);
+      if (result.status === 'skipped') {
+        for (const next of later) {
+          await updateRunStep(db.drizzle, run.id, next, {
+            status: 'skipped',
+            details: { reason: `${step} skipped: ${result.reason}` },
+          });
+        }
+        await updateRun(db.drizzle, run.id, { status: 'skipped', finishedAt: clock.now() });
+        logger.info({ runId: run.id, asOf: run.asOf, reason: result.reason }, 'run skipped');
+        return;
+      }
+      const critical = step === criticalStep;
       for (const next of later) {
         await updateRunStep(db.drizzle, run.id, next, {
-          status: 'skipped',
-          details: { reason: `${step} skipped: ${result.reason}` },
+          status: 'blocked',
+          blockedBy: step,
+          details: { blocked_by: step },
         });
+        options.onProgress?.({ runId: run.id, step: next, status: 'blocked', attempt: 0 });
       }
-      await updateRun(db.drizzle, run.id, { status: 'skipped', finishedAt: clock.now() });
-      logger.info({ runId: run.id, asOf: run.asOf, reason: result.reason }, 'run skipped');
+      await db.drizzle.transaction(async (tx) => {
+        await updateRun(tx, run.id, {
+          status: critical ? 'blocked' : 'failed',
+          blockedAt: step,
+          error: result.error,
+          finishedAt: clock.now(),
+        });
+        await recordOperationalAlert(tx, {
+          ...alertBase(),
+          kind: critical ? 'run_blocked' : 'run_failed',
+          severity: 'critical',
+          message: critical
+            ? `run for ${run.asOf} BLOCKED at ${step}: ${result.error}; the pack stays warming until a person acts`
+            : `run for ${run.asOf} failed at ${step}: ${result.error}`,
+          details: { step, error: result.error, blocked: later },
+        });
+      });
+      await db.checkpoint();
       return;
     }
-    const critical = step === criticalStep;
-    for (const next of later) {
-      await updateRunStep(db.drizzle, run.id, next, {
-        status: 'blocked',
-        blockedBy: step,
-        details: { blocked_by: step },
-      });
-      options.onProgress?.({ runId: run.id, step: next, status: 'blocked', attempt: 0 });
-    }
-    await db.drizzle.transaction(async (tx) => {
-      await updateRun(tx, run.id, {
-        status: critical ? 'blocked' : 'failed',
-        blockedAt: step,
-        error: result.error,
-        finishedAt: clock.now(),
-      });
-      await recordOperationalAlert(tx, {
-        ...alertBase(),
-        kind: critical ? 'run_blocked' : 'run_failed',
-        severity: 'critical',
-        message: critical
-          ? `run for ${run.asOf} BLOCKED at ${step}: ${result.error}; the pack stays warming until a person acts`
-          : `run for ${run.asOf} failed at ${step}: ${result.error}`,
-        details: { step, error: result.error, blocked: later },
-      });
-    });
+    await updateRun(db.drizzle, run.id, { status: 'succeeded', finishedAt: clock.now() });
     await db.checkpoint();
-    return;
+    logger.info({ runId: run.id, asOf: run.asOf }, 'run succeeded');
   }
-  await updateRun(db.drizzle, run.id, { status: 'succeeded', finishedAt: clock.now() });
-  await db.checkpoint();
-  logger.info({ runId: run.id, asOf: run.asOf }, 'run succeeded');
-}
-
-async function markDeadlineMissed(
-  db: Database,
-  runId: string,
-  which: 'pack' | 'run',
-  alert: OperationalAlert,
-): Promise<void> {
-  await db.drizzle.transaction(async (tx) => {
-    await updateRun(
-      tx,
-      runId,
-      which === 'pack' ? { packDeadlineMissed: true } : { runDeadlineMissed: true },
-    );
-    await recordOperationalAlert(tx, alert);
-  });
 }
 
 function stepTimeout(setting: PipelineOptions['stepTimeoutMs']): (step: StepName) => number {
