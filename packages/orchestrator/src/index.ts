@@ -49,6 +49,7 @@ export {
   type RunOutcome,
 } from './pipeline/runPipeline.js';
 export { replayStepDeadLetter } from './pipeline/replayStepDeadLetter.js';
+export { catchUpDates, datesToCatchUp } from './pipeline/datesToCatchUp.js';
 export type { StepProgress } from './pipeline/executeStep.js';
 export { systemClock, type Clock } from './pipeline/clock.js';
 export { silentLogger, type PipelineLogger } from './pipeline/logger.js';

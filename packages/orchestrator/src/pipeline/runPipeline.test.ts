@@ -15,11 +15,13 @@ import {
   type TestDatabase,
 } from '../testing/testDatabases.js';
 import type { Clock } from './clock.js';
+import { datesToCatchUp } from './datesToCatchUp.js';
 import { executeStep } from './executeStep.js';
 import { silentLogger } from './logger.js';
 import { StepOrderError } from './pipelineErrors.js';
 import { replayStepDeadLetter } from './replayStepDeadLetter.js';
 import { backfill, resumeRun, runNightly, type PipelineOptions } from './runPipeline.js';
+import { listRunReports } from './runReport.js';
 import { createRun, loadRun } from './runStore.js';
 import type { StepBodies, StepBody, StepContext } from './stepBody.js';
 import { pipelineSteps, type StepName } from './steps.js';
@@ -455,6 +457,20 @@ describe.each(testDatabaseKinds())('pipeline engine on %s', (kind) => {
     expect(report.status).toBe('succeeded');
     const [stale] = await db.drizzle.select().from(runs).where(eq(runs.id, 'killed-run'));
     expect(stale?.status).toBe('interrupted');
+  });
+
+  it('catches up from the newest date done', async () => {
+    const newestDone = (await listRunReports(db, 100))
+      .filter((r) => r.status === 'succeeded' || r.status === 'skipped')
+      .map((r) => r.as_of)
+      .sort()
+      .at(-1);
+    expect(newestDone).toBe('2024-02-06');
+    expect(await datesToCatchUp(db, '2024-02-09', 7)).toEqual([
+      '2024-02-07',
+      '2024-02-08',
+      '2024-02-09',
+    ]);
   });
 
   it('keeps the gate warming until mark_pack_fresh, which needs steps 3–5', async () => {
