@@ -174,7 +174,11 @@ export function attributeFactorReturns(
   };
 }
 
-/** Σᵢ (yᵢ − a − Σₖ bₖ·fₖᵢ), row by row (the residuals themselves, not the algebraic shortcut). */
+/**
+ * Σᵢ (yᵢ − a − Σₖ bₖ·fₖᵢ) = Σ y − n·a − Σᵢ ŷ'ᵢ with the fitted factor part ŷ'ᵢ = Σₖ bₖ·fₖᵢ
+ * formed row by row (three factors per pass, no stores) — the residuals' own sum, not the
+ * algebraic shortcut through the factor sums that the arithmetic residual uses.
+ */
 function sumOfResiduals(
   columns: readonly Float64Array[],
   loadings: Float64Array,
@@ -182,11 +186,23 @@ function sumOfResiduals(
   n: number,
 ): number {
   const k = loadings.length;
-  const residuals = columns[k]!.slice(0, n);
-  for (let j = 0; j < k; j++) {
-    const f = columns[j]!;
-    const b = loadings[j]!;
-    for (let i = 0; i < n; i++) residuals[i]! -= b * f[i]!;
+  let fittedSum = 0;
+  for (let first = 0; first < k; first += 3) {
+    const f0 = columns[first]!;
+    const f1 = columns[Math.min(first + 1, k - 1)]!;
+    const f2 = columns[Math.min(first + 2, k - 1)]!;
+    const b0 = loadings[first]!;
+    const b1 = first + 1 < k ? loadings[first + 1]! : 0;
+    const b2 = first + 2 < k ? loadings[first + 2]! : 0;
+    let even = 0;
+    let odd = 0;
+    let i = 0;
+    for (; i + 1 < n; i += 2) {
+      even += b0 * f0[i]! + b1 * f1[i]! + b2 * f2[i]!;
+      odd += b0 * f0[i + 1]! + b1 * f1[i + 1]! + b2 * f2[i + 1]!;
+    }
+    if (i < n) even += b0 * f0[i]! + b1 * f1[i]! + b2 * f2[i]!;
+    fittedSum += even + odd;
   }
-  return interleavedSum(residuals, n) - a * n;
+  return interleavedSum(columns[k]!, n) - a * n - fittedSum;
 }

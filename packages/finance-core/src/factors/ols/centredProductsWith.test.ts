@@ -5,14 +5,12 @@ import { centredProductsWith } from './centredProductsWith.js';
 describe('centredProductsWith', () => {
   it('is Σ(t − t̄)(c − m) per column, then Σ(t − t̄)², for any number of columns', () => {
     const value = fc.integer({ min: -1000, max: 1000 }).map((v) => v / 1000);
-    const data = fc
-      .integer({ min: 0, max: 7 })
-      .chain((k) =>
-        fc.array(fc.array(value, { minLength: k + 1, maxLength: k + 1 }), {
-          minLength: 1,
-          maxLength: 20,
-        }),
-      );
+    const data = fc.integer({ min: 0, max: 7 }).chain((k) =>
+      fc.array(fc.array(value, { minLength: k + 1, maxLength: k + 1 }), {
+        minLength: 1,
+        maxLength: 20,
+      }),
+    );
     fc.assert(
       fc.property(data, (rows) => {
         const k = rows[0]!.length - 1;
