@@ -1,7 +1,7 @@
 import type { ProviderConfig } from './config/providerConfig.js';
 import { FmpClient } from './fmp/fmpClient.js';
 import { FredClient } from './fred/fredClient.js';
-import type { ProviderHttpClientOptions } from './http/providerHttpClient.js';
+import type { ClientOverrides } from './http/providerHttpClient.js';
 import { NewsApiClient } from './newsapi/newsApiClient.js';
 import { PolygonClient } from './polygon/polygonClient.js';
 
@@ -19,7 +19,7 @@ export interface HttpProviders {
  */
 export function createHttpProviders(
   config: ProviderConfig,
-  overrides: Pick<ProviderHttpClientOptions, 'fetch' | 'environment'> = {},
+  overrides: ClientOverrides = {},
 ): HttpProviders {
   return {
     fmp: new FmpClient(config, overrides),

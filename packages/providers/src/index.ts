@@ -17,7 +17,15 @@ export * from './errors/providerNetworkError.js';
 export * from './errors/providerResponseError.js';
 export * from './fmp/fmpClient.js';
 export * from './fred/fredClient.js';
+export {
+  ProviderHttpClient,
+  type BodyFailure,
+  type ClientOverrides,
+  type HttpGet,
+  type ProviderProtocol,
+} from './http/providerHttpClient.js';
 export * from './http/redactor.js';
+export type { RetryEnvironment, RetryListener } from './http/retryWithBackoff.js';
 export * from './model/currencyPair.js';
 export * from './model/decimal.js';
 export * from './model/isoDate.js';

@@ -147,6 +147,16 @@ describe('FmpClient', () => {
     expect(quote).toEqual({ symbol: 'AAPL', price: '328.21', as_of: '2026-09-03T20:00:01.000Z' });
   });
 
+  it('reads a plain-text error under HTTP 200 as the error it names', async () => {
+    server.script('/stable/quote', { fixture: 'fmp/error-402-premium-query-parameter.txt' });
+    await expect(fmp.quotes(['AAPL'])).rejects.toMatchObject({
+      code: 'provider_payment_required',
+      status: 200,
+    });
+    server.script('/stable/quote', { rawBody: 'Limit Reach . Please upgrade your plan' });
+    expect(await fmp.quotes(['AAPL'])).toHaveLength(1);
+  });
+
   it('fails at once on a plain-text 402 and names the reason', async () => {
     const before = server.requests.length;
     server.script('/stable/quote', {

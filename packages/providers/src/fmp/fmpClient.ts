@@ -1,7 +1,7 @@
 import type { ProviderConfig } from '../config/providerConfig.js';
 import { ProviderHttpError } from '../errors/providerHttpError.js';
 import type { Type } from 'arktype';
-import { ProviderHttpClient, type ProviderHttpClientOptions } from '../http/providerHttpClient.js';
+import { ProviderHttpClient, type ClientOverrides } from '../http/providerHttpClient.js';
 import { parseCurrencyPair } from '../model/currencyPair.js';
 import { decimalFromNumber, decimalOrNull } from '../model/decimal.js';
 import { inRange, isIsoDate } from '../model/isoDate.js';
@@ -58,10 +58,7 @@ export class FmpClient
 {
   readonly http: ProviderHttpClient;
 
-  constructor(
-    config: ProviderConfig,
-    overrides: Pick<ProviderHttpClientOptions, 'fetch' | 'environment'> = {},
-  ) {
+  constructor(config: ProviderConfig, overrides: ClientOverrides = {}) {
     this.http = new ProviderHttpClient({
       protocol: fmpProtocol,
       settings: config.providers.fmp,

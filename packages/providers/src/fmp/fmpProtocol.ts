@@ -1,4 +1,5 @@
 import type { HttpFailureKind } from '../errors/providerHttpError.js';
+import { errorMessageOf } from '../http/errorBody.js';
 import type { BodyFailure, ProviderProtocol } from '../http/providerHttpClient.js';
 
 /** FMP's wording → failure kind; FMP uses the same texts under 200, 401, 402, 403 and 429. */
@@ -11,10 +12,14 @@ const fmpMessageKinds: readonly (readonly [RegExp, HttpFailureKind])[] = [
 
 /**
  * FMP sends errors as `{"Error Message": "…"}` — sometimes with HTTP 200 (notably
- * "Limit Reach", which is then treated as a 429). Data bodies are arrays or objects
- * without that field.
+ * "Limit Reach", which is then treated as a 429) — or as plain text ("Restricted
+ * Endpoint: …"). Data bodies are arrays or objects without that field.
  */
 export function fmpErrorUnder2xx(body: unknown): BodyFailure | null {
+  if (typeof body === 'string') {
+    const kind = fmpMessageKinds.find(([pattern]) => pattern.test(body))?.[1];
+    return kind === undefined ? null : { kind, message: errorMessageOf(body) };
+  }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
   const message = (body as Record<string, unknown>)['Error Message'];
   if (typeof message !== 'string') return null;

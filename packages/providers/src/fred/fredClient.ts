@@ -1,6 +1,6 @@
 import type { ProviderConfig } from '../config/providerConfig.js';
 import { ProviderResponseError } from '../errors/providerResponseError.js';
-import { ProviderHttpClient, type ProviderHttpClientOptions } from '../http/providerHttpClient.js';
+import { ProviderHttpClient, type ClientOverrides } from '../http/providerHttpClient.js';
 import type { MacroObservation, MacroSeries } from '../model/marketData.js';
 import type { DateRange, MacroSeriesSource } from '../model/sources.js';
 import { fredProtocol } from './fredProtocol.js';
@@ -20,10 +20,7 @@ const missingMarker = '.';
 export class FredClient implements MacroSeriesSource {
   readonly http: ProviderHttpClient;
 
-  constructor(
-    config: ProviderConfig,
-    overrides: Pick<ProviderHttpClientOptions, 'fetch' | 'environment'> = {},
-  ) {
+  constructor(config: ProviderConfig, overrides: ClientOverrides = {}) {
     this.http = new ProviderHttpClient({
       protocol: fredProtocol,
       settings: config.providers.fred,

@@ -31,6 +31,7 @@ import {
   realRetryEnvironment,
   retryWithBackoff,
   type RetryEnvironment,
+  type RetryListener,
 } from './retryWithBackoff.js';
 
 /** One GET: `endpoint` names it in errors (a path template, never carrying the key). */
@@ -52,7 +53,10 @@ export interface ProviderProtocol {
   readonly provider: HttpProviderId;
   /** Adds the key to the request the way the API documents it. */
   readonly authenticate: (url: URL, headers: Headers, apiKey: string) => void;
-  /** Detects an error body under a 2xx status; null when the body is data. */
+  /**
+   * Detects an error body under a 2xx status (parsed JSON, or the raw text when it is
+   * not JSON); null when the body is data.
+   */
   readonly errorUnder2xx?: (body: unknown) => BodyFailure | null;
   /** Refines the kind of a non-2xx answer from its body (e.g. FMP's 429 vs 402 wording). */
   readonly kindOfError?: (status: number, body: unknown) => HttpFailureKind | null;
@@ -65,7 +69,12 @@ export interface ProviderHttpClientOptions {
   readonly resilience: ResilienceSettings;
   readonly fetch?: typeof fetch;
   readonly environment?: RetryEnvironment;
+  /** Told about every retry (for logs); the error's message is already key-free. */
+  readonly onRetry?: RetryListener;
 }
+
+/** What a caller may inject into a provider client: test doubles and a retry listener. */
+export type ClientOverrides = Pick<ProviderHttpClientOptions, 'fetch' | 'environment' | 'onRetry'>;
 
 /**
  * A resilient JSON GET client for one provider. Each call: rate limit and concurrency
@@ -138,6 +147,7 @@ export class ProviderHttpClient {
       this.options.resilience,
       budgetClock,
       signal,
+      this.options.onRetry,
     );
   }
 
@@ -229,10 +239,10 @@ export class ProviderHttpClient {
         parseRetryAfter(retryAfter, this.environment.now()),
       );
     }
-    if (typeof body === 'string') {
+    const failure = this.options.protocol.errorUnder2xx?.(body) ?? null;
+    if (failure === null && typeof body === 'string') {
       throw new ProviderResponseError(this.provider, endpoint, '', this.redact(body), 'JSON');
     }
-    const failure = this.options.protocol.errorUnder2xx?.(body) ?? null;
     if (failure !== null) {
       throw new ProviderHttpError(
         this.provider,

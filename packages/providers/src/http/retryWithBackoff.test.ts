@@ -51,6 +51,7 @@ describe('retryWithBackoff', () => {
   it('retries transient failures and returns the first success', async () => {
     const time = virtualTime();
     const failures = [serverError(), new ProviderNetworkError('fmp', '/x', true, '100 ms')];
+    const retries: string[] = [];
     const result = await retryWithBackoff(
       async (n) => {
         const failure = failures.shift();
@@ -59,9 +60,12 @@ describe('retryWithBackoff', () => {
       },
       settings,
       time,
+      undefined,
+      (error, attempt, delay) => retries.push(`${error.code} #${attempt} +${delay}`),
     );
     expect(result).toBe('ok on attempt 3');
     expect(time.waits).toEqual([50, 100]);
+    expect(retries).toEqual(['provider_server_error #1 +50', 'provider_timeout #2 +100']);
   });
 
   it('waits as long as Retry-After says', async () => {

@@ -9,6 +9,9 @@ export interface RetryEnvironment {
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
+/** Called before each retry's wait with the failure, the attempt that failed and the wait. */
+export type RetryListener = (error: ProviderError, failedAttempt: number, delayMs: number) => void;
+
 /** Real time: `Date.now`, `Math.random` and an abortable timer. */
 export const realRetryEnvironment: RetryEnvironment = {
   now: () => Date.now(),
@@ -58,6 +61,7 @@ export async function retryWithBackoff<T>(
   settings: ResilienceSettings,
   environment: RetryEnvironment,
   signal?: AbortSignal,
+  onRetry?: RetryListener,
 ): Promise<T> {
   const deadline = environment.now() + settings.retryBudgetMs;
   for (let attemptNumber = 1; ; attemptNumber++) {
@@ -69,6 +73,7 @@ export async function retryWithBackoff<T>(
       const retryAfterMs = error instanceof ProviderHttpError ? error.retryAfterMs : null;
       const delay = backoffDelayMs(attemptNumber, settings, environment.random(), retryAfterMs);
       if (environment.now() + delay > deadline) throw error;
+      onRetry?.(error, attemptNumber, delay);
       await environment.sleep(delay, signal);
     }
   }

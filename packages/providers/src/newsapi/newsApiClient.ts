@@ -1,6 +1,6 @@
 import type { ProviderConfig } from '../config/providerConfig.js';
 import { ProviderHttpError } from '../errors/providerHttpError.js';
-import { ProviderHttpClient, type ProviderHttpClientOptions } from '../http/providerHttpClient.js';
+import { ProviderHttpClient, type ClientOverrides } from '../http/providerHttpClient.js';
 import type { NewsArticle, NewsResult } from '../model/marketData.js';
 import type { NewsQuery, NewsSource } from '../model/sources.js';
 import { newsApiProtocol } from './newsApiProtocol.js';
@@ -54,10 +54,7 @@ function articleOf(article: ApiArticle, requested: readonly string[]): NewsArtic
 export class NewsApiClient implements NewsSource {
   readonly http: ProviderHttpClient;
 
-  constructor(
-    config: ProviderConfig,
-    overrides: Pick<ProviderHttpClientOptions, 'fetch' | 'environment'> = {},
-  ) {
+  constructor(config: ProviderConfig, overrides: ClientOverrides = {}) {
     this.http = new ProviderHttpClient({
       protocol: newsApiProtocol,
       settings: config.providers.newsapi,

@@ -1,7 +1,7 @@
 import type { Type } from 'arktype';
 import type { ProviderConfig } from '../config/providerConfig.js';
 import { ProviderResponseError } from '../errors/providerResponseError.js';
-import { ProviderHttpClient, type ProviderHttpClientOptions } from '../http/providerHttpClient.js';
+import { ProviderHttpClient, type ClientOverrides } from '../http/providerHttpClient.js';
 import { parseCurrencyPair } from '../model/currencyPair.js';
 import { decimalFromNumber, decimalOrNull } from '../model/decimal.js';
 import { isIsoDate, newYorkDateOf, utcDateOf } from '../model/isoDate.js';
@@ -79,10 +79,7 @@ export class PolygonClient
 {
   readonly http: ProviderHttpClient;
 
-  constructor(
-    config: ProviderConfig,
-    overrides: Pick<ProviderHttpClientOptions, 'fetch' | 'environment'> = {},
-  ) {
+  constructor(config: ProviderConfig, overrides: ClientOverrides = {}) {
     this.http = new ProviderHttpClient({
       protocol: polygonProtocol,
       settings: config.providers.polygon,
@@ -226,7 +223,7 @@ export class PolygonClient
 
   /**
    * Fetches the first page, then follows `next_url` until absent. `next_url`'s path and
-   * query (its cursor) are re-based onto the configured base URL.
+   * query (its cursor) are re-based onto the configured base URL (relative ones too).
    */
   private async allPages<R>(
     schema: Type<{ status: string; results?: R[]; next_url?: string }>,
@@ -259,7 +256,7 @@ export class PolygonClient
   private nextPath(nextUrl: string, endpoint: string): string {
     let url: URL;
     try {
-      url = new URL(nextUrl);
+      url = new URL(nextUrl, 'https://next-url.invalid');
     } catch {
       throw new ProviderResponseError(
         'polygon',
