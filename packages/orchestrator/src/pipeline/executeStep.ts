@@ -44,7 +44,8 @@ export type StepResult =
  * succeeded and this one is pending — the fixed order is checked against the database,
  * not trusted to the caller. A thrown error or timeout is retried with backoff up to
  * `retry.maxAttempts` (the critical step gets one attempt); a `failed` outcome is final.
- * A final failure writes a dead letter with the context needed to replay it.
+ * A final failure writes a dead letter with the context needed to replay it — except when
+ * the run was cancelled (`signal`), which is an interruption to resume, not an error.
  */
 export async function executeStep(
   execution: StepExecution,
@@ -121,7 +122,8 @@ export async function executeStep(
     details:
       result.status === 'skipped' ? { ...result.details, reason: result.reason } : result.details,
   });
-  if (result.status === 'failed') {
+  const cancelled = execution.signal?.aborted === true;
+  if (result.status === 'failed' && !cancelled) {
     await recordDeadLetter(db.drizzle, {
       kind: 'pipeline_step',
       runId: run.id,

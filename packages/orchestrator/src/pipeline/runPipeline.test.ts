@@ -273,6 +273,43 @@ describe.each(testDatabaseKinds())('pipeline engine on %s', (kind) => {
     expect(sawAbort).toBe(3);
   });
 
+  it('records a cancelled run as interrupted, without a dead letter, and resumes it', async () => {
+    const cancel = new AbortController();
+    const fake = fakeBodies({
+      compute_daily_metrics: (ctx) =>
+        new Promise((resolve, reject) => {
+          if (ctx.attempt > 1 || cancel.signal.aborted) {
+            resolve({ status: 'succeeded' });
+            return;
+          }
+          ctx.signal.addEventListener('abort', () => reject(new Error('stopped by signal')));
+          cancel.abort(new Error('SIGTERM'));
+        }),
+    });
+    const { report } = await runNightly(
+      db,
+      fake.bodies,
+      { asOf: '2024-01-22' },
+      { ...fast, signal: cancel.signal },
+    );
+    expect(report.status).toBe('interrupted');
+    expect(statuses(report)).toEqual([
+      'succeeded',
+      'succeeded',
+      'failed',
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+    ]);
+    expect((await listDeadLetters(db)).filter((l) => l.runId === report.run_id)).toEqual([]);
+    expect(
+      await db.drizzle.select().from(alertEvents).where(eq(alertEvents.runId, report.run_id)),
+    ).toEqual([]);
+    const resumed = await resumeRun(db, fake.bodies, report.run_id, fast);
+    expect(resumed.report.status).toBe('succeeded');
+  });
+
   it('skips a non-trading day instead of failing it', async () => {
     const fake = fakeBodies({
       build_pack: async () => ({ status: 'skipped', reason: 'non-trading day (Saturday)' }),

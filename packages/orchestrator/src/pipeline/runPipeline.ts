@@ -42,7 +42,10 @@ export interface PipelineOptions {
   readonly deadlinePollMs?: number;
   /** When another run holds the lock: false (default) → RunInProgressError; true → wait. */
   readonly waitForLock?: boolean;
-  /** Cancels the run (e.g. on SIGTERM). */
+  /**
+   * Cancels the run (e.g. on SIGTERM): the current step's signal is aborted, the run is
+   * recorded `interrupted` (no dead letter, no alert) and can be resumed.
+   */
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: StepProgress) => void;
 }
@@ -315,6 +318,15 @@ async function continueRun(
         }
         await updateRun(db.drizzle, run.id, { status: 'skipped', finishedAt: clock.now() });
         logger.info({ runId: run.id, asOf: run.asOf, reason: result.reason }, 'run skipped');
+        return;
+      }
+      if (options.signal?.aborted === true) {
+        await updateRun(db.drizzle, run.id, {
+          status: 'interrupted',
+          error: `cancelled during ${step}: ${result.error}`,
+          finishedAt: clock.now(),
+        });
+        logger.warn({ runId: run.id, step }, 'run cancelled; resume it to continue');
         return;
       }
       const critical = step === criticalStep;
