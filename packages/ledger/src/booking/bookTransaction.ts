@@ -240,16 +240,15 @@ function reduceGroup(
     }
     const account = work.source.account;
     const method = context.bookingMethodOf(account);
-    let balance = local.get(account);
-    if (balance === undefined) {
-      balance = context.balances.get(account)?.clone() ?? new Inventory();
-      local.set(account, balance);
-    }
     const units: Amount = { number: work.number, currency: work.currency };
-    if (method === 'NONE' || !balance.isReducedBy(units)) {
+    const held = local.get(account) ?? context.balances.get(account);
+    if (method === 'NONE' || held === undefined || !held.isReducedBy(units)) {
       out.push({ ...work, spec: { ...spec, date: spec.date ?? txn.date } });
       continue;
     }
+    // Reductions change this transaction's own copy of the account's lots.
+    let balance = local.get(account);
+    if (balance === undefined) local.set(account, (balance = held.clone()));
     const matches = matchingLots(balance, units, spec);
     if (matches.length === 0) {
       const repr = describePostingRepr(

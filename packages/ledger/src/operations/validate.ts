@@ -1,3 +1,4 @@
+import type { Decimal } from '../core/decimal.js';
 import type { LedgerDiagnostic } from '../core/errors.js';
 import { Inventory } from '../core/inventory.js';
 import type { Directive, Open, Transaction } from '../core/types.js';
@@ -139,9 +140,20 @@ function validateTransactionBalances(
   options: LedgerOptions,
   report: Report,
 ): void {
+  // Sum weights per currency in small arrays: most transactions balance exactly.
+  const currencies: string[] = [];
+  const sums: Decimal[] = [];
+  for (const p of entry.postings) {
+    const weight = postingWeight(p);
+    const at = currencies.indexOf(weight.currency);
+    if (at < 0) {
+      currencies.push(weight.currency);
+      sums.push(weight.number);
+    } else sums[at] = (sums[at] as Decimal).add(weight.number);
+  }
+  if (sums.every((n) => n.isZero())) return;
   const residual = new Inventory();
-  for (const p of entry.postings) residual.add(postingWeight(p), null);
-  if (residual.isEmpty()) return;
+  sums.forEach((number, i) => residual.add({ number, currency: currencies[i] as string }, null));
   if (!isSmall(residual, inferTolerances(entry.postings.map(tolerancePosting), options))) {
     report(entry, `Transaction does not balance: ${residual.toString()}`);
   }

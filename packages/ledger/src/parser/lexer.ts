@@ -61,33 +61,38 @@ const C = {
   tilde: 126,
 } as const;
 
-const isDigit = (c: number) => c >= C.zero && c <= C.nine;
-const isUpper = (c: number) => c >= C.upperA && c <= C.upperZ;
-const isLower = (c: number) => c >= C.lowerA && c <= C.lowerZ;
+/** Character classes of ASCII codes, as bit flags in one lookup table. */
+const DIGIT = 1;
+const UPPER = 2;
+const LOWER = 4;
+const SPACE = 8;
+const CURRENCY_EXTRA = 16; // ' . _ -
+const TAG_EXTRA = 32; // - _ / .
+const MINUS = 64;
+const CLASS = new Uint8Array(128);
+for (let c = C.zero; c <= C.nine; c++) CLASS[c] = DIGIT;
+for (let c = C.upperA; c <= C.upperZ; c++) CLASS[c] = UPPER;
+for (let c = C.lowerA; c <= C.lowerZ; c++) CLASS[c] = LOWER;
+for (const c of [C.space, C.tab, C.cr]) CLASS[c] = SPACE;
+for (const c of [C.apostrophe, C.dot, C.underscore]) CLASS[c] = (CLASS[c] ?? 0) | CURRENCY_EXTRA;
+for (const c of [C.underscore, C.slash, C.dot]) CLASS[c] = (CLASS[c] ?? 0) | TAG_EXTRA;
+CLASS[C.minus] = CURRENCY_EXTRA | TAG_EXTRA | MINUS;
+
+/** Whether ASCII code `c` (non-ASCII is never in a class) has any of `flags`. */
+const has = (c: number, flags: number) => c < 128 && ((CLASS[c] as number) & flags) !== 0;
+const isDigit = (c: number) => has(c, DIGIT);
+const isUpper = (c: number) => has(c, UPPER);
+const isLower = (c: number) => has(c, LOWER);
 const isNonAscii = (c: number) => c > 127;
-const isSpace = (c: number) => c === C.space || c === C.tab || c === C.cr;
+const isSpace = (c: number) => has(c, SPACE);
 /** Characters after the first one of an account component: `[A-Za-z0-9-]` or non-ASCII. */
-const isAccountChar = (c: number) =>
-  isUpper(c) || isLower(c) || isDigit(c) || c === C.minus || isNonAscii(c);
+const isAccountChar = (c: number) => c > 127 || has(c, UPPER | LOWER | DIGIT | MINUS);
 /** Characters inside a currency: `[A-Z0-9'._-]`. */
-const isCurrencyChar = (c: number) =>
-  isUpper(c) ||
-  isDigit(c) ||
-  c === C.apostrophe ||
-  c === C.dot ||
-  c === C.underscore ||
-  c === C.minus;
+const isCurrencyChar = (c: number) => has(c, UPPER | DIGIT | CURRENCY_EXTRA);
 /** Characters of tags and links: `[A-Za-z0-9-_/.]`. */
-const isTagChar = (c: number) =>
-  isUpper(c) ||
-  isLower(c) ||
-  isDigit(c) ||
-  c === C.minus ||
-  c === C.underscore ||
-  c === C.slash ||
-  c === C.dot;
-const isKeyChar = (c: number) =>
-  isUpper(c) || isLower(c) || isDigit(c) || c === C.minus || c === C.underscore;
+const isTagChar = (c: number) => has(c, UPPER | LOWER | DIGIT | TAG_EXTRA);
+/** Characters of metadata keys: `[A-Za-z0-9-_]`. */
+const isKeyChar = (c: number) => has(c, UPPER | LOWER | DIGIT | MINUS) || c === C.underscore;
 /** Single characters Beancount accepts as transaction/posting flags. */
 const FLAG_LETTERS = 'PSTCURM';
 /** Lines starting with one of these at column 0 are skipped (org-mode headings etc.). */

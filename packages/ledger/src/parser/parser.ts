@@ -43,6 +43,7 @@ class Parser {
   private readonly result: ParsedFile = { directives: [], errors: [], includes: [], options: [] };
   private readonly pushedTags: string[] = [];
   private readonly pushedMeta = new Map<string, MetaValue[]>();
+  private readonly names = new Map<string, string>();
 
   constructor(
     text: string,
@@ -513,7 +514,13 @@ class Parser {
 
   private expect(kind: TokenKind): string {
     if (this.lx.kind !== kind) this.unexpected();
-    const value = this.lx.value;
+    let value = this.lx.value;
+    if (kind === Token.ACCOUNT || kind === Token.CURRENCY) {
+      // One string per name: later map lookups by account or currency reuse its hash.
+      const known = this.names.get(value);
+      if (known === undefined) this.names.set(value, value);
+      else value = known;
+    }
     this.lx.next();
     return value;
   }
