@@ -54,13 +54,12 @@ export interface WindowFacts {
 export interface TwrRecord extends WindowFacts {
   readonly anchor: string;
   readonly days_act: number;
-  /** ∏(1 + r) − 1 over the observations; null (with `reason`) when there are none. */
-  readonly cumulative: number | null;
-  readonly reason?: string;
+  /** ∏(1 + r) − 1 over the observations (0 when there are none: the value did not change). */
+  readonly cumulative: number;
   /** (1 + R)^(365/days) − 1; present only for periods of a year or more. */
   readonly annualized_act365?: number | null;
   /** The same period recomputed from values and end-of-day flows (a cross-check). */
-  readonly cumulative_from_values_eod_flows: number | null;
+  readonly cumulative_from_values_eod_flows: number;
 }
 
 export interface MwrRecord {

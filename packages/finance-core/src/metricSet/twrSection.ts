@@ -10,7 +10,7 @@ import { windowFacts } from './windowFacts.js';
  * The `twr` section: for 1D, MTD, QTD, YTD, 1Y, 3Y, 5Y and inception, the cumulative
  * time-weighted return ∏(1 + r) − 1 over `(anchor, as_of]`, Actual/365 annualised when
  * the period is a year or longer, and the same period recomputed from values and
- * end-of-day flows (`valueReturns`).
+ * end-of-day flows (`valueReturns`). A window without observations has R = 0 and `n_obs` 0.
  */
 export function twrSection(
   calendar: Int32Array,
@@ -25,19 +25,7 @@ export function twrSection(
     if (w.range === null) return { value: null, reason: Reason.insufficientHistory, anchor };
     const { start, end } = w.range;
     const twr = cumulativeReturn(returns, start, end);
-    const fromValues = cumulativeReturn(valueReturns, start, end);
     const daysAct = asOfDay - w.anchor;
-    const fromValuesValue = isUndefinedValue(fromValues) ? null : fromValues.value;
-    if (isUndefinedValue(twr)) {
-      return {
-        anchor,
-        ...windowFacts(calendar, w.range, 0),
-        days_act: daysAct,
-        cumulative: null,
-        reason: twr.reason,
-        cumulative_from_values_eod_flows: fromValuesValue,
-      };
-    }
     const annualised = annualizedReturn(twr.value, daysAct);
     return {
       anchor,
@@ -45,7 +33,7 @@ export function twrSection(
       days_act: daysAct,
       cumulative: twr.value,
       ...(annualise && !isUndefinedValue(annualised) ? { annualized_act365: annualised } : {}),
-      cumulative_from_values_eod_flows: fromValuesValue,
+      cumulative_from_values_eod_flows: cumulativeReturn(valueReturns, start, end).value,
     };
   };
   return {

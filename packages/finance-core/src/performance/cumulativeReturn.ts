@@ -1,5 +1,3 @@
-import { Reason, undefinedValue, type UndefinedValue } from '../result/undefinedValue.js';
-
 /** A time-weighted return over a window and how many daily returns it compounds. */
 export interface CumulativeReturn {
   readonly value: number;
@@ -8,8 +6,9 @@ export interface CumulativeReturn {
 
 /**
  * Time-weighted cumulative return over rows `[start, end)`: R = ∏(1 + rᵢ) − 1, skipping
- * NaN rows (no observation: the value did not change across them). `null` with a reason
- * when the window holds no observation.
+ * NaN rows (no observation: the value did not change across them, CONVENTIONS.md). A
+ * window without any observation therefore has R = 0 with `nObs = 0` — reported, not
+ * hidden, so a caller can tell it from a measured 0.
  *
  * @example cumulativeReturn(Float64Array.of(0.1, NaN, -0.05), 0, 3) // { value: 0.045, nObs: 2 }
  */
@@ -17,7 +16,7 @@ export function cumulativeReturn(
   returns: Float64Array,
   start: number,
   end: number,
-): CumulativeReturn | UndefinedValue {
+): CumulativeReturn {
   let growth = 1;
   let nObs = 0;
   for (let i = start; i < end; i++) {
@@ -27,5 +26,5 @@ export function cumulativeReturn(
       nObs++;
     }
   }
-  return nObs === 0 ? undefinedValue(Reason.tooFewObservations) : { value: growth - 1, nObs };
+  return { value: growth - 1, nObs };
 }

@@ -44,45 +44,47 @@ export function xirr(
   days: ArrayLike<number>,
   amounts: ArrayLike<number>,
 ): XirrResult | XirrUndefined {
-  const order = Array.from({ length: days.length }, (_, i) => i);
-  order.sort((i, j) => days[i]! - days[j]!);
-  const first = days[order[0]!]!;
-  const span = days[order[order.length - 1]!]! - first;
+  const n = days.length;
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) sorted = days[i]! >= days[i - 1]!;
+  const order = sorted
+    ? null
+    : Array.from({ length: n }, (_, i) => i).sort((i, j) => days[i]! - days[j]!);
+  const at = (k: number): number => (order === null ? k : order[k]!);
+  const first = days[at(0)]!;
+  const span = days[at(n - 1)]! - first;
   if (span <= 0) return { value: null, reason: ZERO_LENGTH_PERIOD, roots: [] };
 
-  const flowDays: number[] = [];
-  const flowAmounts: number[] = [];
-  for (const i of order) {
-    const day = days[i]!;
-    if (flowDays.length > 0 && flowDays[flowDays.length - 1] === day) {
-      flowAmounts[flowAmounts.length - 1]! += amounts[i]!;
-    } else {
-      flowDays.push(day);
-      flowAmounts.push(amounts[i]!);
-    }
-  }
+  // Same-date amounts summed; zero sums dropped; times in years from the first non-zero flow.
   const coefficients: number[] = [];
   const times: number[] = [];
-  for (let k = 0; k < flowDays.length; k++) {
-    if (flowAmounts[k] === 0) continue;
-    coefficients.push(flowAmounts[k]!);
-    times.push(flowDays[k]! - flowDays[0]!);
+  let firstFlowDay = first;
+  let day = days[at(0)]!;
+  let sum = 0;
+  for (let k = 0; k <= n; k++) {
+    const next = k < n ? days[at(k)]! : Number.NaN;
+    if (next !== day) {
+      if (sum !== 0) {
+        if (coefficients.length === 0) firstFlowDay = day;
+        coefficients.push(sum);
+        times.push((day - firstFlowDay) / 365);
+      }
+      day = next;
+      sum = 0;
+    }
+    if (k < n) sum += amounts[at(k)]!;
   }
   if (coefficients.length < 2) return { value: null, reason: Reason.noRoot, roots: [] };
-  const start = times[0]!;
-  const found = exponentialSumRoots(
-    Float64Array.from(coefficients),
-    Float64Array.from(times, (d) => (d - start) / 365),
-    MIN_LOG_GROWTH,
-  );
+  const found = exponentialSumRoots(coefficients, times, MIN_LOG_GROWTH);
   const roots = found.roots.map(Math.expm1);
   if (!found.complete) return { value: null, reason: UNRESOLVED_ROOTS, roots };
   if (roots.length === 0) return { value: null, reason: Reason.noRoot, roots };
   if (roots.length > 1) return { value: null, reason: Reason.multipleRoots, roots };
   const rate = roots[0]!;
+  const offset = (firstFlowDay - first) / 365;
   let npv = 0;
   for (let k = 0; k < coefficients.length; k++) {
-    npv += coefficients[k]! * Math.pow(1 + rate, -(times[k]! + flowDays[0]! - first) / 365);
+    npv += coefficients[k]! * Math.pow(1 + rate, -(times[k]! + offset));
   }
   return { rate, periodRate: Math.pow(1 + rate, span / 365) - 1, roots, days: span, npv };
 }

@@ -11,7 +11,7 @@ describe('dailyReturnsFromValues (end-of-day flows)', () => {
     expect(r[0]).toBeCloseTo(toy.true_daily_returns_eod_convention[0], 15);
     expect(r[1]).toBeCloseTo(toy.true_daily_returns_eod_convention[1], 15);
     const twr = cumulativeReturn(r, 0, 2);
-    expect('value' in twr && twr.value).toBeCloseTo(toy.twr_end_of_day_flows, 14);
+    expect(twr.value).toBeCloseTo(toy.twr_end_of_day_flows, 14);
   });
   it('carries the previous value over a missing valuation and refuses a non-positive base', () => {
     const r = dailyReturnsFromValues(
