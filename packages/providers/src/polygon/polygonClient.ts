@@ -263,7 +263,7 @@ export class PolygonClient
         endpoint,
         'next_url',
         this.http.redact(nextUrl),
-        'an absolute URL',
+        'a URL',
       );
     }
     url.searchParams.delete('apiKey');
