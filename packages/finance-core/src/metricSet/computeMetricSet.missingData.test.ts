@@ -124,7 +124,10 @@ function withMissingRow(input: MetricSetInput, row: number, day: number): Metric
   };
 }
 
-/** The calendar-window sections, without row counts (which must grow by the inserted row). */
+/** Facts about calendar rows, which an inserted row legitimately moves (count, first row). */
+const ROW_FACTS = ['n_rows', 'first_date', 'last_date'];
+
+/** The calendar-window sections without their row facts. */
 function calendarWindowStatistics(set: Json): Json {
   const pick = (section: Json, keys: string[]) =>
     Object.fromEntries(keys.map((k) => [k, section[k]]));
@@ -134,7 +137,7 @@ function calendarWindowStatistics(set: Json): Json {
       : x !== null && typeof x === 'object'
         ? Object.fromEntries(
             Object.entries(x)
-              .filter(([k]) => k !== 'n_rows')
+              .filter(([k]) => !ROW_FACTS.includes(k))
               .map(([k, v]) => [k, strip(v)]),
           )
         : x;
