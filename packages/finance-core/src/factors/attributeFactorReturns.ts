@@ -1,8 +1,8 @@
-import { assertSameLength, FactorInputError } from './factorInputError.js';
-import type { FactorModelFit } from './fitFactorModel.js';
 import { completeRows } from './completeRows.js';
 import { compoundedGrowth } from './compoundedGrowth.js';
+import { assertSameLength, FactorInputError } from './factorInputError.js';
 import type { FactorWindowCache } from './factorWindowCache.js';
+import type { FactorModelFit } from './fitFactorModel.js';
 import { interleavedSum } from './interleavedSum.js';
 import { isCompleteRow } from './isCompleteRow.js';
 

@@ -1,6 +1,6 @@
-import { centredCrossProducts } from './ols/centredCrossProducts.js';
 import { compoundedGrowth } from './compoundedGrowth.js';
 import { interleavedSum } from './interleavedSum.js';
+import { centredCrossProducts } from './ols/centredCrossProducts.js';
 
 /** Statistics of the factor series alone over one window — the same for every portfolio. */
 export interface FactorWindowStatistics {

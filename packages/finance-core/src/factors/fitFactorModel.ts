@@ -1,12 +1,12 @@
 import { Reason, undefinedValue, type UndefinedValue } from '../result/undefinedValue.js';
 import { TRADING_DAYS_PER_YEAR } from '../risk/annualizationFactor.js';
+import { completeRows } from './completeRows.js';
 import { assertSameLength, FactorInputError } from './factorInputError.js';
+import type { FactorWindowCache } from './factorWindowCache.js';
+import { interleavedSum } from './interleavedSum.js';
 import { centredCrossProducts } from './ols/centredCrossProducts.js';
 import { centredProductsWith } from './ols/centredProductsWith.js';
-import type { FactorWindowCache } from './factorWindowCache.js';
 import { choleskyUpper } from './ols/choleskyUpper.js';
-import { completeRows } from './completeRows.js';
-import { interleavedSum } from './interleavedSum.js';
 import { householderQr } from './ols/householderQr.js';
 import { triangularRegression, type OlsSolution } from './ols/triangularRegression.js';
 
@@ -56,7 +56,7 @@ export interface FactorModelFit {
  * Cholesky factor of their cross-products when every column keeps ≥ 1e-4 of its variance
  * unexplained by the columns before it and 1 − R² ≥ 1e-4; otherwise from Householder QR
  * of the centred data — so the result always has QR-level accuracy, and the common case
- * costs one pass of k(k+1)/2 products per row.
+ * costs (k+1)(k+2)/2 products per row, in three passes for five factors.
  *
  * With a {@link FactorWindowCache} shared by the portfolios of one market, the factors' own
  * means and cross-products come from it and only y's products are computed (when y and
