@@ -60,31 +60,39 @@ export function exponentialSumRoots(
     return sum;
   };
   const gaps = distinctGaps(times);
-  const gapFactors: number[] = gaps === null ? [] : gaps.values.slice();
+  const gapValues = gaps === null ? [] : gaps.values;
+  const gapIndex = gaps === null ? [] : gaps.index;
+  const gapFactors = gapValues.slice();
+  const useGaps = gaps !== null;
   let p = 0;
   let m = 0;
   let p1 = 0;
   let m1 = 0;
   /** P, N, P₁, N₁ at v; each e^(−v·tᵢ) as a running product of e^(−v·gap) when gaps repeat. */
   const evaluate = (v: number): void => {
-    p = m = p1 = m1 = 0;
-    if (gaps !== null) {
-      for (let g = 0; g < gapFactors.length; g++) gapFactors[g] = Math.exp(-v * gaps.values[g]!);
-    }
+    let sp = 0;
+    let sm = 0;
+    let sp1 = 0;
+    let sm1 = 0;
+    for (let g = 0; g < gapFactors.length; g++) gapFactors[g] = Math.exp(-v * gapValues[g]!);
     let discount = 1;
     for (let i = 0; i < n; i++) {
       const t = times[i]!;
-      if (gaps === null) discount = Math.exp(-v * t);
-      else if (i > 0) discount *= gapFactors[gaps.index[i]!]!;
+      if (!useGaps) discount = Math.exp(-v * t);
+      else if (i > 0) discount *= gapFactors[gapIndex[i]!]!;
       const term = coefficients[i]! * discount;
       if (term > 0) {
-        p += term;
-        p1 += term * t;
+        sp += term;
+        sp1 += term * t;
       } else {
-        m -= term;
-        m1 -= term * t;
+        sm -= term;
+        sm1 -= term * t;
       }
     }
+    p = sp;
+    m = sm;
+    p1 = sp1;
+    m1 = sm1;
   };
   const fast = (v: number): number => {
     evaluate(v);
