@@ -54,3 +54,12 @@ describe('Decimal exactness beyond the fast integer path', () => {
     expect(Decimal.unit(3).toString()).toBe('0.001');
   });
 });
+
+describe('Decimal at extreme scales', () => {
+  it('stays exact with more than 20 digits after the point', () => {
+    const tiny = d('0.000000000000000000000001');
+    expect(tiny.big.toString()).toBe('1e-24');
+    expect(tiny.mul(d('0.5')).toString()).toBe('0.0000000000000000000000005');
+    expect(tiny.add(d('1')).toString()).toBe('1.000000000000000000000001');
+  });
+});

@@ -92,11 +92,8 @@ export class Decimal {
 
   /** The value as big.js. */
   get big(): Big {
-    if (this.bigValue === null) {
-      const b = new Big(this.mantissa);
-      this.bigValue =
-        this.scale === 0 ? b : b.div(POW10[this.scale] ?? new Big(10).pow(this.scale));
-    }
+    // Built from exponent notation, which big.js reads exactly at any scale.
+    this.bigValue ??= new Big(this.scale === 0 ? this.mantissa : `${this.mantissa}e-${this.scale}`);
     return this.bigValue;
   }
 

@@ -78,7 +78,7 @@ describe('reconcile', () => {
     expect(only?.transaction?.narration).toBe('BRK-B dividend');
     expect(only?.transaction?.line).toBe(34);
     expect(only?.sizeBase?.toFixed(2)).toBe('25.00');
-    // 25.00 / 29372.84 × 10 000 = 8.51127… bp
+    // 25.00 / 29372.84 × 10 000 = 8.51126… bp
     expect(only?.sizeBp?.toFixed(4)).toBe('8.5113');
   });
 
