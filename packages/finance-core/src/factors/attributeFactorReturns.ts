@@ -1,9 +1,8 @@
 import { completeRows } from './completeRows.js';
-import { compoundedGrowth } from './compoundedGrowth.js';
+import { compoundedGrowthAndSum } from './compoundedGrowthAndSum.js';
 import { assertSameLength, FactorInputError } from './factorInputError.js';
 import type { FactorWindowCache } from './factorWindowCache.js';
 import type { FactorModelFit } from './fitFactorModel.js';
-import { interleavedSum } from './interleavedSum.js';
 import { isCompleteRow } from './isCompleteRow.js';
 
 /** Compounded attribution of the window's return (reference key `attribution_compounded`). */
@@ -95,20 +94,19 @@ export function attributeFactorReturns(
   const loadings = Float64Array.from(names, (name) => fit.loadings[name]!);
   const a = fit.intercept_daily;
   let columns: readonly Float64Array[] = [...factors, y];
-  const portfolioGrowthOrNaN = compoundedGrowth(y);
+  const growth = new Float64Array(k + 1);
+  const sums = new Float64Array(k + 1);
   const cached = cache?.statistics(factors);
-  let growth: Float64Array;
-  let sums: Float64Array;
-  if (cached?.complete === true && !Number.isNaN(portfolioGrowthOrNaN)) {
-    growth = Float64Array.of(...cached.growth, portfolioGrowthOrNaN);
-    sums = Float64Array.of(...cached.sums, interleavedSum(y, y.length));
+  if (cached?.complete === true) {
+    growth.set(cached.growth);
+    sums.set(cached.sums);
+    compoundedGrowthAndSum(y, growth, sums, k);
   } else {
-    growth = Float64Array.from(columns, compoundedGrowth);
-    if (growth.some(Number.isNaN)) {
-      columns = completeRows(y, factors);
-      growth = Float64Array.from(columns, compoundedGrowth);
-    }
-    sums = Float64Array.from(columns, (column) => interleavedSum(column, column.length));
+    columns.forEach((column, j) => compoundedGrowthAndSum(column, growth, sums, j));
+  }
+  if (growth.some(Number.isNaN)) {
+    columns = completeRows(y, factors);
+    columns.forEach((column, j) => compoundedGrowthAndSum(column, growth, sums, j));
   }
   const n = columns[k]!.length;
   if (n !== fit.n_obs) {
@@ -119,7 +117,7 @@ export function attributeFactorReturns(
   }
   const portfolioGrowth = growth[k]!;
   const portfolioSum = sums[k]!;
-  const residualSum = sumOfResiduals(columns, loadings, a, n);
+  const residualSum = sumOfResiduals(columns, loadings, a, n, portfolioSum);
   let lastRow = y.length - 1;
   while (!isCompleteRow(y, factors, lastRow)) lastRow--;
   const interceptContribution = a * n;
@@ -184,6 +182,7 @@ function sumOfResiduals(
   loadings: Float64Array,
   a: number,
   n: number,
+  sumY: number,
 ): number {
   const k = loadings.length;
   let fittedSum = 0;
@@ -204,5 +203,5 @@ function sumOfResiduals(
     if (i < n) even += b0 * f0[i]! + b1 * f1[i]! + b2 * f2[i]!;
     fittedSum += even + odd;
   }
-  return interleavedSum(columns[k]!, n) - a * n - fittedSum;
+  return sumY - a * n - fittedSum;
 }

@@ -1,5 +1,4 @@
-import { compoundedGrowth } from './compoundedGrowth.js';
-import { interleavedSum } from './interleavedSum.js';
+import { compoundedGrowthAndSum } from './compoundedGrowthAndSum.js';
 import { centredCrossProducts } from './ols/centredCrossProducts.js';
 
 /** Statistics of the factor series alone over one window — the same for every portfolio. */
@@ -63,7 +62,9 @@ export class FactorWindowCache {
 function factorWindowStatistics(factors: readonly Float64Array[]): FactorWindowStatistics {
   const k = factors.length;
   const n = k === 0 ? 0 : factors[0]!.length;
-  const sums = Float64Array.from(factors, (f) => interleavedSum(f, n));
+  const growth = new Float64Array(k);
+  const sums = new Float64Array(k);
+  factors.forEach((f, j) => compoundedGrowthAndSum(f, growth, sums, j));
   const complete = sums.every((s) => !Number.isNaN(s));
   const means = sums.map((s) => s / n);
   return {
@@ -71,7 +72,7 @@ function factorWindowStatistics(factors: readonly Float64Array[]): FactorWindowS
     n,
     means,
     gram: complete ? centredCrossProducts(factors, means, n) : new Float64Array(k * k),
-    growth: Float64Array.from(factors, compoundedGrowth),
+    growth,
     sums,
   };
 }
