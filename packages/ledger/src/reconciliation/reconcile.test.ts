@@ -82,6 +82,27 @@ describe('reconcile', () => {
     expect(only?.sizeBp?.toFixed(4)).toBe('8.5113');
   });
 
+  it('names a books transaction the ledger lacks (cash higher by exactly its amount)', () => {
+    const fee = {
+      externalId: 'T-0042',
+      date: '2024-06-20',
+      description: 'custody fee refund',
+      cash: new Map([['USD', b('3.10')]]),
+      units: new Map<string, Big>(),
+    };
+    const books = {
+      ...matching,
+      cash: new Map([...matching.cash, ['USD', b('7840.44')]]),
+      portfolioValue: b('29400.94'),
+      movements: [fee],
+    };
+    const [only] = reconcile(books, ledger, pricing).breaks;
+    expect(only?.reason).toBe('missing_transaction');
+    expect(only?.booksTransaction?.externalId).toBe('T-0042');
+    expect(only?.transaction).toBeNull();
+    expect(only?.sizeBase?.toFixed(2)).toBe('3.10');
+  });
+
   it('calls a units ratio equal to a known split a corporate action', () => {
     const books = { ...matching, positions: new Map([...matching.positions, ['NVDA', b('10')]]) };
     const [only] = reconcile(books, ledger, pricing).breaks;

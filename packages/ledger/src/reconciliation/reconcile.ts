@@ -1,15 +1,17 @@
 import Big from 'big.js';
 import type {
-  BreakReason,
+  BooksMovement,
   LedgerMovement,
   LedgerPortfolio,
   PortfolioBooks,
   PricingSnapshot,
   ReconciliationBreak,
   ReconciliationResult,
+  SplitEvent,
 } from './types.js';
 
 const ZERO = new Big(0);
+const ONE = new Big(1);
 const BP = new Big(10_000);
 /** Market values must agree within ±1 basis point of the portfolio's value. */
 export const VALUE_TOLERANCE_BP = new Big(1);
@@ -19,6 +21,12 @@ export const VALUE_TOLERANCE_BP = new Big(1);
  */
 const FX_SHARE = new Big('0.05');
 
+type Kind = ReconciliationBreak['kind'];
+type Finding = Pick<
+  ReconciliationBreak,
+  'reason' | 'transaction' | 'booksTransaction' | 'explanation'
+>;
+
 /**
  * Reconciles a portfolio's books with its ledger on one date, both priced with one
  * pricing snapshot (SPEC §5). Units per security must match exactly and cash per
@@ -26,10 +34,11 @@ const FX_SHARE = new Big('0.05');
  * be within ±1 bp of the books' portfolio value. Each difference becomes a break:
  *
  * - `unknown_security` — a held security the snapshot has no price for (or FX for its
- *   currency): it cannot be valued;
+ *   currency), or cash in a currency without FX: it cannot be valued;
  * - `corporate_action` — ledger units ÷ books units equal a split ratio of that symbol;
- * - `missing_transaction` — the difference equals one ledger transaction's effect on that
- *   security or currency (the books lack it); the transaction is named;
+ * - `missing_transaction` — the difference equals one transaction's effect on that
+ *   security or currency: a ledger transaction the books lack, or a books transaction
+ *   the ledger lacks; the transaction is named;
  * - `fx_mismatch` — a cash difference that is a small share (≤ 5 %) of a ledger
  *   transaction converting currency with `@`: the same event at another FX rate;
  * - `quantity_mismatch` / `cash_mismatch` — any other difference.
@@ -45,33 +54,35 @@ export function reconcile(
 ): ReconciliationResult {
   const base = books.baseCurrency;
   const fx = (currency: string): Big | null =>
-    currency === base ? new Big(1) : (pricing.fxToBase.get(currency) ?? null);
+    currency === base ? ONE : (pricing.fxToBase.get(currency) ?? null);
   const bp = (size: Big | null): Big | null =>
     size === null || books.portfolioValue.eq(ZERO)
       ? null
       : size.div(books.portfolioValue).times(BP);
   const breaks: ReconciliationBreak[] = [];
   const add = (
-    reason: BreakReason,
-    kind: 'security' | 'cash',
+    kind: Kind,
     key: string,
-    ledgerValue: Big,
-    booksValue: Big,
+    ledgerSide: Big,
+    booksSide: Big,
     sizeBase: Big | null,
-    transaction: LedgerMovement | null,
-    explanation: string,
+    finding: Finding,
   ) =>
     breaks.push({
-      reason,
       kind,
       key,
-      ledger: ledgerValue,
-      books: booksValue,
+      ledger: ledgerSide,
+      books: booksSide,
       sizeBase,
       sizeBp: bp(sizeBase),
-      transaction,
-      explanation,
+      ...finding,
     });
+  const plain = (reason: ReconciliationBreak['reason'], explanation: string): Finding => ({
+    reason,
+    transaction: null,
+    booksTransaction: null,
+    explanation,
+  });
 
   let ledgerValue: Big | null = ZERO;
   for (const symbol of union(books.positions, ledger.positions)) {
@@ -79,65 +90,40 @@ export function reconcile(
     const booksUnits = books.positions.get(symbol) ?? ZERO;
     const quote = pricing.prices.get(symbol);
     const rate = quote === undefined ? null : fx(quote.currency);
-    const unitValue = quote === undefined || rate === null ? null : quote.price.times(rate);
-    if (unitValue === null) {
+    if (quote === undefined || rate === null) {
       if (ledgerUnits.eq(ZERO) && booksUnits.eq(ZERO)) continue;
       ledgerValue = null;
-      add(
-        'unknown_security',
-        'security',
-        symbol,
-        ledgerUnits,
-        booksUnits,
-        null,
-        null,
+      const why =
         quote === undefined
           ? `${symbol} has no price in the pricing snapshot, so it cannot be valued`
-          : `${symbol} is priced in ${quote.currency}, which has no FX rate to ${base} in the snapshot`,
-      );
+          : `${symbol} is priced in ${quote.currency}, which has no FX rate to ${base} in the snapshot`;
+      add('security', symbol, ledgerUnits, booksUnits, null, plain('unknown_security', why));
       continue;
     }
+    const unitValue = quote.price.times(rate);
     if (ledgerValue !== null) ledgerValue = ledgerValue.plus(ledgerUnits.times(unitValue));
     if (ledgerUnits.eq(booksUnits)) continue;
     const size = ledgerUnits.minus(booksUnits).abs().times(unitValue);
-    const split = splitExplaining(pricing, symbol, ledgerUnits, booksUnits);
-    if (split !== null) {
-      add(
-        'corporate_action',
-        'security',
-        symbol,
-        ledgerUnits,
-        booksUnits,
-        size,
-        null,
-        `${symbol}: ledger ${ledgerUnits} vs books ${booksUnits} units is the ${split.numerator}-for-${split.denominator} split of ${split.date} applied on one side only`,
-      );
-      continue;
-    }
-    const missing = movementWith(ledger, (m) => m.units.get(symbol), ledgerUnits.minus(booksUnits));
-    if (missing !== null) {
-      add(
-        'missing_transaction',
-        'security',
-        symbol,
-        ledgerUnits,
-        booksUnits,
-        size,
-        missing,
-        `${symbol}: the books lack the ledger transaction of ${missing.date} "${missing.narration}" (${missing.file}:${missing.line})`,
-      );
-    } else {
-      add(
-        'quantity_mismatch',
-        'security',
-        symbol,
-        ledgerUnits,
-        booksUnits,
-        size,
-        null,
-        `${symbol}: ledger holds ${ledgerUnits} units, books ${booksUnits}`,
-      );
-    }
+    const split = splitExplaining(pricing.splits, symbol, ledgerUnits, booksUnits);
+    const finding =
+      split !== null
+        ? plain(
+            'corporate_action',
+            `${symbol}: ledger ${ledgerUnits} vs books ${booksUnits} units is the ` +
+              `${split.numerator}-for-${split.denominator} split of ${split.date} applied on one side only`,
+          )
+        : (missingTransaction(
+            books,
+            ledger,
+            (m) => m.units.get(symbol),
+            ledgerUnits.minus(booksUnits),
+            symbol,
+          ) ??
+          plain(
+            'quantity_mismatch',
+            `${symbol}: ledger holds ${ledgerUnits} units, books ${booksUnits}`,
+          ));
+    add('security', symbol, ledgerUnits, booksUnits, size, finding);
   }
 
   for (const currency of union(books.cash, ledger.cash)) {
@@ -146,60 +132,19 @@ export function reconcile(
     const rate = fx(currency);
     if (rate === null) {
       ledgerValue = null;
-      add(
-        'unknown_security',
-        'cash',
-        currency,
-        ledgerCash,
-        booksCash,
-        null,
-        null,
-        `cash in ${currency} has no FX rate to ${base} in the snapshot`,
-      );
+      const why = `cash in ${currency} has no FX rate to ${base} in the snapshot`;
+      add('cash', currency, ledgerCash, booksCash, null, plain('unknown_security', why));
       continue;
     }
     if (ledgerValue !== null) ledgerValue = ledgerValue.plus(ledgerCash.times(rate));
     if (ledgerCash.eq(booksCash)) continue;
     const difference = ledgerCash.minus(booksCash);
-    const size = difference.abs().times(rate);
-    const missing = movementWith(ledger, (m) => m.cash.get(currency), difference);
-    if (missing !== null) {
-      add(
-        'missing_transaction',
-        'cash',
-        currency,
-        ledgerCash,
-        booksCash,
-        size,
-        missing,
-        `${currency} cash: the books lack the ledger transaction of ${missing.date} "${missing.narration}" (${missing.file}:${missing.line}) of ${difference} ${currency}`,
-      );
-      continue;
-    }
-    const conversion = conversionExplaining(ledger, currency, difference);
-    if (conversion !== null) {
-      add(
-        'fx_mismatch',
-        'cash',
-        currency,
-        ledgerCash,
-        booksCash,
-        size,
-        conversion,
-        `${currency} cash differs by ${difference}: the books converted the ledger transaction of ${conversion.date} "${conversion.narration}" (${conversion.file}:${conversion.line}) at another FX rate`,
-      );
-      continue;
-    }
-    add(
-      'cash_mismatch',
-      'cash',
-      currency,
-      ledgerCash,
-      booksCash,
-      size,
-      null,
-      `${currency} cash: ledger ${ledgerCash}, books ${booksCash}`,
-    );
+    const label = `${currency} cash`;
+    const finding =
+      missingTransaction(books, ledger, (m) => m.cash.get(currency), difference, label) ??
+      conversionExplaining(ledger, currency, difference) ??
+      plain('cash_mismatch', `${label}: ledger ${ledgerCash}, books ${booksCash}`);
+    add('cash', currency, ledgerCash, booksCash, difference.abs().times(rate), finding);
   }
 
   const valueDifferenceBp =
@@ -224,13 +169,13 @@ function union(a: ReadonlyMap<string, Big>, b: ReadonlyMap<string, Big>): string
 
 /** The split whose ratio (either way round) turns books units into ledger units. */
 function splitExplaining(
-  pricing: PricingSnapshot,
+  splits: readonly SplitEvent[],
   symbol: string,
   ledgerUnits: Big,
   booksUnits: Big,
-) {
+): SplitEvent | null {
   if (ledgerUnits.eq(ZERO) || booksUnits.eq(ZERO)) return null;
-  for (const split of pricing.splits) {
+  for (const split of splits) {
     if (split.symbol !== symbol) continue;
     const forward = booksUnits.times(split.numerator).div(split.denominator);
     const backward = booksUnits.times(split.denominator).div(split.numerator);
@@ -239,30 +184,68 @@ function splitExplaining(
   return null;
 }
 
-/** The latest ledger movement whose effect equals `difference` exactly. */
-function movementWith(
+/**
+ * A transaction on one side only that explains `difference` (= ledger − books) exactly:
+ * the latest ledger movement with that effect (the books lack it), else the latest books
+ * movement with the opposite effect (the ledger lacks it).
+ */
+function missingTransaction(
+  books: PortfolioBooks,
   ledger: LedgerPortfolio,
-  effect: (m: LedgerMovement) => Big | undefined,
+  effect: (m: LedgerMovement | BooksMovement) => Big | undefined,
   difference: Big,
-): LedgerMovement | null {
-  for (let i = ledger.movements.length - 1; i >= 0; i--) {
-    const m = ledger.movements[i] as LedgerMovement;
-    if (effect(m)?.eq(difference)) return m;
+  what: string,
+): Finding | null {
+  const inLedger = latest(ledger.movements, (m) => effect(m)?.eq(difference) === true);
+  if (inLedger !== null) {
+    return {
+      reason: 'missing_transaction',
+      transaction: inLedger,
+      booksTransaction: null,
+      explanation: `${what}: the books lack the ledger transaction of ${inLedger.date} "${inLedger.narration}" (${inLedger.file}:${inLedger.line}), ${difference}`,
+    };
   }
-  return null;
+  const negated = difference.neg();
+  const inBooks = latest(books.movements ?? [], (m) => effect(m)?.eq(negated) === true);
+  if (inBooks === null) return null;
+  return {
+    reason: 'missing_transaction',
+    transaction: null,
+    booksTransaction: inBooks,
+    explanation: `${what}: the ledger lacks the books transaction ${inBooks.externalId} of ${inBooks.date} "${inBooks.description}", ${negated}`,
+  };
 }
 
-/** The latest FX-converting movement in `currency` of which `difference` is a small share. */
+/** The latest FX-converting ledger movement in `currency` of which `difference` is a small share. */
 function conversionExplaining(
   ledger: LedgerPortfolio,
   currency: string,
   difference: Big,
-): LedgerMovement | null {
-  for (let i = ledger.movements.length - 1; i >= 0; i--) {
-    const m = ledger.movements[i] as LedgerMovement;
+): Finding | null {
+  const conversion = latest(ledger.movements, (m) => {
     const amount = m.cash.get(currency);
-    if (!m.converted || amount === undefined || amount.eq(ZERO)) continue;
-    if (difference.abs().lte(amount.abs().times(FX_SHARE))) return m;
+    return (
+      m.converted &&
+      amount !== undefined &&
+      !amount.eq(ZERO) &&
+      difference.abs().lte(amount.abs().times(FX_SHARE))
+    );
+  });
+  if (conversion === null) return null;
+  return {
+    reason: 'fx_mismatch',
+    transaction: conversion,
+    booksTransaction: null,
+    explanation:
+      `${currency} cash differs by ${difference}: the books converted the ledger transaction of ` +
+      `${conversion.date} "${conversion.narration}" (${conversion.file}:${conversion.line}) at another FX rate`,
+  };
+}
+
+function latest<T>(items: readonly T[], test: (item: T) => boolean): T | null {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i] as T;
+    if (test(item)) return item;
   }
   return null;
 }

@@ -15,6 +15,19 @@ export interface PortfolioBooks {
   readonly cash: ReadonlyMap<string, Big>;
   /** The portfolio's value in its base currency as the platform computed it. */
   readonly portfolioValue: Big;
+  /** The books' transactions up to the date, if known: lets a break name one the ledger lacks. */
+  readonly movements?: readonly BooksMovement[];
+}
+
+/** A transaction of the platform's books (formats.md §B `transactions/<ID>.csv` row). */
+export interface BooksMovement {
+  readonly externalId: string;
+  readonly date: string;
+  readonly description: string;
+  /** Net cash effect per currency. */
+  readonly cash: ReadonlyMap<string, Big>;
+  /** Net units per security symbol. */
+  readonly units: ReadonlyMap<string, Big>;
 }
 
 /** A split known to the pricing snapshot: `numerator`-for-`denominator` on `date`. */
@@ -78,8 +91,10 @@ export interface ReconciliationBreak {
   readonly sizeBase: Big | null;
   /** sizeBase ÷ portfolio value × 10 000; null when either is unknown or the value is zero. */
   readonly sizeBp: Big | null;
-  /** The ledger transaction the break points at, if any. */
+  /** The ledger transaction the break points at (the books lack it), if any. */
   readonly transaction: LedgerMovement | null;
+  /** The books transaction the break points at (the ledger lacks it), if any. */
+  readonly booksTransaction: BooksMovement | null;
   /** A sentence for the person who has to fix it. */
   readonly explanation: string;
 }
