@@ -108,13 +108,19 @@ function factorModelRecord(
     };
   }
   const attribution = attributeFactorReturns(y, factors, input.factorNames, fit);
-  const { row, ...lastDay } = attribution.last_day_decomposition;
+  const lastDay = attribution.last_day_decomposition;
   return {
     ...windowFacts(input.calendar, range, fit.n_obs),
     ...fit,
     y: FACTOR_MODEL_Y,
     attribution_compounded: attribution.attribution_compounded,
     attribution_arithmetic: attribution.attribution_arithmetic,
-    last_day_decomposition: { date: epochDayToIso(input.calendar[start + row]!), ...lastDay },
+    last_day_decomposition: {
+      date: epochDayToIso(input.calendar[start + lastDay.row]!),
+      return: lastDay.return,
+      contributions: lastDay.contributions,
+      intercept: lastDay.intercept,
+      residual: lastDay.residual,
+    },
   };
 }
