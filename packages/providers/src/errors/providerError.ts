@@ -10,6 +10,8 @@ export abstract class ProviderError extends Error {
   abstract readonly code: string;
   /** True when a later attempt of the same request may succeed (429, 5xx, network). */
   abstract readonly retryable: boolean;
+  /** Attempts made before this error was final (set by the retry loop). */
+  attempts = 1;
 
   constructor(
     readonly provider: ProviderId,

@@ -59,7 +59,7 @@ describe('ProviderHttpClient resilience', () => {
       client({ ...quick, PROVIDER_MAX_ATTEMPTS: '2' }).getJson(request),
     ).rejects.toMatchObject({
       code: 'provider_timeout',
-      message: 'fred /fred/series/observations: no answer within 300 ms',
+      message: 'fred /fred/series/observations: no answer within 300 ms (gave up after 2 attempts)',
     });
   });
 

@@ -126,7 +126,11 @@ describe('retryWithBackoff', () => {
         settings,
         time,
       ),
-    ).rejects.toMatchObject({ code: 'provider_server_error' });
+    ).rejects.toMatchObject({
+      code: 'provider_server_error',
+      attempts: 4,
+      message: 'polygon /v2/x: HTTP 503 server error (gave up after 4 attempts)',
+    });
     expect(calls).toBe(4);
     expect(time.waits).toHaveLength(3);
   });

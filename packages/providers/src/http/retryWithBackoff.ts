@@ -49,12 +49,21 @@ export function backoffDelayMs(
   return Math.max(Math.round(random * ceiling), retryAfterMs ?? 0);
 }
 
+/** Records on a final retryable error how many attempts were made, in `attempts` and the message. */
+function gaveUp(error: ProviderError, attempts: number): ProviderError {
+  error.attempts = attempts;
+  if (attempts > 1) error.message = `${error.message} (gave up after ${attempts} attempts)`;
+  return error;
+}
+
 /**
  * Runs `attempt` until it succeeds, a non-retryable error is thrown, `maxAttempts` are
  * used, or the next wait would end after `retryBudgetMs` from the start; each attempt is
  * told the budget left (`remainingMs`) so it can cap its own timeout. Retryable means
  * a {@link ProviderError} with `retryable` (429, 5xx, network, timeout); 400/401/402/403,
- * invalid payloads and anything else are thrown at once. The last error is thrown as is.
+ * invalid payloads and anything else are thrown at once. The last error is thrown, its
+ * `attempts` set and, after more than one attempt, its message ending
+ * `(gave up after N attempts)`.
  */
 export async function retryWithBackoff<T>(
   attempt: (attemptNumber: number, remainingMs: number) => Promise<T>,
@@ -69,10 +78,10 @@ export async function retryWithBackoff<T>(
       return await attempt(attemptNumber, Math.max(1, deadline - environment.now()));
     } catch (error) {
       if (!(error instanceof ProviderError) || !error.retryable) throw error;
-      if (attemptNumber >= settings.maxAttempts) throw error;
+      if (attemptNumber >= settings.maxAttempts) throw gaveUp(error, attemptNumber);
       const retryAfterMs = error instanceof ProviderHttpError ? error.retryAfterMs : null;
       const delay = backoffDelayMs(attemptNumber, settings, environment.random(), retryAfterMs);
-      if (environment.now() + delay > deadline) throw error;
+      if (environment.now() + delay > deadline) throw gaveUp(error, attemptNumber);
       onRetry?.(error, attemptNumber, delay);
       await environment.sleep(delay, signal);
     }
