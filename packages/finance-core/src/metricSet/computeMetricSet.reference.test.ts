@@ -3,6 +3,7 @@ import { isoToEpochDay } from '../dates/isoToEpochDay.js';
 import { compareWithExpected } from '../__fixtures__/reference/compareWithExpected.js';
 import { exactSum } from '../__fixtures__/reference/exactSum.js';
 import { readExpected, referenceInput } from '../__fixtures__/reference/referenceData.js';
+import { FactorWindowCache } from '../factors/factorWindowCache.js';
 import exactOls from '../factors/__fixtures__/exactOls.json' with { type: 'json' };
 import type { MetricSetInput } from './metricSetInput.js';
 import { computeMetricSet } from './computeMetricSet.js';
@@ -70,4 +71,21 @@ describe('computeMetricSet against the independent reference (every value, CONVE
       expect(compareWithExpected(actual, expected)).toEqual([]);
     });
   }
+});
+
+describe('computeMetricSet with a shared factor cache', () => {
+  it('gives identical results for every portfolio and date (cache hits across portfolios)', () => {
+    const cache = new FactorWindowCache();
+    const p1 = referenceInput('P1');
+    const inputs: Record<string, MetricSetInput> = {
+      P1: p1,
+      P2: { ...referenceInput('P2'), calendar: p1.calendar, factors: p1.factors },
+    };
+    for (const [portfolio, asOf] of [...CASES, ...CASES]) {
+      const input = inputs[portfolio]!;
+      expect(computeMetricSet(input, isoToEpochDay(asOf), { factorCache: cache })).toEqual(
+        computeMetricSet(input, isoToEpochDay(asOf)),
+      );
+    }
+  });
 });

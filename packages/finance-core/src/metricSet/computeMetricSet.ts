@@ -3,7 +3,7 @@ import { firstRowAfter } from '../dates/firstRowAfter.js';
 import { dailyReturnsFromValues } from '../returns/dailyReturnsFromValues.js';
 import { factorSections } from './factorSections.js';
 import type { MetricSet } from './metricSet.js';
-import type { MetricSetInput } from './metricSetInput.js';
+import type { MetricSetInput, MetricSetOptions } from './metricSetInput.js';
 import { MetricSetInputError } from './metricSetInputError.js';
 import { resolveMetricSetWindows } from './metricSetWindows.js';
 import { mwrSection } from './mwrSection.js';
@@ -20,11 +20,16 @@ import { twrSection } from './twrSection.js';
  * binary search and shared; value-based returns are computed once. Undefined values are
  * `null` with a reason. The as-of row is the last calendar row on or before `asOfDay`.
  * Throws {@link MetricSetInputError} when series lengths differ from the calendar or no
- * calendar row lies in `(inception, as_of]`.
+ * calendar row lies in `(inception, as_of]`. `options.factorCache` shares factor-only work
+ * across portfolios on the same market arrays (identical results).
  *
  * @example computeMetricSet(input, isoToEpochDay('2024-12-31')).twr['1Y']
  */
-export function computeMetricSet(input: MetricSetInput, asOfDay: number): MetricSet {
+export function computeMetricSet(
+  input: MetricSetInput,
+  asOfDay: number,
+  options: MetricSetOptions = {},
+): MetricSet {
   const { calendar } = input;
   checkLengths(input);
   const firstRow = firstRowAfter(calendar, input.inceptionDay, 0, calendar.length);
@@ -44,7 +49,7 @@ export function computeMetricSet(input: MetricSetInput, asOfDay: number): Metric
     twr: twrSection(calendar, windows, asOfDay, input.returns, valueReturns),
     mwr_xirr: mwrSection(input, windows, asOfDay),
     ...riskSections(input, windows),
-    ...factorSections(input, windows),
+    ...factorSections(input, windows, options.factorCache),
   };
 }
 

@@ -2,6 +2,7 @@ import { epochDayToIso } from '../dates/epochDayToIso.js';
 import type { RowRange } from '../dates/rowRange.js';
 import { attributeFactorReturns } from '../factors/attributeFactorReturns.js';
 import { factorMomentumZ } from '../factors/factorMomentumZ.js';
+import type { FactorWindowCache } from '../factors/factorWindowCache.js';
 import { fitFactorModel } from '../factors/fitFactorModel.js';
 import { rollingCorrelationAt } from '../factors/rollingCorrelationAt.js';
 import { isUndefinedValue, Reason } from '../result/undefinedValue.js';
@@ -33,6 +34,7 @@ const FACTOR_MODEL_Y = 'raw daily portfolio return (not excess of rf)';
 export function factorSections(
   input: MetricSetInput,
   windows: MetricSetWindows,
+  cache?: FactorWindowCache,
 ): Pick<
   MetricSet,
   | 'factor_model'
@@ -47,9 +49,9 @@ export function factorSections(
     factor_momentum_z90_at_as_of: momentum(input, asOfRow, false),
     factor_momentum_z90_excl_current_at_as_of: momentum(input, asOfRow, true),
     factor_model: {
-      '1Y': factorModelRecord(input, c['1Y'].range),
-      '3Y': factorModelRecord(input, c['3Y'].range),
-      inception: factorModelRecord(input, c.inception.range),
+      '1Y': factorModelRecord(input, c['1Y'].range, cache),
+      '3Y': factorModelRecord(input, c['3Y'].range, cache),
+      inception: factorModelRecord(input, c.inception.range, cache),
     } satisfies Record<FactorWindow, FactorModelRecord | Unavailable>,
   };
 }
@@ -92,12 +94,13 @@ function momentum(input: MetricSetInput, asOfRow: number, excludeCurrent: boolea
 function factorModelRecord(
   input: MetricSetInput,
   range: RowRange | null,
+  cache: FactorWindowCache | undefined,
 ): FactorModelRecord | Unavailable {
   if (range === null) return { value: null, reason: Reason.insufficientHistory };
   const { start, end } = range;
   const y = input.returns.subarray(start, end);
   const factors = input.factors.map((f) => f.subarray(start, end));
-  const fit = fitFactorModel(y, factors, input.factorNames);
+  const fit = fitFactorModel(y, factors, input.factorNames, cache);
   if (isUndefinedValue(fit)) {
     const nObs = countObservations([input.returns, ...input.factors], start, end);
     return {
@@ -107,7 +110,7 @@ function factorModelRecord(
       reason: fit.reason,
     };
   }
-  const attribution = attributeFactorReturns(y, factors, input.factorNames, fit);
+  const attribution = attributeFactorReturns(y, factors, input.factorNames, fit, cache);
   const lastDay = attribution.last_day_decomposition;
   return {
     ...windowFacts(input.calendar, range, fit.n_obs),

@@ -1,3 +1,5 @@
+import type { FactorWindowCache } from '../factors/factorWindowCache.js';
+
 /**
  * Everything `computeMetricSet` needs about one portfolio, aligned on one master calendar
  * (business days, ascending epoch days). Every `Float64Array` has one entry per calendar
@@ -26,4 +28,14 @@ export interface MetricSetInput {
   /** Daily factor returns, one series per name in `factorNames`. */
   readonly factors: readonly Float64Array[];
   readonly factorNames: readonly string[];
+}
+
+/** How `computeMetricSet` may share work across calls. */
+export interface MetricSetOptions {
+  /**
+   * Factor-only window statistics shared by every portfolio on the same market arrays
+   * (the nightly run computes many portfolios on one pricing pack). Pure memoisation:
+   * results are identical with or without it.
+   */
+  readonly factorCache?: FactorWindowCache;
 }
