@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { isoToEpochDay } from '../dates/isoToEpochDay.js';
 import { compareWithExpected } from '../__fixtures__/reference/compareWithExpected.js';
 import { exactSum } from '../__fixtures__/reference/exactSum.js';
-import { readExpected, referenceInput } from '../__fixtures__/reference/referenceData.js';
+import {
+  readExpected,
+  readReferenceFile,
+  referenceInput,
+} from '../__fixtures__/reference/referenceData.js';
 import { FactorWindowCache } from '../factors/factorWindowCache.js';
 import exactOls from '../factors/__fixtures__/exactOls.json' with { type: 'json' };
 import type { MetricSetInput } from './metricSetInput.js';
@@ -86,6 +90,43 @@ describe('computeMetricSet with a shared factor cache', () => {
       expect(computeMetricSet(input, isoToEpochDay(asOf), { factorCache: cache })).toEqual(
         computeMetricSet(input, isoToEpochDay(asOf)),
       );
+    }
+  });
+});
+
+describe('computeMetricSet against the rolling reference CSVs (every 25th date, 1e-9)', () => {
+  const input = referenceInput('P1');
+  const table = (name: string) => {
+    const [header, ...lines] = readReferenceFile(`expected/rolling/${name}.csv`).trim().split('\n');
+    return {
+      header: header!.split(','),
+      rows: lines.filter((_, i) => i % 25 === 0).map((l) => l.split(',')),
+    };
+  };
+  const close = (actual: unknown, cell: string) =>
+    cell === ''
+      ? actual === null
+      : Math.abs((actual as number) - Number(cell)) <= 1e-9 * Math.abs(Number(cell));
+
+  it('rolling_corr30_at_as_of and n_pairs (P1_rolling_corr30.csv)', () => {
+    const { header, rows } = table('P1_rolling_corr30');
+    for (const row of rows) {
+      const set = computeMetricSet(input, isoToEpochDay(row[0]!)).rolling_corr30_at_as_of;
+      expect(set.n_pairs).toBe(Number(row[1]));
+      header.slice(2).forEach((factor, j) => expect(close(set[factor], row[j + 2]!)).toBe(true));
+    }
+  });
+  it('factor_momentum_z90 with and without the current row (factor_momentum_z90.csv)', () => {
+    const { header, rows } = table('factor_momentum_z90');
+    for (const row of rows) {
+      const set = computeMetricSet(input, isoToEpochDay(row[0]!));
+      header.slice(1).forEach((column, j) => {
+        const excl = column.endsWith('_excl_current');
+        const section = excl
+          ? set.factor_momentum_z90_excl_current_at_as_of
+          : set.factor_momentum_z90_at_as_of;
+        expect(close(section[column.replace('_excl_current', '')], row[j + 1]!)).toBe(true);
+      });
     }
   });
 });

@@ -19,6 +19,9 @@ import type { MetricSetInput } from './metricSetInput.js';
 import type { MetricSetWindows } from './metricSetWindows.js';
 import { windowFacts } from './windowFacts.js';
 
+/** Rows of the rolling correlation window. */
+const CORRELATION_ROWS = 30;
+
 /** What the factor model regresses, echoed as the reference does. */
 const FACTOR_MODEL_Y = 'raw daily portfolio return (not excess of rf)';
 
@@ -28,7 +31,8 @@ const FACTOR_MODEL_Y = 'raw daily portfolio return (not excess of rf)';
  * arithmetic attribution and the last day's decomposition — the factors module's
  * `fitFactorModel` and `attributeFactorReturns` on zero-copy views of the window);
  * `rolling_corr30_at_as_of`, the Pearson correlation of the portfolio's return with each
- * factor over the last 30 rows since inception (≥ 20 pairs); and the 90-row factor
+ * factor over the last 30 rows since inception (≥ 20 pairs; `n_pairs` = rows of that window
+ * where the portfolio and every factor are observed); and the 90-row factor
  * momentum z-scores at as-of, including and excluding the as-of row.
  */
 export function factorSections(
@@ -63,21 +67,18 @@ function rollingCorrelations(
 ): RollingCorrelationRecord {
   const returns = input.returns.subarray(firstRow, end);
   const record: Record<string, number | string | null> = {};
-  let nPairs = 0;
   input.factorNames.forEach((name, j) => {
     const rho = rollingCorrelationAt(
       returns,
       input.factors[j]!.subarray(firstRow, end),
       end - 1 - firstRow,
+      CORRELATION_ROWS,
     );
-    if (isUndefinedValue(rho)) {
-      record[name] = null;
-      record[`${name}_reason`] = rho.reason;
-    } else {
-      record[name] = rho.value;
-      nPairs = Math.max(nPairs, rho.n_pairs);
-    }
+    record[name] = isUndefinedValue(rho) ? null : rho.value;
+    if (isUndefinedValue(rho)) record[`${name}_reason`] = rho.reason;
   });
+  const from = Math.max(firstRow, end - CORRELATION_ROWS);
+  const nPairs = countObservations([input.returns, ...input.factors], from, end);
   return { ...record, n_pairs: nPairs };
 }
 

@@ -17,7 +17,7 @@ export interface MetricSet {
   readonly active: Readonly<Record<'1Y', ActiveRecord | Unavailable>>;
   readonly win_loss: Readonly<Record<WinLossWindow, WinLossRecord | Unavailable>>;
   readonly factor_model: Readonly<Record<FactorWindow, FactorModelRecord | Unavailable>>;
-  /** Correlation of the portfolio with each factor over the last 30 rows; `n_pairs` = most pairs used. */
+  /** Correlation of the portfolio with each factor over the last 30 rows; `n_pairs` = complete rows. */
   readonly rolling_corr30_at_as_of: RollingCorrelationRecord;
   /** (f(as_of) − mean) / std over the 90 rows ending at as-of, per factor. */
   readonly factor_momentum_z90_at_as_of: FactorValues;
