@@ -52,6 +52,20 @@ describe('loadLedgerText: options that change checking', () => {
   });
 });
 
+describe('loadLedgerText: text encoding', () => {
+  it('ignores a byte-order mark and Windows line ends', () => {
+    const ledger = loadLedgerText(
+      '\uFEFF2024-01-01 open Assets:Cash USD\r\n2024-01-02 balance Assets:Cash 0 USD\r\n',
+      'w.beancount',
+    );
+    expect(ledger.errors).toEqual([]);
+    expect(ledger.entries.map((e) => [e.type, e.line])).toEqual([
+      ['Open', 1],
+      ['Balance', 2],
+    ]);
+  });
+});
+
 describe('loadLedgerFile: includes and files', () => {
   const files: Record<string, string> = {
     'books/main.beancount':

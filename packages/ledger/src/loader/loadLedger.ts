@@ -54,7 +54,11 @@ export function loadLedgerText(
   const errors: LedgerDiagnostic[] = [];
   const seen = new Set<string>([normalize(file)]);
   const parseOne = (source: string, name: string, isTop: boolean) => {
-    const result = parseLedgerText(source, name);
+    // A UTF-8 byte-order mark is not part of the first line.
+    const result = parseLedgerText(
+      source.charCodeAt(0) === 0xfeff ? source.slice(1) : source,
+      name,
+    );
     for (const d of result.directives) parsed.push(d);
     errors.push(...result.errors);
     if (isTop) {
