@@ -93,7 +93,7 @@ function parseOptions(args: readonly string[]): LedgerBenchOptions {
     file: '',
     json: false,
     runs: 15,
-    warmup: 3,
+    warmup: 5,
     copies: 1,
     targetMs: DEFAULT_TARGET_MS,
   };
