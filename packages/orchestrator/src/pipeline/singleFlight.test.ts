@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/openDatabase.js';
 import { runs } from '../db/schema.js';
 import {
   openTestDatabase,
@@ -109,22 +113,7 @@ describe.runIf(testDatabaseKinds().includes('postgres'))(
     afterAll(async () => t.dispose());
 
     it('leaves no lock behind: the next run marks its row interrupted and completes', async () => {
-      const script = fileURLToPath(new URL('../../test-fixtures/hangingRun.ts', import.meta.url));
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', '--conditions=@truth-spine/source', script],
-        {
-          env: { ...process.env, DATABASE_URL: t.url, AS_OF: '2024-06-03' },
-          stdio: ['ignore', 'pipe', 'inherit'],
-        },
-      );
-      await new Promise<void>((resolve, reject) => {
-        child.stdout.on(
-          'data',
-          (chunk: Buffer) => chunk.toString().includes('running') && resolve(),
-        );
-        child.on('exit', (code) => reject(new Error(`child exited early with ${code}`)));
-      });
+      const child = await startHangingRunner(t.url, '2024-06-03');
       const counter = { steps: 0 };
       const blocked = runNightly(
         t.db,
@@ -133,9 +122,7 @@ describe.runIf(testDatabaseKinds().includes('postgres'))(
         fast,
       );
       await expect(blocked).rejects.toThrow(RunInProgressError);
-      const exited = new Promise((resolve) => child.on('exit', resolve));
-      child.kill('SIGKILL');
-      await exited;
+      await killHard(child);
       const outcome = await runNightly(
         t.db,
         gatedBodies(Promise.resolve(), counter),
@@ -145,9 +132,63 @@ describe.runIf(testDatabaseKinds().includes('postgres'))(
       expect(outcome.report.status).toBe('skipped');
       const rows = await t.db.drizzle.select().from(runs).where(eq(runs.asOf, '2024-06-03'));
       expect(rows.map((r) => r.status).sort()).toEqual(['interrupted', 'skipped']);
-    }, 60_000);
+    }, 120_000);
   },
 );
+
+describe('a runner killed with -9 on an embedded PGlite directory', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'truth-spine-kill-'));
+  });
+  afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+  it('the next process takes over the directory, recovers and completes the date', async () => {
+    const url = `pglite://${dir}`;
+    const child = await startHangingRunner(url, '2024-06-04');
+    await expect(openDatabase(url)).rejects.toThrow(/open in process/);
+    await killHard(child);
+    const db = await openDatabase(url);
+    try {
+      const counter = { steps: 0 };
+      const outcome = await runNightly(
+        db,
+        gatedBodies(Promise.resolve(), counter),
+        { asOf: '2024-06-04' },
+        fast,
+      );
+      expect(outcome.report.status).toBe('skipped');
+      const rows = await db.drizzle.select().from(runs).where(eq(runs.asOf, '2024-06-04'));
+      expect(rows.map((r) => r.status).sort()).toEqual(['interrupted', 'skipped']);
+    } finally {
+      await db.close();
+    }
+  }, 300_000);
+});
+
+/** Starts test-fixtures/hangingRun.ts on `url` and resolves once its build_pack is running. */
+async function startHangingRunner(url: string, asOf: string): Promise<ReturnType<typeof spawn>> {
+  const script = fileURLToPath(new URL('../../test-fixtures/hangingRun.ts', import.meta.url));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--conditions=@truth-spine/source', script],
+    {
+      env: { ...process.env, DATABASE_URL: url, AS_OF: asOf },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('running') && resolve());
+    child.on('exit', (code) => reject(new Error(`child exited early with ${code}`)));
+  });
+  return child;
+}
+
+async function killHard(child: ReturnType<typeof spawn>): Promise<void> {
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
 
 async function until(condition: () => Promise<boolean>): Promise<void> {
   for (let i = 0; i < 200; i += 1) {
