@@ -20,8 +20,8 @@ export async function recordOfflineDataSet(
   const range = options.range();
   const source = providers[options.provider(['polygon', 'fmp'])];
   const recorder = new OfflineRecorder(out, {
-    name: options.optional('name') ?? 'recorded',
-    description: options.optional('description') ?? 'Recorded with `fetch record`.',
+    name: options.optional('name'),
+    description: options.optional('description'),
     generatedBy: 'truth-spine fetch record',
   });
   const written: Record<string, number> = {};

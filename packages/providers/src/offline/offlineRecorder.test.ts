@@ -103,11 +103,7 @@ describe('OfflineRecorder', () => {
   });
 
   it('merges a second recording by date instead of duplicating', async () => {
-    const recorder = new OfflineRecorder(dir, {
-      name: 'test',
-      description: 'second',
-      generatedBy: 'vitest',
-    });
+    const recorder = new OfflineRecorder(dir, { generatedBy: 'vitest' });
     await recorder.writePrices([
       {
         symbol: 'AAPL',
@@ -119,7 +115,11 @@ describe('OfflineRecorder', () => {
       },
     ]);
     const manifest = await recorder.finish(new Date('2026-11-27T00:00:00Z'));
-    expect(manifest.calendar).toEqual({ first: '2025-01-02', last: '2025-01-13' });
+    expect(manifest).toMatchObject({
+      name: 'test',
+      description: 'recorded in a test',
+      calendar: { first: '2025-01-02', last: '2025-01-13' },
+    });
     const [aapl] = await new OfflineReplaySource(dir).dailyBars({
       symbols: ['AAPL'],
       from: '2025-01-08',

@@ -18,10 +18,13 @@ import {
 } from './offlineFormat.js';
 import { OfflineReplaySource } from './offlineReplaySource.js';
 
-/** Who and what a recording is, for `manifest.json` and `SOURCES.md`. */
+/**
+ * Who and what a recording is, for `manifest.json` and `SOURCES.md`. A name or
+ * description left out keeps the one the directory's manifest already has.
+ */
 export interface RecordingInfo {
-  readonly name: string;
-  readonly description: string;
+  readonly name?: string;
+  readonly description?: string;
   readonly generatedBy: string;
 }
 
@@ -57,6 +60,7 @@ export class OfflineRecorder {
     return new OfflineReplaySource(this.root);
   }
 
+  /** Merges each symbol's bars into `prices/<SYMBOL>.csv` (key: date). */
   async writePrices(series: readonly PriceSeries[]): Promise<void> {
     for (const s of series) {
       const existing =
@@ -71,6 +75,7 @@ export class OfflineRecorder {
     }
   }
 
+  /** Merges each pair's rates into `fx/<PAIR>.csv` (key: date). */
   async writeFx(series: readonly FxSeries[]): Promise<void> {
     for (const s of series) {
       const existing =
@@ -84,6 +89,7 @@ export class OfflineRecorder {
     }
   }
 
+  /** Merges each series into `macro/<ID>.csv` (key: date); a missing value stays blank. */
   async writeMacro(series: readonly MacroSeries[]): Promise<void> {
     for (const s of series) {
       const existing =
@@ -158,6 +164,7 @@ export class OfflineRecorder {
       byDate.set(date, [...(byDate.get(date) ?? []), article]);
     }
     for (const [date, incoming] of byDate) {
+      // An empty query matches every article, so this is the whole file of that date.
       const existing = (await this.reader.news({ from: date, to: date, query: '' })).articles;
       const merged = mergeByKey(existing, incoming, (a) => a.url).sort((a, b) =>
         a.published_at.localeCompare(b.published_at),
@@ -181,10 +188,12 @@ export class OfflineRecorder {
     ] as const) {
       if ((await this.readIfExists(file)) === null) await this.write(file, formatCsv(header, []));
     }
+    const previousManifest = await this.reader.manifest().catch(() => null);
     const manifest: OfflineManifest = {
       format: offlineFormatId,
-      name: this.info.name,
-      description: this.info.description,
+      name: this.info.name ?? previousManifest?.name ?? 'recorded',
+      description:
+        this.info.description ?? previousManifest?.description ?? 'Recorded market data.',
       generated_by: this.info.generatedBy,
       calendar: await this.priceCalendar(now),
     };
