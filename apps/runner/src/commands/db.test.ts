@@ -38,19 +38,23 @@ describe('db migrate on an empty PGlite directory', () => {
   });
   afterAll(async () => rm(dir, { recursive: true, force: true }));
 
-  it('applies the migrations once, then reports nothing to do; exits 3 while another process has it', async () => {
-    const env = { DATABASE_URL: `pglite://${dir}` };
-    const first = recordingIo(env);
-    expect(await runCli(['db', 'migrate'], first, [dbCommand])).toBe(0);
-    expect(first.out()).toBe(`pglite://${dir}: applied 2 migration(s); 2 in total\n`);
-    const second = recordingIo(env);
-    expect(await runCli(['db', 'migrate'], second, [dbCommand])).toBe(0);
-    expect(second.out()).toContain('applied 0 migration(s); 2 in total');
-    await writeFile(join(dir, 'truth-spine.lock'), `1@${(await import('node:os')).hostname()}`);
-    const busy = recordingIo(env);
-    expect(await runCli(['db', 'migrate'], busy, [dbCommand])).toBe(3);
-    expect(busy.err()).toMatch(/open in process 1@.*PGlite allows one process/);
-  }, dbTimeoutMs);
+  it(
+    'applies the migrations once, then reports nothing to do; exits 3 while another process has it',
+    async () => {
+      const env = { DATABASE_URL: `pglite://${dir}` };
+      const first = recordingIo(env);
+      expect(await runCli(['db', 'migrate'], first, [dbCommand])).toBe(0);
+      expect(first.out()).toBe(`pglite://${dir}: applied 2 migration(s); 2 in total\n`);
+      const second = recordingIo(env);
+      expect(await runCli(['db', 'migrate'], second, [dbCommand])).toBe(0);
+      expect(second.out()).toContain('applied 0 migration(s); 2 in total');
+      await writeFile(join(dir, 'truth-spine.lock'), `1@${(await import('node:os')).hostname()}`);
+      const busy = recordingIo(env);
+      expect(await runCli(['db', 'migrate'], busy, [dbCommand])).toBe(3);
+      expect(busy.err()).toMatch(/open in process 1@.*PGlite allows one process/);
+    },
+    dbTimeoutMs,
+  );
 });
 
 describe.each(testDatabaseKinds())('db load-books on %s', (kind) => {
@@ -66,31 +70,35 @@ describe.each(testDatabaseKinds())('db load-books on %s', (kind) => {
     await rm(scratch, { recursive: true, force: true });
   });
 
-  it('loads BOOKS_DIR, reports the counts, and refuses broken books with file and line', async () => {
-    const io = recordingIo({ DATABASE_URL: t.url, BOOKS_DIR: books });
-    expect(await runCli(['db', 'load-books'], io, [dbCommand])).toBe(0);
-    expect(io.out()).toBe(
-      `${books}: 1 portfolio(s), 1 securities, 2 transaction(s) loaded; 0 removed\n`,
-    );
+  it(
+    'loads BOOKS_DIR, reports the counts, and refuses broken books with file and line',
+    async () => {
+      const io = recordingIo({ DATABASE_URL: t.url, BOOKS_DIR: books });
+      expect(await runCli(['db', 'load-books'], io, [dbCommand])).toBe(0);
+      expect(io.out()).toBe(
+        `${books}: 1 portfolio(s), 1 securities, 2 transaction(s) loaded; 0 removed\n`,
+      );
 
-    await cp(books, scratch, { recursive: true });
-    await writeFile(
-      join(scratch, 'securities.csv'),
-      'symbol,name,currency,kind,country,adr_ratio,underlying,underlying_currency\nSPY,SPDR,USD,etf,US,,,\nQQQ,,USD,etf,US,,,\n',
-    );
-    const bad = recordingIo({ DATABASE_URL: t.url });
-    expect(await runCli(['db', 'load-books', scratch], bad, [dbCommand])).toBe(1);
-    expect(bad.err()).toContain('securities.csv:3: column 2 (name): must be present');
+      await cp(books, scratch, { recursive: true });
+      await writeFile(
+        join(scratch, 'securities.csv'),
+        'symbol,name,currency,kind,country,adr_ratio,underlying,underlying_currency\nSPY,SPDR,USD,etf,US,,,\nQQQ,,USD,etf,US,,,\n',
+      );
+      const bad = recordingIo({ DATABASE_URL: t.url });
+      expect(await runCli(['db', 'load-books', scratch], bad, [dbCommand])).toBe(1);
+      expect(bad.err()).toContain('securities.csv:3: column 2 (name): must be present');
 
-    const db = await openDatabase(t.url);
-    try {
-      const rows = await db.drizzle.select().from(schema.transactions);
-      expect(rows.map((r) => [r.externalId, r.amount])).toEqual([
-        ['R-1', '1000.00'],
-        ['R-2', '-945.30'],
-      ]);
-    } finally {
-      await db.close();
-    }
-  }, dbTimeoutMs);
+      const db = await openDatabase(t.url);
+      try {
+        const rows = await db.drizzle.select().from(schema.transactions);
+        expect(rows.map((r) => [r.externalId, r.amount])).toEqual([
+          ['R-1', '1000.00'],
+          ['R-2', '-945.30'],
+        ]);
+      } finally {
+        await db.close();
+      }
+    },
+    dbTimeoutMs,
+  );
 });

@@ -41,61 +41,69 @@ describe.each(testDatabaseKinds())('status on %s', (kind) => {
   }, dbTimeoutMs);
   afterAll(async () => t?.dispose(), dbTimeoutMs);
 
-  it('prints runs newest first and the latest pack as JSON', async () => {
-    const io = recordingIo({ DATABASE_URL: t.url });
-    expect(await runCli(['status', '--json'], io, [statusCommand])).toBe(0);
-    const status = JSON.parse(io.out()) as {
-      runs: {
-        run_id: string;
-        status: string;
-        blocked_at: string | null;
-        steps: { name: string; status: string }[];
-      }[];
-      latest_pack: Record<string, unknown>;
-    };
-    expect(Object.keys(status)).toEqual(['runs', 'latest_pack']);
-    expect(status.runs.map((r) => [r.run_id, r.status, r.blocked_at])).toEqual([
-      [blockedRun, 'blocked', 'reconcile_ledger'],
-      [succeededRun, 'succeeded', null],
-    ]);
-    expect(Object.keys(status.runs[0]!)).toEqual([
-      'run_id',
-      'as_of',
-      'status',
-      'trigger',
-      'started_at',
-      'finished_at',
-      'blocked_at',
-      'deadlines',
-      'pack',
-      'steps',
-    ]);
-    expect(status.runs[0]!.steps.map((s) => s.status)).toEqual([
-      'succeeded',
-      'failed',
-      'blocked',
-      'blocked',
-      'blocked',
-      'blocked',
-      'blocked',
-    ]);
-    expect(status.latest_pack).toEqual({
-      pack_id: 'PK-2024-03-28-v1',
-      as_of: '2024-03-28',
-      status: 'warming',
-      hash: 'sha-2024-03-28',
-      fresh_at: null,
-    });
-  }, dbTimeoutMs);
+  it(
+    'prints runs newest first and the latest pack as JSON',
+    async () => {
+      const io = recordingIo({ DATABASE_URL: t.url });
+      expect(await runCli(['status', '--json'], io, [statusCommand])).toBe(0);
+      const status = JSON.parse(io.out()) as {
+        runs: {
+          run_id: string;
+          status: string;
+          blocked_at: string | null;
+          steps: { name: string; status: string }[];
+        }[];
+        latest_pack: Record<string, unknown>;
+      };
+      expect(Object.keys(status)).toEqual(['runs', 'latest_pack']);
+      expect(status.runs.map((r) => [r.run_id, r.status, r.blocked_at])).toEqual([
+        [blockedRun, 'blocked', 'reconcile_ledger'],
+        [succeededRun, 'succeeded', null],
+      ]);
+      expect(Object.keys(status.runs[0]!)).toEqual([
+        'run_id',
+        'as_of',
+        'status',
+        'trigger',
+        'started_at',
+        'finished_at',
+        'blocked_at',
+        'deadlines',
+        'pack',
+        'steps',
+      ]);
+      expect(status.runs[0]!.steps.map((s) => s.status)).toEqual([
+        'succeeded',
+        'failed',
+        'blocked',
+        'blocked',
+        'blocked',
+        'blocked',
+        'blocked',
+      ]);
+      expect(status.latest_pack).toEqual({
+        pack_id: 'PK-2024-03-28-v1',
+        as_of: '2024-03-28',
+        status: 'warming',
+        hash: 'sha-2024-03-28',
+        fresh_at: null,
+      });
+    },
+    dbTimeoutMs,
+  );
 
-  it('prints a readable summary without --json, and exits 64 on a bad option', async () => {
-    const io = recordingIo({ DATABASE_URL: t.url });
-    expect(await runCli(['status', '--limit', '1'], io, [statusCommand])).toBe(0);
-    expect(io.out()).toBe(
-      'latest pack: PK-2024-03-28-v1 as of 2024-03-28 warming sha256 sha-2024-03-28\n' +
-        `2024-03-29T00:05:00.000Z  2024-03-28  blocked at reconcile_ledger  manual  ${blockedRun}\n`,
-    );
-    const bad = recordingIo({ DATABASE_URL: t.url });
-    expect(await runCli(['status', '--limit', 'x'], bad, [statusCommand])).toBe(64);
-  }, dbTimeoutMs);
+  it(
+    'prints a readable summary without --json, and exits 64 on a bad option',
+    async () => {
+      const io = recordingIo({ DATABASE_URL: t.url });
+      expect(await runCli(['status', '--limit', '1'], io, [statusCommand])).toBe(0);
+      expect(io.out()).toBe(
+        'latest pack: PK-2024-03-28-v1 as of 2024-03-28 warming sha256 sha-2024-03-28\n' +
+          `2024-03-29T00:05:00.000Z  2024-03-28  blocked at reconcile_ledger  manual  ${blockedRun}\n`,
+      );
+      const bad = recordingIo({ DATABASE_URL: t.url });
+      expect(await runCli(['status', '--limit', 'x'], bad, [statusCommand])).toBe(64);
+    },
+    dbTimeoutMs,
+  );
 });
