@@ -80,6 +80,25 @@ describe('ProviderHttpClient resilience', () => {
     expect(bodies).toHaveLength(3);
   });
 
+  it('does not follow a redirect, so the key stays on the configured host', async () => {
+    server.script(endpoint, {
+      status: 302,
+      headers: { location: 'http://127.0.0.1:9/elsewhere' },
+      rawBody: '',
+    });
+    let error: unknown;
+    const requests = await countRequests(() =>
+      client()
+        .getJson(request)
+        .catch((e: unknown) => {
+          error = e;
+          throw e;
+        }),
+    );
+    expect(requests).toBe(1);
+    expect(error).toMatchObject({ code: 'provider_http_error', status: 302 });
+  });
+
   it('retries a body cut off mid-stream', async () => {
     server.script(endpoint, {
       truncate: true,

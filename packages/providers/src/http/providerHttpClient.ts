@@ -216,7 +216,8 @@ export class ProviderHttpClient {
     let retryAfter: string | null;
     let text: string;
     try {
-      const response = await this.fetchImpl(url, { headers, signal: combined });
+      // Redirects are not followed: the key must never travel to a host we were not configured with.
+      const response = await this.fetchImpl(url, { headers, signal: combined, redirect: 'manual' });
       status = response.status;
       retryAfter = response.headers.get('retry-after');
       text = await response.text();
