@@ -92,6 +92,7 @@ export {
 // freshness gate
 export {
   getFreshness,
+  getLatestFreshPack,
   isLatestPackFresh,
   markPackFresh,
   PackNotReadyError,

@@ -22,7 +22,10 @@ export async function getFreshness(db: Database): Promise<Freshness | null> {
     .from(packs)
     .orderBy(desc(packs.asOf), desc(packs.version))
     .limit(1);
-  if (pack === undefined) return null;
+  return pack === undefined ? null : freshnessOf(pack);
+}
+
+function freshnessOf(pack: typeof packs.$inferSelect): Freshness {
   return {
     pack_id: pack.id,
     as_of: pack.asOf,
@@ -30,6 +33,20 @@ export async function getFreshness(db: Database): Promise<Freshness | null> {
     hash: pack.sha256,
     fresh_at: pack.freshAt?.toISOString() ?? null,
   };
+}
+
+/**
+ * The newest pack that is fresh (null if none): what a consumer may serve while the
+ * latest pack is still warming or was blocked.
+ */
+export async function getLatestFreshPack(db: Database): Promise<Freshness | null> {
+  const [pack] = await db.drizzle
+    .select()
+    .from(packs)
+    .where(eq(packs.status, 'fresh'))
+    .orderBy(desc(packs.asOf), desc(packs.version))
+    .limit(1);
+  return pack === undefined ? null : freshnessOf(pack);
 }
 
 /** True only when a latest pack exists and is fresh. */

@@ -5,6 +5,7 @@ import { alertEvents, deadLetters, packs, runs } from '../db/schema.js';
 import { listDeadLetters } from '../deadLetters/deadLetters.js';
 import {
   getFreshness,
+  getLatestFreshPack,
   isLatestPackFresh,
   markPackFresh,
   PackNotReadyError,
@@ -547,5 +548,11 @@ describe.each(testDatabaseKinds())('pipeline engine on %s', (kind) => {
       .from(packs)
       .where(and(eq(packs.asOf, '2024-03-04'), eq(packs.version, 1)));
     expect(pack?.status).toBe('warming');
+    expect((await getFreshness(db))?.pack_id).toBe('PK-2024-03-04-v1');
+    expect(await isLatestPackFresh(db)).toBe(false);
+    expect(await getLatestFreshPack(db)).toMatchObject({
+      pack_id: 'PK-2024-03-01-v1',
+      status: 'fresh',
+    });
   });
 });
