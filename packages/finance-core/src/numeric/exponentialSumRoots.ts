@@ -28,7 +28,11 @@ const MAX_GAP_TERMS = 4096;
  * interval with a sign change holds exactly one root, refined by Brent's method (narrowed
  * on the fast sum, finished on the exact one). When the time gaps repeat (monthly flows),
  * the bounds use e^(−v·tᵢ) as running products of one e^(−v·gap) per distinct gap, and
- * every comparison allows 1e-12 of slack for their rounding.
+ * every comparison allows 1e-12 of slack for their rounding. Before any subdivision,
+ * Laguerre's rule of signs for partial sums bounds the roots on each side of v = 0 (at most
+ * the sign changes of the partial sums from the first term for v > 0, from the last term
+ * for v < 0); when both bounds are ≤ 1 — the usual investment history — each side is
+ * settled by the sign of f at its ends and one refinement.
  * Otherwise the interval is halved. Outside [v_lo, v_hi] one term dominates the rest
  * (v_hi = ln(Σ_{i≥1}|cᵢ| / |c₀|) / t₁, v_lo from the last term alike), so no root lies
  * there. The search is also kept to [minRoot, maxRoot] (default ±700) and |v·t| ≤ 700 so
@@ -118,6 +122,25 @@ export function exponentialSumRoots(
     return brentRoot(exact, a, b, exact(a), exact(b), 1e-18);
   };
 
+  // Laguerre's rule of signs for partial sums (Pólya–Szegő, Problems and Theorems in
+  // Analysis II, Part V, no. 77): with z = e^(−v), the roots with v > 0 are at most the sign
+  // changes of c₀, c₀+c₁, …; those with v < 0 at most the sign changes of the partial sums
+  // taken from the last term. With at most one on each side (the usual investment history),
+  // each side holds a root exactly when f changes sign across it: no subdivision needed.
+  const { total, changes: forward } = partialSumSignChanges(coefficients, true);
+  const backward = partialSumSignChanges(coefficients, false).changes;
+  if (total !== 0 && forward <= 1 && backward <= 1) {
+    const fLo = exact(lo);
+    const fHi = exact(hi);
+    if (lo < 0 && ((fLo < 0 && total > 0) || (fLo > 0 && total < 0))) {
+      addRoot(refine(lo, Math.min(0, hi), fLo, hi < 0 ? fHi : total));
+    }
+    if (hi > 0 && ((fHi < 0 && total > 0) || (fHi > 0 && total < 0))) {
+      addRoot(refine(Math.max(0, lo), hi, lo > 0 ? fLo : total, fHi));
+    }
+    return { roots, complete };
+  }
+
   // Depth-first stack of intervals, each frame: a, b, depth, then P, N, P₁, N₁ at a and at b.
   const stack: number[] = [];
   let top = 0;
@@ -205,4 +228,26 @@ function distinctGaps(times: ArrayLike<number>): { values: number[]; index: numb
     index.push(g);
   }
   return { values, index };
+}
+
+/**
+ * Sign changes (zeros skipped) of the partial sums of `c`, from the first term
+ * (`fromStart`) or from the last, and the full sum.
+ */
+function partialSumSignChanges(
+  c: ArrayLike<number>,
+  fromStart: boolean,
+): { changes: number; total: number } {
+  let sum = 0;
+  let sign = 0;
+  let changes = 0;
+  for (let k = 0; k < c.length; k++) {
+    sum += c[fromStart ? k : c.length - 1 - k]!;
+    const s = sum > 0 ? 1 : sum < 0 ? -1 : 0;
+    if (s !== 0) {
+      if (sign !== 0 && s !== sign) changes++;
+      sign = s;
+    }
+  }
+  return { changes, total: sum };
 }
