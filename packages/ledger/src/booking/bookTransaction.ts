@@ -6,7 +6,12 @@ import type { LedgerOptions } from '../parser/options.js';
 import type { CostSpec, IncompletePosting, ParsedTransaction } from '../parser/parsedTypes.js';
 import { bookReduction } from './bookingMethods.js';
 import { describeCostSpec, describePostingRepr } from './describePosting.js';
-import { inferTolerances, quantizeWithTolerance, type Tolerances } from './tolerances.js';
+import {
+  inferToleranceOf,
+  inferTolerances,
+  quantizeWithTolerance,
+  toleranceFor,
+} from './tolerances.js';
 import { postingWeight } from './weight.js';
 
 /** What booking needs to know besides the transaction. */
@@ -84,9 +89,14 @@ function fail(
   errors.push({ type, file: txn.file, line, message });
 }
 
-/** Tolerances from the postings as written (Beancount infers them before interpolation). */
-function writtenTolerances(txn: ParsedTransaction, options: LedgerOptions): Tolerances {
-  return inferTolerances(
+/** The tolerance of `currency` from the postings as written (Beancount infers it before interpolation). */
+function writtenTolerance(
+  txn: ParsedTransaction,
+  currency: string,
+  options: LedgerOptions,
+): Decimal {
+  if (!options.inferToleranceFromCost) return inferToleranceOf(currency, txn.postings, options);
+  const all = inferTolerances(
     txn.postings.map((p) => ({
       number: p.number,
       currency: p.currency,
@@ -100,6 +110,7 @@ function writtenTolerances(txn: ParsedTransaction, options: LedgerOptions): Tole
     })),
     options,
   );
+  return toleranceFor(all, currency);
 }
 
 /** Beancount `categorize_by_currency`: postings grouped by weight currency, in order. */
@@ -354,8 +365,7 @@ function interpolateGroup(
       const divisor = w.spec?.numberPer ?? w.priceNumber;
       const number = divisor === null || divisor === undefined ? weight : weight.div(divisor);
       w.number = quantizeWithTolerance(
-        writtenTolerances(txn, options),
-        w.currency ?? currency,
+        writtenTolerance(txn, w.currency ?? currency, options),
         number,
       );
       w.currency ??= currency;

@@ -91,18 +91,34 @@ export function isSmall(residual: Inventory, tolerances: Tolerances): boolean {
 }
 
 /**
+ * The tolerance of one currency by the rule of {@link inferTolerances} when costs and
+ * prices do not take part (`infer_tolerance_from_cost` off, the default): the largest
+ * `multiplier × 10^−scale` over the written postings in that currency, at least its
+ * `inferred_tolerance_default`; without either, the `*` default or zero.
+ */
+export function inferToleranceOf(
+  currency: string,
+  postings: Iterable<{ readonly number: Decimal | null; readonly currency: string | null }>,
+  options: LedgerOptions,
+): Decimal {
+  const defaults = options.inferredToleranceDefaults;
+  let tolerance = defaults.get(currency);
+  for (const p of postings) {
+    if (p.currency !== currency || p.number === null || p.number.scale <= 0) continue;
+    const t = options.inferredToleranceMultiplier.mul(Decimal.unit(p.number.scale));
+    if (tolerance === undefined || t.cmp(tolerance) > 0) tolerance = t;
+  }
+  return tolerance ?? defaults.get('*') ?? Decimal.ZERO;
+}
+
+/**
  * Beancount `quantize_with_tolerance`: rounds an interpolated number to twice its
  * currency's tolerance (0.005 → 0.01) when there is a tolerance.
  */
-export function quantizeWithTolerance(
-  tolerances: Tolerances,
-  currency: string,
-  number: Decimal,
-): Decimal {
-  const tolerance = toleranceFor(tolerances, currency);
+export function quantizeWithTolerance(tolerance: Decimal, number: Decimal): Decimal {
   if (tolerance.isZero()) return number;
-  const quantum = tolerance.big.times(2);
   // Beancount normalises the quantum and skips odd tolerances with many digits.
+  const quantum = tolerance.big.times(2);
   if (quantum.c.length >= MAX_TOLERANCE_DIGITS) return number;
   return number.quantize(Math.max(0, quantum.c.length - 1 - quantum.e));
 }

@@ -59,11 +59,9 @@ function validateOpenClose(entries: readonly Directive[], report: Report): Map<s
 
 const NO_ACCOUNTS: readonly string[] = [];
 
-/** Accounts an entry refers to (Beancount `get_entry_accounts`); transactions may repeat one. */
+/** Accounts a non-transaction entry refers to (Beancount `get_entry_accounts`). */
 function entryAccounts(entry: Directive): readonly string[] {
   switch (entry.type) {
-    case 'Transaction':
-      return entry.postings.map((p) => p.account);
     case 'Pad':
       return [entry.account, entry.sourceAccount];
     case 'Balance':
@@ -85,7 +83,11 @@ function validateActiveAccounts(entries: readonly Directive[], report: Report): 
     } else if (entry.type === 'Close') active.delete(entry.account);
     else {
       let reported: Set<string> | null = null;
-      for (const account of entryAccounts(entry)) {
+      const accounts =
+        entry.type === 'Transaction'
+          ? entry.postings
+          : entryAccounts(entry).map((account) => ({ account }));
+      for (const { account } of accounts) {
         if (active.has(account) || reported?.has(account)) continue;
         (reported ??= new Set()).add(account);
         const wasOpened = opened.has(account);
@@ -151,7 +153,9 @@ function validateTransactionBalances(
       sums.push(weight.number);
     } else sums[at] = (sums[at] as Decimal).add(weight.number);
   }
-  if (sums.every((n) => n.isZero())) return;
+  let balanced = true;
+  for (const n of sums) if (!n.isZero()) balanced = false;
+  if (balanced) return;
   const residual = new Inventory();
   sums.forEach((number, i) => residual.add({ number, currency: currencies[i] as string }, null));
   if (!isSmall(residual, inferTolerances(entry.postings.map(tolerancePosting), options))) {
