@@ -97,6 +97,9 @@ describe('ProviderHttpClient resilience', () => {
     );
     expect(requests).toBe(1);
     expect(error).toMatchObject({ code: 'provider_http_error', status: 302 });
+    expect((error as Error).message).toContain(
+      'redirected to http://127.0.0.1:9/elsewhere; not followed',
+    );
   });
 
   it('retries a body cut off mid-stream', async () => {

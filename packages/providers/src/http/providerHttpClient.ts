@@ -58,8 +58,6 @@ export interface ProviderProtocol {
    * not JSON); null when the body is data.
    */
   readonly errorUnder2xx?: (body: unknown) => BodyFailure | null;
-  /** Refines the kind of a non-2xx answer from its body (e.g. FMP's 429 vs 402 wording). */
-  readonly kindOfError?: (status: number, body: unknown) => HttpFailureKind | null;
 }
 
 /** Options of {@link ProviderHttpClient}; `fetch` and `environment` are for tests. */
@@ -214,12 +212,14 @@ export class ProviderHttpClient {
     const combined = signal === undefined ? timeout : AbortSignal.any([timeout, signal]);
     let status: number;
     let retryAfter: string | null;
+    let location: string | null;
     let text: string;
     try {
       // Redirects are not followed: the key must never travel to a host we were not configured with.
       const response = await this.fetchImpl(url, { headers, signal: combined, redirect: 'manual' });
       status = response.status;
       retryAfter = response.headers.get('retry-after');
+      location = response.headers.get('location');
       text = await response.text();
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
@@ -230,13 +230,16 @@ export class ProviderHttpClient {
     }
     const body = parseBody(text);
     if (status < 200 || status > 299) {
-      const kind = this.options.protocol.kindOfError?.(status, body) ?? failureKindOfStatus(status);
+      const message =
+        status >= 300 && status < 400
+          ? `redirected to ${location ?? '(no location)'}; not followed — set the base URL to the new host if it is the provider's`
+          : errorMessageOf(body);
       throw new ProviderHttpError(
         this.provider,
         endpoint,
         status,
-        kind,
-        this.redact(errorMessageOf(body)),
+        failureKindOfStatus(status),
+        this.redact(message),
         parseRetryAfter(retryAfter, this.environment.now()),
       );
     }
