@@ -72,9 +72,13 @@ export const fetchCommand: Command = {
     const [what, ...rest] = args;
     const subcommand = what === undefined ? undefined : subcommands[what];
     if (subcommand === undefined) {
-      if (what === undefined || what === 'help' || what === '--help') {
+      if (what === undefined) {
+        io.stderr(`${usage}\n`);
+        return ExitCode.usage;
+      }
+      if (what === 'help' || what === '--help') {
         io.stdout(`${usage}\n`);
-        return what === undefined ? ExitCode.usage : ExitCode.ok;
+        return ExitCode.ok;
       }
       throw new UsageError(
         `unknown subcommand "${what}"; one of ${Object.keys(subcommands).join(', ')}`,
