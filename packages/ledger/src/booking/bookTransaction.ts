@@ -17,8 +17,14 @@ import { postingWeight } from './weight.js';
 /** What booking needs to know besides the transaction. */
 export interface BookingContext {
   readonly options: LedgerOptions;
-  /** Running inventories per account, from every transaction booked so far. */
+  /**
+   * Running inventories of the tracked accounts, from every transaction booked so far.
+   * Booking reads them only for postings at cost and for postings without a currency, so
+   * only accounts that have such postings need tracking.
+   */
   readonly balances: Map<string, Inventory>;
+  /** Whether the account's running inventory is kept in `balances`. */
+  isTracked(account: string): boolean;
   /** The booking method of an account (its `open`, else the ledger default). */
   bookingMethodOf(account: string): BookingMethod;
 }
@@ -72,6 +78,7 @@ export function bookTransaction(txn: ParsedTransaction, context: BookingContext)
     for (const p of interpolated) booked.push(p);
   }
   for (const p of booked) {
+    if (!context.isTracked(p.account)) continue;
     let inventory = context.balances.get(p.account);
     if (inventory === undefined) context.balances.set(p.account, (inventory = new Inventory()));
     inventory.add(p.units, p.cost);

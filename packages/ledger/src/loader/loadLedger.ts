@@ -113,9 +113,17 @@ function bookEntries(
     if (d.type === 'Open' && d.booking !== null && !methods.has(d.account))
       methods.set(d.account, d.booking);
   }
+  const tracked = new Set<string>();
+  for (const d of parsed) {
+    if (d.type !== 'Transaction') continue;
+    for (const p of d.postings) {
+      if (p.cost !== null || (p.number !== null && p.currency === null)) tracked.add(p.account);
+    }
+  }
   const context = {
     options,
     balances: new Map<string, Inventory>(),
+    isTracked: (account: string) => tracked.has(account),
     bookingMethodOf: (account: string) => methods.get(account) ?? options.bookingMethod,
   };
   const out: Directive[] = [];
