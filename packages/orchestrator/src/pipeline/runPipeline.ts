@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AdvisoryLockKey } from '../db/advisoryLockKeys.js';
 import type { Database } from '../db/database.js';
-import { recordOperationalAlert } from './operationalAlert.js';
 import { systemClock, type Clock } from './clock.js';
 import { watchDeadline } from './deadlineWatch.js';
+import { settleInterrupted, settleSkipped, settleStopped, settleSucceeded } from './settleRun.js';
 import { executeStep, type StepExecution, type StepProgress } from './executeStep.js';
 import { addDays, assertIsoDate } from './isoDate.js';
 import { silentLogger, type PipelineLogger } from './logger.js';
@@ -26,7 +26,7 @@ import {
   type RunRow,
 } from './runStore.js';
 import type { RunTrigger, StepBodies, StepDetails } from './stepBody.js';
-import { criticalStep, pipelineSteps, type StepName } from './steps.js';
+import { pipelineSteps, type StepName } from './steps.js';
 
 /** Settings of the engine; every field has a default. */
 export interface PipelineOptions {
@@ -308,57 +308,19 @@ async function continueRun(
         await db.checkpoint();
         continue;
       }
-      const later = pipelineSteps.slice(index + 1);
       if (result.status === 'skipped') {
-        for (const next of later) {
-          await updateRunStep(db.drizzle, run.id, next, {
-            status: 'skipped',
-            details: { reason: `${step} skipped: ${result.reason}` },
-          });
-        }
-        await updateRun(db.drizzle, run.id, { status: 'skipped', finishedAt: clock.now() });
+        await settleSkipped(db, run, step, result.reason, clock.now());
         logger.info({ runId: run.id, asOf: run.asOf, reason: result.reason }, 'run skipped');
-        return;
-      }
-      if (options.signal?.aborted === true) {
-        await updateRun(db.drizzle, run.id, {
-          status: 'interrupted',
-          error: `cancelled during ${step}: ${result.error}`,
-          finishedAt: clock.now(),
-        });
+      } else if (options.signal?.aborted === true) {
+        await settleInterrupted(db, run, step, result.error, clock.now());
         logger.warn({ runId: run.id, step }, 'run cancelled; resume it to continue');
-        return;
+      } else {
+        await settleStopped(db, run, step, result.error, clock.now(), options.onProgress);
       }
-      const critical = step === criticalStep;
-      for (const next of later) {
-        await updateRunStep(db.drizzle, run.id, next, {
-          status: 'blocked',
-          blockedBy: step,
-          details: { blocked_by: step },
-        });
-        options.onProgress?.({ runId: run.id, step: next, status: 'blocked', attempt: 0 });
-      }
-      await db.drizzle.transaction(async (tx) => {
-        await updateRun(tx, run.id, {
-          status: critical ? 'blocked' : 'failed',
-          blockedAt: step,
-          error: result.error,
-          finishedAt: clock.now(),
-        });
-        await recordOperationalAlert(tx, {
-          ...alertBase(),
-          kind: critical ? 'run_blocked' : 'run_failed',
-          severity: 'critical',
-          message: critical
-            ? `run for ${run.asOf} BLOCKED at ${step}: ${result.error}; the pack stays warming until a person acts`
-            : `run for ${run.asOf} failed at ${step}: ${result.error}`,
-          details: { step, error: result.error, blocked: later },
-        });
-      });
       await db.checkpoint();
       return;
     }
-    await updateRun(db.drizzle, run.id, { status: 'succeeded', finishedAt: clock.now() });
+    await settleSucceeded(db, run, clock.now());
     await db.checkpoint();
     logger.info({ runId: run.id, asOf: run.asOf }, 'run succeeded');
   }
