@@ -146,6 +146,32 @@ describe('booking: interpolation', () => {
     expect(r.postings.at(-1)).toBe('Equity:Open -99.00 USD');
   });
 
+  it('keeps the elided posting where it was written within its group', () => {
+    const r = book(`2020-01-02 * "open"\n  Equity:Open\n  Assets:Cash 1.50 USD`);
+    expect(r.postings).toEqual(['Equity:Open -1.50 USD', 'Assets:Cash 1.50 USD']);
+  });
+
+  it('drops an elided posting whose amount would be zero', () => {
+    // USD balances on its own, so the elided posting only takes the EUR residual.
+    const r = book(
+      `2020-01-02 * "x"\n  Assets:Cash 1.00 USD\n  Income:PnL -1.00 USD\n  Assets:Cash 2 EUR\n  Equity:Open`,
+    );
+    expect(r.postings).toEqual([
+      'Assets:Cash 1.00 USD',
+      'Income:PnL -1.00 USD',
+      'Assets:Cash 2 EUR',
+      'Equity:Open -2 EUR',
+    ]);
+  });
+
+  it('drops only the currency group that fails to book', () => {
+    const r = book(
+      `${BUYS}2020-03-02 * "two groups"\n  Assets:Stock -1 HOOL {99.00 USD}\n  Assets:Cash 99.00 USD\n  Equity:Open 5 EUR\n  Equity:Open -5 EUR`,
+    );
+    expect(r.errors).toHaveLength(1);
+    expect(r.postings).toEqual(['Equity:Open 5 EUR', 'Equity:Open -5 EUR']);
+  });
+
   it('refuses two missing numbers in one currency group', () => {
     const r = book(`2020-01-02 * "two"\n  Assets:Cash USD\n  Equity:Open\n  Income:PnL 1.00 USD`);
     expect(r.errors).toEqual(["7: Too many missing numbers for currency group 'USD'"]);

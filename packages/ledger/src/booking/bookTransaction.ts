@@ -1,6 +1,6 @@
 import { Decimal } from '../core/decimal.js';
 import type { LedgerDiagnostic } from '../core/errors.js';
-import { Inventory, type Position } from '../core/inventory.js';
+import { costToString, Inventory, type Position } from '../core/inventory.js';
 import type { Amount, BookingMethod, Cost, Posting } from '../core/types.js';
 import type { LedgerOptions } from '../parser/options.js';
 import type { CostSpec, IncompletePosting, ParsedTransaction } from '../parser/parsedTypes.js';
@@ -31,7 +31,8 @@ export interface BookingContext {
 
 /**
  * Booking outcome. `dropped` mirrors Beancount dropping an entry it cannot categorise;
- * otherwise the transaction is kept, with no postings when booking failed.
+ * otherwise the transaction is kept without the postings of any currency group whose
+ * booking or interpolation failed.
  */
 export interface BookingOutcome {
   readonly dropped: boolean;
@@ -68,14 +69,13 @@ export function bookTransaction(txn: ParsedTransaction, context: BookingContext)
   const groups = categorise(txn, context, errors);
   if (errors.length > 0) return { dropped: true, postings: [], errors };
 
-  const local = new Map<string, Inventory>();
   const booked: Posting[] = [];
   for (const [currency, group] of groups) {
-    const reduced = reduceGroup(txn, group, context, local, errors);
-    if (reduced === null) return { dropped: false, postings: [], errors };
-    const interpolated = interpolateGroup(txn, currency, reduced, context.options, errors);
-    if (interpolated === null) return { dropped: false, postings: [], errors };
-    for (const p of interpolated) booked.push(p);
+    // A group that cannot be booked contributes no postings; the others still do.
+    const reduced = reduceGroup(txn, group, context, errors);
+    if (reduced === null) continue;
+    for (const p of interpolateGroup(txn, currency, reduced, context.options, errors))
+      booked.push(p);
   }
   for (const p of booked) {
     if (!context.isTracked(p.account)) continue;
@@ -129,7 +129,8 @@ function categorise(
   const groups = new Map<string, Work[]>();
   const unknown: { work: Work; units: Currency; cost: Currency; price: Currency }[] = [];
   const autos: Work[] = [];
-  txn.postings.forEach((source, index) => {
+  for (let index = 0; index < txn.postings.length; index++) {
+    const source = txn.postings[index] as IncompletePosting;
     const work = toWork(source, index);
     let cost: Currency = source.cost === null ? null : (source.cost.currency ?? MISSING);
     let price: Currency = source.price === null ? null : (source.price.currency ?? MISSING);
@@ -138,12 +139,12 @@ function categorise(
     const units: Currency = source.currency ?? (source.number === null ? null : MISSING);
     if (source.number === null && source.currency === null && price === null) {
       autos.push(work);
-      return;
+      continue;
     }
     const bucket = bucketCurrency(units, cost, price);
     if (bucket === null) unknown.push({ work, units, cost, price });
     else addToGroup(groups, bucket, fill(work, units, cost, price));
-  });
+  }
   const lone = unknown.length === 1 && groups.size === 1 ? unknown.pop() : undefined;
   if (lone !== undefined) {
     const other = [...groups.keys()][0] as string;
@@ -180,18 +181,42 @@ function categorise(
       fail(errors, txn, 'CategorizationError', message, item.work.source.line);
     } else addToGroup(groups, bucket, fill(item.work, units, cost, price));
   }
-  if (autos.length > 1) {
-    fail(
-      errors,
-      txn,
-      'CategorizationError',
-      'You may not have more than one auto-posting per currency',
-    );
+  // Units currencies still unknown in a group come from the account's only currency.
+  for (const group of groups.values()) {
+    for (const work of group) {
+      if (work.number === null || work.currency !== null) continue;
+      const balance = context.balances.get(work.source.account);
+      if (balance !== undefined)
+        work.currency = single(new Set([...balance].map((p) => p.units.currency)));
+    }
   }
-  for (const auto of autos) {
-    for (const [currency, group] of groups) group.push({ ...auto, currency });
+  const lastAuto = autos[autos.length - 1];
+  if (autos.length > 1 && lastAuto !== undefined) {
+    const message = 'You may not have more than one auto-posting per currency';
+    fail(errors, txn, 'CategorizationError', message, lastAuto.source.line);
+  }
+  const auto = autos[0];
+  for (const [currency, group] of groups) {
+    if (auto !== undefined) group.push({ ...auto, currency });
+    for (const work of group) reportUnresolved(errors, txn, work);
+    // Beancount lists each group's postings in their written order.
+    group.sort((a, b) => a.index - b.index);
   }
   return groups;
+}
+
+/** Beancount's "Could not resolve … currency" for parts whose currency stayed unknown. */
+function reportUnresolved(errors: LedgerDiagnostic[], txn: ParsedTransaction, work: Work): void {
+  const line = work.source.line;
+  if (work.number !== null && work.currency === null) {
+    fail(errors, txn, 'CategorizationError', 'Could not resolve units currency', line);
+  }
+  if (work.spec !== null && work.spec.currency === null) {
+    fail(errors, txn, 'CategorizationError', 'Could not resolve cost currency', line);
+  }
+  if (work.source.price !== null && work.priceCurrency === null) {
+    fail(errors, txn, 'CategorizationError', 'Could not resolve price currency', line);
+  }
 }
 
 function toWork(source: IncompletePosting, index: number): Work {
@@ -246,10 +271,10 @@ function reduceGroup(
   txn: ParsedTransaction,
   group: Work[],
   context: BookingContext,
-  local: Map<string, Inventory>,
   errors: LedgerDiagnostic[],
 ): Work[] | null {
   const out: Work[] = [];
+  const local = new Map<string, Inventory>();
   for (const work of group) {
     const spec = work.spec;
     if (spec === null || work.number === null || work.currency === null) {
@@ -331,34 +356,37 @@ function specUnitCost(spec: CostSpec, units: Decimal): Decimal | null {
   return spec.numberPer;
 }
 
-/** Beancount `interpolate_group`: fills at most one missing number in a currency group. */
+/**
+ * Beancount `interpolate_group`: fills at most one missing number in a currency group
+ * from the group's residual. An interpolated amount of zero drops its posting; a failed
+ * interpolation drops the group's postings. Lots with zero units or a negative cost are
+ * reported.
+ */
 function interpolateGroup(
   txn: ParsedTransaction,
   currency: string,
   group: Work[],
   options: LedgerOptions,
   errors: LedgerDiagnostic[],
-): Posting[] | null {
+): Posting[] {
   const incomplete: { work: Work; missing: 'units' | 'cost' | 'price' }[] = [];
   for (const work of group) {
     if (work.number === null) incomplete.push({ work, missing: 'units' });
-    if (work.spec !== null && work.spec.numberPer === null)
+    if (work.spec !== null && work.spec.numberPer === null) {
       incomplete.push({ work, missing: 'cost' });
-    if (work.source.price !== null && work.priceNumber === null)
+    }
+    if (work.source.price !== null && work.priceNumber === null) {
       incomplete.push({ work, missing: 'price' });
+    }
   }
-  if (incomplete.length > 1) {
-    const line = incomplete[0]?.work.source.line ?? txn.line;
-    fail(
-      errors,
-      txn,
-      'InterpolationError',
-      `Too many missing numbers for currency group '${currency}'`,
-      line,
-    );
-    return null;
+  const report = (work: Work, message: string) =>
+    fail(errors, txn, 'InterpolationError', message, work.source.line);
+  const [target, second] = incomplete;
+  if (second !== undefined && target !== undefined) {
+    report(target.work, `Too many missing numbers for currency group '${currency}'`);
+    return [];
   }
-  const target = incomplete[0];
+  let members = group;
   if (target !== undefined) {
     let residual = Decimal.ZERO;
     for (const work of group) {
@@ -368,23 +396,49 @@ function interpolateGroup(
     }
     const weight = residual.neg();
     const w = target.work;
+    let keep = true;
     if (target.missing === 'units') {
-      const divisor = w.spec?.numberPer ?? w.priceNumber;
-      const number = divisor === null || divisor === undefined ? weight : weight.div(divisor);
+      let number = weight;
+      if (w.spec !== null) {
+        if (w.spec.numberPer?.isZero()) {
+          report(w, 'Cannot infer per-unit cost only from total');
+          return [];
+        }
+        const total = w.spec.numberTotal ?? Decimal.ZERO;
+        number = weight.sub(total).div(w.spec.numberPer ?? Decimal.ZERO);
+      } else if (w.priceNumber !== null) number = weight.div(w.priceNumber);
       w.number = quantizeWithTolerance(
         writtenTolerance(txn, w.currency ?? currency, options),
         number,
       );
       w.currency ??= currency;
+      keep = !weight.isZero();
     } else if (target.missing === 'cost' && w.spec !== null && w.number !== null) {
-      const perUnit = weight.sub(w.spec.numberTotal ?? Decimal.ZERO).div(w.number);
-      w.spec = { ...w.spec, numberPer: perUnit };
+      keep = !w.number.isZero();
+      if (keep) {
+        const perUnit = weight.sub(w.spec.numberTotal ?? Decimal.ZERO).div(w.number);
+        w.spec = { ...w.spec, numberPer: perUnit };
+      }
     } else if (target.missing === 'price' && w.number !== null) {
+      if (w.spec !== null || w.cost !== null) {
+        report(w, 'Cannot infer price for postings with units held at cost');
+        return [];
+      }
       w.priceNumber = weight.div(w.number).abs();
     }
     w.automatic = true;
+    if (!keep) members = group.filter((work) => work !== w);
   }
-  return group.map(toPosting);
+  const postings = members.map(toPosting);
+  postings.forEach((p, i) => {
+    if (p.cost === null) return;
+    const work = members[i] as Work;
+    if (p.units.number.isZero()) {
+      report(work, `Amount is zero: "${p.units.number.toString()} ${p.units.currency}"`);
+    }
+    if (p.cost.number.sign() < 0) report(work, `Cost is negative: "${costToString(p.cost)}"`);
+  });
+  return postings;
 }
 
 /** Converts a fully known working posting, turning a cost spec into a lot cost. */
