@@ -117,6 +117,12 @@ describe('FmpClient', () => {
     });
   });
 
+  it('leaves optional statements null when their answer is unreadable', async () => {
+    server.script(/^\/stable\/balance-sheet-statement$/, { body: { error: 'no such endpoint' } });
+    const [ko] = await fmp.fundamentals(['KO']);
+    expect(ko?.periods[0]).toMatchObject({ revenue: '466823000000', total_debt: null });
+  });
+
   it('uses balance-sheet and cash-flow statements when available', async () => {
     server.script(/^\/stable\/balance-sheet-statement$/, {
       body: [{ fiscalYear: '2024', totalDebt: 106629000000, totalStockholdersEquity: 56950000000 }],

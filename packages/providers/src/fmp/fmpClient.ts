@@ -1,5 +1,6 @@
 import type { ProviderConfig } from '../config/providerConfig.js';
 import { ProviderHttpError } from '../errors/providerHttpError.js';
+import { ProviderResponseError } from '../errors/providerResponseError.js';
 import type { Type } from 'arktype';
 import { ProviderHttpClient, type ClientOverrides } from '../http/providerHttpClient.js';
 import { parseCurrencyPair } from '../model/currencyPair.js';
@@ -44,9 +45,6 @@ export interface Quote {
   /** Exchange timestamp as ISO instant, or null when FMP omits it. */
   readonly as_of: string | null;
 }
-
-/** Endpoints that some plans lack; fundamentals then leave their fields null. */
-const optionalStatementFailures = new Set(['not_found', 'payment_required', 'forbidden']);
 
 /**
  * Financial Modeling Prep on its current `/stable` API (the legacy `/api/v3` answers
@@ -148,8 +146,9 @@ export class FmpClient
   /**
    * Annual fundamentals: income statement (revenue … diluted shares) and key metrics
    * (return on equity) are required; balance sheet (debt, equity) and cash flow
-   * (operating cash flow, capex, free cash flow) are used when the plan includes them,
-   * otherwise those fields are null.
+   * (operating cash flow, capex, free cash flow) are used when available; when either
+   * answers with a non-retryable error (404, 402, 403, …) or an unreadable body, its
+   * fields are null rather than failing the whole request.
    */
   async fundamentals(symbols: readonly string[], signal?: AbortSignal): Promise<Fundamentals[]> {
     return Promise.all(symbols.map((symbol) => this.companyFundamentals(symbol, signal)));
@@ -163,9 +162,10 @@ export class FmpClient
       try {
         return await get(schema, endpoint);
       } catch (error) {
-        if (error instanceof ProviderHttpError && optionalStatementFailures.has(error.kind)) {
-          return [];
-        }
+        const unavailable =
+          (error instanceof ProviderHttpError && !error.retryable) ||
+          error instanceof ProviderResponseError;
+        if (unavailable) return [];
         throw error;
       }
     };
