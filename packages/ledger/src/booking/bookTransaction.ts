@@ -6,12 +6,7 @@ import type { LedgerOptions } from '../parser/options.js';
 import type { CostSpec, IncompletePosting, ParsedTransaction } from '../parser/parsedTypes.js';
 import { bookReduction } from './bookingMethods.js';
 import { describeCostSpec, describePostingRepr } from './describePosting.js';
-import {
-  inferToleranceOf,
-  inferTolerances,
-  quantizeWithTolerance,
-  toleranceFor,
-} from './tolerances.js';
+import { inferToleranceOf, inferTolerances, quantizeWithTolerance } from './tolerances.js';
 import { postingWeight } from './weight.js';
 
 /** What booking needs to know besides the transaction. */
@@ -101,7 +96,7 @@ function writtenTolerance(
   txn: ParsedTransaction,
   currency: string,
   options: LedgerOptions,
-): Decimal {
+): Decimal | null {
   if (!options.inferToleranceFromCost) return inferToleranceOf(currency, txn.postings, options);
   const all = inferTolerances(
     txn.postings.map((p) => ({
@@ -117,7 +112,7 @@ function writtenTolerance(
     })),
     options,
   );
-  return toleranceFor(all, currency);
+  return all.byCurrency.get(currency) ?? null;
 }
 
 /** Beancount `categorize_by_currency`: postings grouped by weight currency, in order. */

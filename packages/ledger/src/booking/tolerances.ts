@@ -94,13 +94,14 @@ export function isSmall(residual: Inventory, tolerances: Tolerances): boolean {
  * The tolerance of one currency by the rule of {@link inferTolerances} when costs and
  * prices do not take part (`infer_tolerance_from_cost` off, the default): the largest
  * `multiplier × 10^−scale` over the written postings in that currency, at least its
- * `inferred_tolerance_default`; without either, the `*` default or zero.
+ * `inferred_tolerance_default`; null when there is neither (the `*` default is not
+ * included: Beancount's quantization looks the currency up without it).
  */
 export function inferToleranceOf(
   currency: string,
   postings: Iterable<{ readonly number: Decimal | null; readonly currency: string | null }>,
   options: LedgerOptions,
-): Decimal {
+): Decimal | null {
   const defaults = options.inferredToleranceDefaults;
   let tolerance = defaults.get(currency);
   for (const p of postings) {
@@ -108,15 +109,15 @@ export function inferToleranceOf(
     const t = options.inferredToleranceMultiplier.mul(Decimal.unit(p.number.scale));
     if (tolerance === undefined || t.cmp(tolerance) > 0) tolerance = t;
   }
-  return tolerance ?? defaults.get('*') ?? Decimal.ZERO;
+  return tolerance ?? null;
 }
 
 /**
  * Beancount `quantize_with_tolerance`: rounds an interpolated number to twice its
- * currency's tolerance (0.005 → 0.01) when there is a tolerance.
+ * currency's tolerance (0.005 → 0.01) when the currency has a non-zero tolerance.
  */
-export function quantizeWithTolerance(tolerance: Decimal, number: Decimal): Decimal {
-  if (tolerance.isZero()) return number;
+export function quantizeWithTolerance(tolerance: Decimal | null, number: Decimal): Decimal {
+  if (tolerance === null || tolerance.isZero()) return number;
   // Beancount normalises the quantum and skips odd tolerances with many digits.
   const quantum = tolerance.big.times(2);
   if (quantum.c.length >= MAX_TOLERANCE_DIGITS) return number;
