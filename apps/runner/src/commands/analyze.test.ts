@@ -91,6 +91,20 @@ describe('analyze on the reference inputs', () => {
   });
 });
 
+describe('analyze with missing rows', () => {
+  it('accepts an as-of after the last portfolio row: those days are missing observations', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'analyze-gap-'));
+    const lines = readFileSync(dataFile('P1.csv'), 'utf8').trim().split('\n');
+    const path = join(dir, 'P1short.csv');
+    writeFileSync(path, `${lines.slice(0, -2).join('\n')}\n`);
+    const { code, out } = await analyze(path, dataFile('market.csv'), '2024-12-31');
+    expect(code).toBe(0);
+    const document = JSON.parse(out);
+    expect(document.twr['1d']).toMatchObject({ n_rows: 1, n_obs: 0, cumulative: 0 });
+    expect(document.volatility['30d']).toMatchObject({ n_rows: 30, n_obs: 28 });
+  });
+});
+
 describe('analyze rejects bad input with one message naming file, line and column (exit 64)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'analyze-'));
   const portfolioText = readFileSync(dataFile('P1.csv'), 'utf8');

@@ -60,10 +60,9 @@ function analyze(args: readonly string[], io: CliIo) {
   const market = parseDatedCsv(marketFile, readInput(io, marketFile, '--market'), MARKET_COLUMNS);
   const input = analyzeInput(basename(portfolioFile, extname(portfolioFile)), portfolio, market);
   const first = portfolio.days[1] ?? portfolio.days[0]!;
-  const last = Math.min(
-    portfolio.days[portfolio.days.length - 1]!,
-    market.days[market.days.length - 1]!,
-  );
+  // Rows absent from the portfolio file are missing observations, so the data run to the
+  // end of the market calendar.
+  const last = market.days[market.days.length - 1]!;
   if (portfolio.days.length < 2 || asOf < first || asOf > last) {
     throw new UsageError(
       `--as-of ${asOfText} is outside the data: ${portfolioFile} and ${marketFile} cover ${epochDayToIso(first)} to ${epochDayToIso(last)}`,
