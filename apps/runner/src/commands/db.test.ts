@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  migrationsFolder,
   openDatabase,
   openTestDatabase,
   schema,
@@ -15,6 +17,13 @@ import { dbCommand } from './db.js';
 import { dbTimeoutMs, recordingIo } from './dbTestSupport.js';
 
 const books = fileURLToPath(new URL('./dbTestBooks', import.meta.url));
+
+/** How many migrations are checked in, from drizzle-kit's own journal. */
+const checkedIn = (
+  JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  }
+).entries.length;
 
 describe('db with bad configuration', () => {
   it('exits 64 naming DATABASE_URL without its password', async () => {
@@ -44,10 +53,13 @@ describe('db migrate on an empty PGlite directory', () => {
       const env = { DATABASE_URL: `pglite://${dir}` };
       const first = recordingIo(env);
       expect(await runCli(['db', 'migrate'], first, [dbCommand])).toBe(0);
-      expect(first.out()).toBe(`pglite://${dir}: applied 2 migration(s); 2 in total\n`);
+      expect(checkedIn).toBeGreaterThanOrEqual(2);
+    expect(first.out()).toBe(
+      `pglite://${dir}: applied ${checkedIn} migration(s); ${checkedIn} in total\n`,
+    );
       const second = recordingIo(env);
       expect(await runCli(['db', 'migrate'], second, [dbCommand])).toBe(0);
-      expect(second.out()).toContain('applied 0 migration(s); 2 in total');
+      expect(second.out()).toContain(`applied 0 migration(s); ${checkedIn} in total`);
       await writeFile(join(dir, 'truth-spine.lock'), `1@${(await import('node:os')).hostname()}`);
       const busy = recordingIo(env);
       expect(await runCli(['db', 'migrate'], busy, [dbCommand])).toBe(3);
