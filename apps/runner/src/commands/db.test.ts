@@ -54,9 +54,9 @@ describe('db migrate on an empty PGlite directory', () => {
       const first = recordingIo(env);
       expect(await runCli(['db', 'migrate'], first, [dbCommand])).toBe(0);
       expect(checkedIn).toBeGreaterThanOrEqual(2);
-    expect(first.out()).toBe(
-      `pglite://${dir}: applied ${checkedIn} migration(s); ${checkedIn} in total\n`,
-    );
+      expect(first.out()).toBe(
+        `pglite://${dir}: applied ${checkedIn} migration(s); ${checkedIn} in total\n`,
+      );
       const second = recordingIo(env);
       expect(await runCli(['db', 'migrate'], second, [dbCommand])).toBe(0);
       expect(second.out()).toContain(`applied 0 migration(s); ${checkedIn} in total`);
