@@ -144,6 +144,12 @@ describe('fetch command', () => {
       { symbol: 'KO', currency: 'USD', periods: [{ revenue: '466823000000' }, {}] },
     ]);
     const news = await fetchCli(['news', '--query', 'ETF', '--from', '2021-12-01', '--json']);
+    const bySymbol = await fetchCli(['news', '--symbols', 'DRIV', '--from', '2021-12-01']);
+    expect(JSON.parse(bySymbol.stdout)).toMatchObject({ articles: [{ symbols: ['DRIV'] }] });
+    expect(server.lastRequest().query.get('q')).toBe('DRIV');
+    expect((await fetchCli(['news', '--from', '2021-12-01'])).stderr).toBe(
+      'fetch news: --query is required\n',
+    );
     expect(JSON.parse(news.stdout)).toMatchObject({
       truncated: true,
       articles: [{ source: 'Motley Fool Australia' }],

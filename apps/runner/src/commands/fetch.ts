@@ -21,7 +21,7 @@ const usage = [
   '  fx           --provider polygon|fmp --pairs EURUSD --from D --to D',
   '  fred         --series DGS10,DFII10 --from D --to D',
   '  fundamentals --symbols KO',
-  '  news         --query TEXT --from D [--to D]',
+  '  news         --query TEXT | --symbols A,B --from D [--to D]',
   '  record       --out DIR --from D --to D [--provider polygon|fmp] [--symbols A,B]',
   '               [--pairs EURUSD] [--series DGS10] [--fundamentals] [--news-query TEXT]',
 ].join('\n');
@@ -40,12 +40,13 @@ const subcommands: Readonly<Record<string, Subcommand>> = {
   fx: (o, p) => p[o.provider(['polygon', 'fmp'])].fxRates({ pairs: o.pairs(), ...o.range() }),
   fred: (o, p) => p[o.provider(['fred'])].macroSeries({ seriesIds: o.series(), ...o.range() }),
   fundamentals: (o, p) => p[o.provider(['fmp'])].fundamentals(o.symbols()),
-  news: (o, p) =>
-    p[o.provider(['newsapi'])].news({
-      query: o.required('query'),
-      from: o.date('from'),
-      ...(o.optional('to') === undefined ? {} : { to: o.date('to') }),
-    }),
+  news: (o, p) => {
+    const symbols = o.optional('symbols') === undefined ? undefined : o.symbols();
+    const query =
+      symbols === undefined || o.optional('query') !== undefined ? o.required('query') : undefined;
+    const to = o.optional('to') === undefined ? undefined : o.date('to');
+    return p[o.provider(['newsapi'])].news({ query, symbols, from: o.date('from'), to });
+  },
   record: recordOfflineDataSet,
 };
 
