@@ -7,7 +7,25 @@ import {
 } from '../testing/testDatabases.js';
 import { migrateDatabase } from './migrate.js';
 import { executeRows } from './rows.js';
-import { packFx, packMacro, packPrices, packs } from './schema.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { migrationsFolder } from './migrate.js';
+import {
+  marketCloses,
+  marketFx,
+  marketMacro,
+  packFx,
+  packMacro,
+  packPrices,
+  packs,
+} from './schema.js';
+
+/** How many migrations are checked in, from drizzle-kit's own journal. */
+const checkedInMigrations = (
+  JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  }
+).entries.length;
 
 const provenance = {
   provider: 'offline',
@@ -46,17 +64,35 @@ describe.each(testDatabaseKinds())('store on %s', (kind) => {
     await t.db.drizzle
       .insert(packMacro)
       .values({ packId: 'PK-2024-03-28-v1', series: 'DGS10', value: '4.20', ...provenance });
+    await t.db.drizzle.insert(marketCloses).values({
+      symbol: 'AAPL',
+      date: '2024-03-27',
+      close: '173.31',
+      currency: 'USD',
+      provider: 'offline',
+    });
+    await t.db.drizzle.insert(marketFx).values({
+      base: 'EUR',
+      quote: 'USD',
+      date: '2024-03-27',
+      rate: '1.0823',
+      provider: 'offline',
+    });
+    await t.db.drizzle
+      .insert(marketMacro)
+      .values({ series: 'DGS10', date: '2024-03-27', value: null, provider: 'offline' });
   });
   afterAll(async () => t.dispose());
 
-  it('has applied both migrations once; applying again is a no-op', async () => {
+  it('has applied every checked-in migration once; applying again is a no-op', async () => {
+    expect(checkedInMigrations).toBeGreaterThanOrEqual(5);
     const again = await migrateDatabase(t.db);
-    expect(again).toEqual({ applied: 0, total: 2 });
+    expect(again).toEqual({ applied: 0, total: checkedInMigrations });
     const [row] = await executeRows<{ n: number }>(
       t.db.drizzle,
       sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
     );
-    expect(row?.n).toBe(2);
+    expect(row?.n).toBe(checkedInMigrations);
   });
 
   it('returns numeric as the exact decimal string written', async () => {
@@ -78,10 +114,19 @@ describe.each(testDatabaseKinds())('store on %s', (kind) => {
     ['UPDATE packs.sha256', "update packs set sha256 = 'b'"],
     ['UPDATE packs.price_count', 'update packs set price_count = 2'],
     ['packs warming → warming with fresh_at', 'update packs set fresh_at = now()'],
+    ['UPDATE market_closes', "update market_closes set close = '1'"],
+    ['DELETE market_closes', 'delete from market_closes'],
+    ['TRUNCATE market_closes', 'truncate market_closes'],
+    ['UPDATE market_fx', "update market_fx set rate = '2'"],
+    ['DELETE market_fx', 'delete from market_fx'],
+    ['UPDATE market_macro', "update market_macro set value = '0'"],
+    ['DELETE market_macro', 'delete from market_macro'],
   ])('the database rejects %s', async (_label, statement) => {
     await expect(t.db.query(statement)).rejects.toThrow(/immutable|cannot move|set once/);
     const [price] = await t.db.drizzle.select().from(packPrices);
     expect(price?.close).toBe('171.48');
+    const [history] = await t.db.drizzle.select().from(marketCloses);
+    expect(history?.close).toBe('173.31');
   });
 
   it('lets a pack move warming → fresh → superseded and no further', async () => {
@@ -116,7 +161,7 @@ describe.runIf(testDatabaseKinds().includes('postgres'))('migrations on PostgreS
       const first = await t.openAnother({ migrate: false });
       const second = await t.openAnother({ migrate: false });
       const outcomes = await Promise.all([migrateDatabase(first), migrateDatabase(second)]);
-      expect(outcomes.map((o) => o.applied).sort()).toEqual([0, 2]);
+      expect(outcomes.map((o) => o.applied).sort()).toEqual([0, checkedInMigrations]);
       expect(outcomes.every((o) => o.total === 2)).toBe(true);
     } finally {
       await t.dispose();

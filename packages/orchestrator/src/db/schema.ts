@@ -48,7 +48,7 @@ export const securities = pgTable(
     currency: text('currency').notNull(),
     kind: text('kind', { enum: ['equity', 'etf', 'adr', 'fund', 'cash'] }).notNull(),
     country: text('country'),
-    /** ADR shares per underlying share (see data/demo README); null unless kind = adr. */
+    /** Underlying shares per one ADR (BP 6, HSBC 5, AZN 0.5; data/demo README); null unless kind = adr. */
     adrRatio: decimal('adr_ratio'),
     underlying: text('underlying'),
     underlyingCurrency: text('underlying_currency'),
@@ -178,6 +178,66 @@ export const packMacro = pgTable(
     ...provenance(),
   },
   (t) => [primaryKey({ columns: [t.packId, t.series] })],
+);
+
+// ───────────────────────────── market history (append-only) ─────────────────────────────
+//
+// Daily history the metrics and factors read (never the providers), filled by build_pack
+// for the universe's missing dates. Append-only: a trigger rejects UPDATE/DELETE, so a
+// night is reproducible from the database. Decimals as written by the provider.
+
+const historyProvenance = () => ({
+  provider: text('provider').notNull(),
+  fallbackUsed: boolean('fallback_used').notNull().default(false),
+});
+
+export const marketCloses = pgTable(
+  'market_closes',
+  {
+    symbol: text('symbol').notNull(),
+    date: day('date').notNull(),
+    close: decimal('close').notNull(),
+    currency: text('currency').notNull(),
+    ...historyProvenance(),
+  },
+  (t) => [primaryKey({ columns: [t.symbol, t.date] })],
+);
+
+/** `rate` units of `quote` per 1 `base` on `date`. */
+export const marketFx = pgTable(
+  'market_fx',
+  {
+    base: text('base').notNull(),
+    quote: text('quote').notNull(),
+    date: day('date').notNull(),
+    rate: decimal('rate').notNull(),
+    ...historyProvenance(),
+  },
+  (t) => [primaryKey({ columns: [t.base, t.quote, t.date] })],
+);
+
+/** A macro observation; `value` null = the source marks it missing (FRED "."), never 0. */
+export const marketMacro = pgTable(
+  'market_macro',
+  {
+    series: text('series').notNull(),
+    date: day('date').notNull(),
+    value: decimal('value'),
+    ...historyProvenance(),
+  },
+  (t) => [primaryKey({ columns: [t.series, t.date] })],
+);
+
+/** Up to which date each history key has been filled (so gaps are fetched once). */
+export const marketCoverage = pgTable(
+  'market_coverage',
+  {
+    kind: text('kind', { enum: ['close', 'fx', 'macro'] }).notNull(),
+    key: text('key').notNull(),
+    firstDate: day('first_date').notNull(),
+    lastDate: day('last_date').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.key] })],
 );
 
 // ───────────────────────────── derived results (per pack) ─────────────────────────────
@@ -374,7 +434,13 @@ export const alertEvents = pgTable(
   {
     id: serial('id').primaryKey(),
     idempotencyKey: text('idempotency_key').notNull().unique('alert_events_idempotency_key'),
-    ruleId: text('rule_id').references(() => alertRules.id),
+    /** The rule's id from the rules file or a built-in operational rule; null for engine events. */
+    ruleId: text('rule_id'),
+    scopeKey: text('scope_key'),
+    episodeStart: day('episode_start'),
+    firing: integer('firing'),
+    /** Channels the rule named when it fired. */
+    channels: jsonb('channels'),
     kind: text('kind').notNull(),
     severity: text('severity', { enum: ['info', 'warning', 'critical'] }).notNull(),
     runId: text('run_id'),
@@ -388,19 +454,39 @@ export const alertEvents = pgTable(
   (t) => [index('alert_events_kind_created').on(t.kind, t.createdAt)],
 );
 
-/** The dedupe state of one rule for one scope key (portfolio, symbol, …) between nights. */
+/**
+ * The dedupe state of one rule for one scope key (portfolio, symbol, …) after the night
+ * `as_of`. Evaluating night D starts from the latest row with `as_of < D`, so re-running D
+ * (force, backfill, resume) reproduces the same events (docs/ALERTS.md).
+ */
 export const alertStates = pgTable(
   'alert_states',
   {
     ruleId: text('rule_id').notNull(),
     scopeKey: text('scope_key').notNull(),
+    asOf: day('as_of').notNull(),
+    /** Whether the condition held that night; null when it could not be evaluated. */
+    lastHolds: boolean('last_holds'),
     active: boolean('active').notNull(),
-    episodeStartedAt: instant('episode_started_at'),
-    lastFiredAt: instant('last_fired_at'),
+    episodeStart: day('episode_start'),
     firings: integer('firings').notNull().default(0),
+    lastFiredAsOf: day('last_fired_as_of'),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.ruleId, t.scopeKey] })],
+  (t) => [primaryKey({ columns: [t.ruleId, t.scopeKey, t.asOf] })],
+);
+
+/** The one successful delivery of an event on a channel (inserted ON CONFLICT DO NOTHING). */
+export const alertChannelDeliveries = pgTable(
+  'alert_channel_deliveries',
+  {
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => alertEvents.id),
+    channel: text('channel').notNull(),
+    deliveredAt: instant('delivered_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.channel] })],
 );
 
 /** Every delivery attempt of an event on a channel; `attempting` is written before sending. */
