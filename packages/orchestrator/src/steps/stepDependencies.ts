@@ -1,0 +1,29 @@
+import type { MarketDataSource } from '@truth-spine/providers';
+import type { TruthSpineConfig } from '../config/loadConfig.js';
+import type { PipelineLogger } from '../pipeline/logger.js';
+
+/**
+ * What every step factory `(deps: StepDependencies) => StepBody` receives: the runner's
+ * configuration, the market data sources and where the books and ledgers live. Engineers
+ * may ADD optional fields (with a doc comment); existing ones are never renamed.
+ */
+export interface StepDependencies {
+  readonly config: TruthSpineConfig;
+  /** The primary market data source (offline replay or the HTTP providers). */
+  readonly market: MarketDataSource;
+  /** Asked for closes the primary lacks (pricesWithFallback); null = no fallback. */
+  readonly fallback: MarketDataSource | null;
+  /** One Beancount ledger per portfolio, `<ledgerDir>/<ID>.beancount`. */
+  readonly ledgerDir: string;
+  /** The books directory (formats.md §B), when the runner loaded it. */
+  readonly booksDir?: string;
+  /** Alert evaluation settings (the ratings/alerts engineer defines their shape). */
+  readonly alertSettings?: unknown;
+  readonly logger: PipelineLogger;
+  /** CALENDAR_SYMBOL: a date is a trading day iff this symbol has a primary close (default SPY). */
+  readonly calendarSymbol?: string;
+  /** MAX_CARRY_FORWARD_DAYS: how many trading days a close may be carried forward (default 5). */
+  readonly maxCarryForwardDays?: number;
+  /** MAX_MISSING_FRACTION of required closes that may be missing before build_pack fails (default 0.02). */
+  readonly maxMissingFraction?: number;
+}
