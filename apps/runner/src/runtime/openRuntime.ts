@@ -1,0 +1,120 @@
+import {
+  ConfigError,
+  createStepBodies,
+  InvalidDatabaseUrlError,
+  loadBooks,
+  loadConfig,
+  migrateDatabase,
+  openDatabase,
+  schema,
+  type Database,
+  type StepBodies,
+  type StepDependencies,
+  type TruthSpineConfig,
+} from '@truth-spine/orchestrator';
+import type { Logger } from 'pino';
+import type { CliIo } from '../cli/io.js';
+import { UsageError } from '../cli/usageError.js';
+import { createLogger } from '../logging/createLogger.js';
+import { countingMarketSource, type ProviderCall } from './countingMarketSource.js';
+import { marketSources } from './marketSources.js';
+import { assertSchemaNotNewer, SchemaNewerThanCodeError } from './schemaVersion.js';
+
+/** Everything a pipeline command needs, opened from the configuration. */
+export interface Runtime {
+  readonly config: TruthSpineConfig;
+  readonly db: Database;
+  readonly deps: StepDependencies;
+  readonly bodies: StepBodies;
+  readonly logger: Logger;
+  /** `offline` replay or `live` HTTP providers (MARKET_DATA). */
+  readonly marketMode: 'offline' | 'live';
+  /** Closes the store (idempotent). */
+  close(): Promise<void>;
+}
+
+/** How {@link openRuntime} opens things; every field has a default. */
+export interface RuntimeOptions {
+  /** Human-readable logs (default: stderr is a TTY and LOG_FORMAT is not `json`). */
+  readonly prettyLogs?: boolean;
+  /** Told about every market data call (serve counts them for /metrics). */
+  readonly onProviderCall?: (call: ProviderCall) => void;
+}
+
+/**
+ * Opens the runner's world from `io.env` / `io.cwd`:
+ * 1. configuration (`loadConfig`; a bad setting → {@link UsageError}, exit 64);
+ * 2. the store (`openDatabase` without migrating), refused with a UsageError when it holds
+ *    migrations newer than this code, else migrated once under the migrations lock;
+ * 3. on a store with no portfolio yet, the books of BOOKS_DIR (bundled data/demo by default);
+ * 4. market data (`marketSources`: offline replay by default, HTTP providers with
+ *    MARKET_DATA=live), each call reported to `onProviderCall`;
+ * 5. the seven step bodies (`createStepBodies`) and a pino logger writing to stderr only.
+ * Unset paths resolve to the repository's bundled data (orchestrator's `bundledDemoDir`,
+ * found from the orchestrator module's own location, so it works from src/ and dist/).
+ */
+export async function openRuntime(io: CliIo, options: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = createLogger(io.stderr, {
+    level: io.env['LOG_LEVEL'],
+    pretty:
+      options.prettyLogs ?? (process.stderr.isTTY === true && io.env['LOG_FORMAT'] !== 'json'),
+  });
+  let config: TruthSpineConfig;
+  let db: Database;
+  try {
+    config = loadConfig(io.env, io.cwd);
+    db = await openDatabase(config.databaseUrl, { cwd: io.cwd, migrate: false });
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof InvalidDatabaseUrlError) {
+      throw new UsageError(error.message);
+    }
+    throw error;
+  }
+  try {
+    await assertSchemaNotNewer(db);
+    const migration = await migrateDatabase(db);
+    if (migration.applied > 0) logger.info(migration, 'database migrated');
+    if (await hasNoPortfolio(db)) {
+      const loaded = await loadBooks(db, config.booksDir);
+      logger.info({ booksDir: config.booksDir, ...loaded }, 'loaded books into an empty database');
+    }
+    const sources = marketSources(io.env, config.offlineDataDir);
+    const observe = options.onProviderCall ?? (() => undefined);
+    const deps: StepDependencies = {
+      config,
+      market: countingMarketSource(sources.market, 'primary', observe),
+      fallback:
+        sources.fallback === null
+          ? null
+          : countingMarketSource(sources.fallback, 'fallback', observe),
+      ledgerDir: config.ledgerDir,
+      booksDir: config.booksDir,
+      logger,
+    };
+    logger.info(
+      { database: db.description, market: sources.mode, ledgerDir: config.ledgerDir },
+      'runtime opened',
+    );
+    return {
+      config,
+      db,
+      deps,
+      bodies: createStepBodies(deps),
+      logger,
+      marketMode: sources.mode,
+      close: () => db.close(),
+    };
+  } catch (error) {
+    await db.close();
+    if (error instanceof SchemaNewerThanCodeError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+async function hasNoPortfolio(db: Database): Promise<boolean> {
+  const rows = await db.drizzle
+    .select({ id: schema.portfolios.id })
+    .from(schema.portfolios)
+    .limit(1);
+  return rows.length === 0;
+}
