@@ -4,6 +4,7 @@ import { dbCommand } from './db.js';
 import { dlqCommand } from './dlq.js';
 import { fetchCommand } from './fetch.js';
 import { ledgerCommand } from './ledger.js';
+import { serveCommand } from './serve.js';
 import { statusCommand } from './status.js';
 
 /**
@@ -17,4 +18,5 @@ export const commands: readonly Command[] = [
   statusCommand,
   dlqCommand,
   dbCommand,
+  serveCommand,
 ];

@@ -13,6 +13,8 @@ export interface MarketSources {
   readonly mode: 'offline' | 'live';
   readonly market: MarketDataSource;
   readonly fallback: MarketDataSource | null;
+  /** The offline data set when `mode` is offline (its manifest fixes the default date). */
+  readonly replay: OfflineReplaySource | null;
 }
 
 /** The keys `MARKET_DATA=live` needs, one per capability the pipeline uses. */
@@ -32,7 +34,8 @@ export function marketSources(
 ): MarketSources {
   const mode = (env['MARKET_DATA'] ?? 'offline').trim() || 'offline';
   if (mode === 'offline') {
-    return { mode, market: new OfflineReplaySource(offlineDataDir), fallback: null };
+    const replay = new OfflineReplaySource(offlineDataDir);
+    return { mode, market: replay, fallback: null, replay };
   }
   if (mode !== 'live') {
     throw new UsageError(`MARKET_DATA must be offline or live (was ${JSON.stringify(mode)})`);
@@ -42,7 +45,12 @@ export function marketSources(
     throw new UsageError(`MARKET_DATA=live needs ${missing.join(', ')} (unset)`);
   }
   const providers = createHttpProviders(loadProviderConfig(env));
-  return { mode, market: livePrimary(providers), fallback: liveFallback(providers) };
+  return {
+    mode,
+    market: livePrimary(providers),
+    fallback: liveFallback(providers),
+    replay: null,
+  };
 }
 
 function livePrimary({ polygon, fred, fmp, newsapi }: HttpProviders): MarketDataSource {

@@ -18,6 +18,7 @@ import { UsageError } from '../cli/usageError.js';
 import { createLogger } from '../logging/createLogger.js';
 import { countingMarketSource, type ProviderCall } from './countingMarketSource.js';
 import { marketSources } from './marketSources.js';
+import { defaultNightlyDate } from './nightlyDate.js';
 import { assertSchemaNotNewer, SchemaNewerThanCodeError } from './schemaVersion.js';
 
 /** Everything a pipeline command needs, opened from the configuration. */
@@ -29,6 +30,8 @@ export interface Runtime {
   readonly logger: Logger;
   /** `offline` replay or `live` HTTP providers (MARKET_DATA). */
   readonly marketMode: 'offline' | 'live';
+  /** The as-of date a run started at `now` defaults to (see `defaultNightlyDate`). */
+  nightlyDate(now: Date): Promise<string>;
   /** Closes the store (idempotent). */
   close(): Promise<void>;
 }
@@ -102,6 +105,7 @@ export async function openRuntime(io: CliIo, options: RuntimeOptions = {}): Prom
       bodies: createStepBodies(deps),
       logger,
       marketMode: sources.mode,
+      nightlyDate: (now) => defaultNightlyDate(sources, now, config.scheduleTimezone),
       close: () => db.close(),
     };
   } catch (error) {

@@ -1,0 +1,111 @@
+import type { RunReport, StepProgress } from '@truth-spine/orchestrator';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { ProviderCall } from '../runtime/countingMarketSource.js';
+
+const durationBuckets = [0.1, 0.5, 1, 5, 15, 30, 60, 120, 300, 600, 1200, 1800];
+
+/**
+ * The runner's Prometheus metrics (served at `GET /metrics`), in a registry of its own:
+ * - `truth_spine_runs_total{status}` and `truth_spine_run_duration_seconds{status}`;
+ * - `truth_spine_step_duration_seconds{step,status}` (each finished step, all attempts);
+ * - `truth_spine_step_retries_total{step}`;
+ * - `truth_spine_deadline_misses_total{deadline="pack"|"run"}`;
+ * - `truth_spine_provider_calls_total{source,method}` and
+ *   `truth_spine_provider_errors_total{source,method,code}`;
+ * - `truth_spine_last_run_timestamp_seconds{status}`.
+ * Feed it with {@link observeStep} (engine progress), {@link observeRun} (each finished
+ * run's report) and {@link observeProviderCall} (the counting market source).
+ */
+export class PipelineMetrics {
+  readonly registry = new Registry();
+  private readonly runs = new Counter({
+    name: 'truth_spine_runs_total',
+    help: 'Pipeline runs finished, by final status.',
+    labelNames: ['status'] as const,
+    registers: [this.registry],
+  });
+  private readonly runDuration = new Histogram({
+    name: 'truth_spine_run_duration_seconds',
+    help: 'Wall time of finished pipeline runs (started_at to finished_at).',
+    labelNames: ['status'] as const,
+    buckets: durationBuckets,
+    registers: [this.registry],
+  });
+  private readonly stepDuration = new Histogram({
+    name: 'truth_spine_step_duration_seconds',
+    help: 'Wall time of finished steps, all attempts included.',
+    labelNames: ['step', 'status'] as const,
+    buckets: durationBuckets,
+    registers: [this.registry],
+  });
+  private readonly stepRetries = new Counter({
+    name: 'truth_spine_step_retries_total',
+    help: 'Step attempts that failed and were retried.',
+    labelNames: ['step'] as const,
+    registers: [this.registry],
+  });
+  private readonly deadlineMisses = new Counter({
+    name: 'truth_spine_deadline_misses_total',
+    help: 'Runs that missed the pack deadline or the run deadline.',
+    labelNames: ['deadline'] as const,
+    registers: [this.registry],
+  });
+  private readonly providerCalls = new Counter({
+    name: 'truth_spine_provider_calls_total',
+    help: 'Market data calls, by source (primary/fallback) and method.',
+    labelNames: ['source', 'method'] as const,
+    registers: [this.registry],
+  });
+  private readonly providerErrors = new Counter({
+    name: 'truth_spine_provider_errors_total',
+    help: 'Market data calls that failed after the client retries, by error code.',
+    labelNames: ['source', 'method', 'code'] as const,
+    registers: [this.registry],
+  });
+  private readonly lastRun = new Gauge({
+    name: 'truth_spine_last_run_timestamp_seconds',
+    help: 'Unix time the latest run with this status finished.',
+    labelNames: ['status'] as const,
+    registers: [this.registry],
+  });
+
+  constructor() {
+    // Zero series up front, so an alert rule sees 0 rather than no data before the first miss.
+    for (const deadline of ['pack', 'run']) this.deadlineMisses.labels(deadline).inc(0);
+  }
+
+  /** Engine progress: durations of finished steps, retries. */
+  observeStep(progress: StepProgress): void {
+    if (progress.status === 'retrying') {
+      this.stepRetries.labels(progress.step).inc();
+    } else if (progress.seconds !== undefined && progress.status !== 'running') {
+      this.stepDuration.labels(progress.step, progress.status).observe(progress.seconds);
+    }
+  }
+
+  /** A finished run: its status, duration and deadline misses. */
+  observeRun(report: RunReport): void {
+    this.runs.labels(report.status).inc();
+    if (report.finished_at !== null) {
+      const finished = Date.parse(report.finished_at);
+      const seconds = (finished - Date.parse(report.started_at)) / 1000;
+      this.runDuration.labels(report.status).observe(seconds);
+      this.lastRun.labels(report.status).set(finished / 1000);
+    }
+    if (report.deadlines.pack_deadline_missed) this.deadlineMisses.labels('pack').inc();
+    if (report.deadlines.run_deadline_missed) this.deadlineMisses.labels('run').inc();
+  }
+
+  /** One market data call (from `countingMarketSource`). */
+  observeProviderCall(call: ProviderCall): void {
+    this.providerCalls.labels(call.source, call.method).inc();
+    if (call.errorCode !== null) {
+      this.providerErrors.labels(call.source, call.method, call.errorCode).inc();
+    }
+  }
+
+  /** The exposition text and its content type. */
+  async render(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+}
