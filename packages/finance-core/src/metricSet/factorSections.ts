@@ -79,7 +79,7 @@ function rollingCorrelations(
   });
   const from = Math.max(firstRow, end - CORRELATION_ROWS);
   const nPairs = countObservations([input.returns, ...input.factors], from, end);
-  return { ...record, n_pairs: nPairs };
+  return Object.assign(record, { n_pairs: nPairs });
 }
 
 function momentum(input: MetricSetInput, asOfRow: number, excludeCurrent: boolean): FactorValues {
@@ -104,18 +104,15 @@ function factorModelRecord(
   const fit = fitFactorModel(y, factors, input.factorNames, cache);
   if (isUndefinedValue(fit)) {
     const nObs = countObservations([input.returns, ...input.factors], start, end);
-    return {
-      ...windowFacts(input.calendar, range, nObs),
+    return Object.assign(windowFacts(input.calendar, range, nObs), {
       y: FACTOR_MODEL_Y,
       value: null,
       reason: fit.reason,
-    };
+    });
   }
   const attribution = attributeFactorReturns(y, factors, input.factorNames, fit, cache);
   const lastDay = attribution.last_day_decomposition;
-  return {
-    ...windowFacts(input.calendar, range, fit.n_obs),
-    ...fit,
+  return Object.assign(windowFacts(input.calendar, range, fit.n_obs), fit, {
     y: FACTOR_MODEL_Y,
     attribution_compounded: attribution.attribution_compounded,
     attribution_arithmetic: attribution.attribution_arithmetic,
@@ -126,5 +123,5 @@ function factorModelRecord(
       intercept: lastDay.intercept,
       residual: lastDay.residual,
     },
-  };
+  });
 }

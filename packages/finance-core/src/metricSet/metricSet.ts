@@ -1,3 +1,10 @@
+import type {
+  ArithmeticAttribution,
+  CompoundedAttribution,
+  LastDayDecomposition,
+} from '../factors/attributeFactorReturns.js';
+import type { FactorModelFit } from '../factors/fitFactorModel.js';
+
 /**
  * The whole metric set of one portfolio at one as-of date. Keys and nesting follow the
  * reference files `expected/{P}_{as_of}.json` (snake_case) for every value reported;
@@ -132,10 +139,15 @@ export interface WinLossRecord extends WindowFacts {
   readonly payoff_ratio_reason?: string;
 }
 
-export interface FactorModelRecord extends WindowFacts {
-  readonly y: string;
-  readonly [key: string]: unknown;
-}
+/** The factor model of one window: the fit, both attributions and the last day's split. */
+export type FactorModelRecord = WindowFacts &
+  FactorModelFit & {
+    /** What was regressed (the raw daily portfolio return). */
+    readonly y: string;
+    readonly attribution_compounded: CompoundedAttribution;
+    readonly attribution_arithmetic: ArithmeticAttribution;
+    readonly last_day_decomposition: Omit<LastDayDecomposition, 'row'> & { readonly date: string };
+  };
 
 /** One number per factor name (null beside `<name>_reason` when undefined). */
 export type FactorValues = Readonly<Record<string, number | string | null>>;

@@ -67,14 +67,13 @@ function mwrRecord(
     cash_flows_investor_view: cashFlows,
   };
   if ('reason' in result)
-    return { ...base, roots: result.roots, xirr: null, reason: result.reason };
-  return {
-    ...base,
+    return Object.assign(base, { roots: result.roots, xirr: null, reason: result.reason });
+  return Object.assign(base, {
     roots: result.roots,
     xirr: result.rate,
     period_rate: result.periodRate,
     npv_at_xirr: result.npv,
-  };
+  });
 }
 
 /** Value at row `row` or the nearest earlier row with a value; the inception value before the first row. */

@@ -79,7 +79,7 @@ function undefinedRecord(
     range,
     countObservations(series, range.start, range.end),
   );
-  return { ...facts, value: null, reason };
+  return Object.assign(facts, { value: null, reason } as const);
 }
 
 function volatilityRecord(
@@ -89,11 +89,10 @@ function volatilityRecord(
   if (range === null) return INSUFFICIENT_HISTORY;
   const v = volatility(input.returns, range.start, range.end);
   if (isUndefinedValue(v)) return undefinedRecord(input, range, [input.returns], v.reason);
-  return {
-    ...windowFacts(input.calendar, range, v.nObs),
+  return Object.assign(windowFacts(input.calendar, range, v.nObs), {
     value: v.value,
     daily_std_ddof1: v.dailyStd,
-  };
+  });
 }
 
 function sharpeRecord(input: MetricSetInput, range: RowRange | null): SharpeRecord | Unavailable {
@@ -102,12 +101,11 @@ function sharpeRecord(input: MetricSetInput, range: RowRange | null): SharpeReco
   if (isUndefinedValue(s)) {
     return undefinedRecord(input, range, [input.returns, input.riskFree], s.reason);
   }
-  return {
-    ...windowFacts(input.calendar, range, s.nObs),
+  return Object.assign(windowFacts(input.calendar, range, s.nObs), {
     mean_excess_daily: s.meanExcessDaily,
     std_excess_daily_ddof1: s.stdExcessDaily,
     value: s.value,
-  };
+  });
 }
 
 function drawdownRecord(
@@ -120,13 +118,12 @@ function drawdownRecord(
   if (isUndefinedValue(d)) return undefinedRecord(input, range, [input.returns], d.reason);
   const date = (row: number | null) =>
     row === null ? null : epochDayToIso(row < 0 ? anchor : input.calendar[row]!);
-  return {
-    ...windowFacts(input.calendar, range, d.nObs),
+  return Object.assign(windowFacts(input.calendar, range, d.nObs), {
     value: d.value,
     peak_date: date(d.peakRow),
     trough_date: date(d.troughRow),
     recovery_date: date(d.recoveryRow),
-  };
+  });
 }
 
 function capmRecord(input: MetricSetInput, range: RowRange | null): CapmRecord | Unavailable {
@@ -140,8 +137,7 @@ function capmRecord(input: MetricSetInput, range: RowRange | null): CapmRecord |
       m.reason,
     );
   }
-  return {
-    ...windowFacts(input.calendar, range, m.nObs),
+  return Object.assign(windowFacts(input.calendar, range, m.nObs), {
     beta: m.beta,
     alpha_daily: m.alphaDaily,
     alpha_annual_arithmetic: m.alphaAnnualArithmetic,
@@ -150,7 +146,7 @@ function capmRecord(input: MetricSetInput, range: RowRange | null): CapmRecord |
     ...reasonFor('r_squared', m.rSquared),
     alpha_daily_stderr: m.alphaDailyStderr,
     beta_stderr: m.betaStderr,
-  };
+  });
 }
 
 function activeRecord(input: MetricSetInput, range: RowRange | null): ActiveRecord | Unavailable {
@@ -159,21 +155,19 @@ function activeRecord(input: MetricSetInput, range: RowRange | null): ActiveReco
   if (isUndefinedValue(a)) {
     return undefinedRecord(input, range, [input.returns, input.benchmark], a.reason);
   }
-  return {
-    ...windowFacts(input.calendar, range, a.nObs),
+  return Object.assign(windowFacts(input.calendar, range, a.nObs), {
     tracking_error: a.trackingError,
     information_ratio: valueOrNull(a.informationRatio),
     ...reasonFor('information_ratio', a.informationRatio),
     mean_active_daily: a.meanActiveDaily,
-  };
+  });
 }
 
 function winLossRecord(input: MetricSetInput, range: RowRange | null): WinLossRecord | Unavailable {
   if (range === null) return INSUFFICIENT_HISTORY;
   const s = winLossStats(input.returns, range.start, range.end);
   if (isUndefinedValue(s)) return undefinedRecord(input, range, [input.returns], s.reason);
-  return {
-    ...windowFacts(input.calendar, range, s.nObs),
+  return Object.assign(windowFacts(input.calendar, range, s.nObs), {
     n_wins: s.nWins,
     n_losses: s.nLosses,
     n_zero: s.nZero,
@@ -184,7 +178,7 @@ function winLossRecord(input: MetricSetInput, range: RowRange | null): WinLossRe
     ...reasonFor('avg_loss', s.avgLoss),
     payoff_ratio: valueOrNull(s.payoffRatio),
     ...reasonFor('payoff_ratio', s.payoffRatio),
-  };
+  });
 }
 
 function valueOrNull(x: number | UndefinedValue): number | null {

@@ -27,14 +27,14 @@ export function twrSection(
     const twr = cumulativeReturn(returns, start, end);
     const daysAct = asOfDay - w.anchor;
     const annualised = annualizedReturn(twr.value, daysAct);
-    return {
-      anchor,
-      ...windowFacts(calendar, w.range, twr.nObs),
+    const record = Object.assign({ anchor }, windowFacts(calendar, w.range, twr.nObs), {
       days_act: daysAct,
       cumulative: twr.value,
-      ...(annualise && !isUndefinedValue(annualised) ? { annualized_act365: annualised } : {}),
       cumulative_from_values_eod_flows: cumulativeReturn(valueReturns, start, end).value,
-    };
+    });
+    return annualise && !isUndefinedValue(annualised)
+      ? Object.assign(record, { annualized_act365: annualised })
+      : record;
   };
   return {
     '1d': record(windows.oneDay, false),
