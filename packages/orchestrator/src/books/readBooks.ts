@@ -62,7 +62,7 @@ const symbol = type(/^[A-Z0-9][A-Z0-9.'_/-]*$/).describe('a symbol like AAPL or 
 const anyText = type('string');
 const required = type('string > 0').describe('present');
 
-const securityColumns = {
+export const securityColumns = {
   symbol,
   name: required,
   currency,
@@ -88,15 +88,16 @@ const transactionColumns = {
   description: anyText,
 } satisfies Record<string, Type<string>>;
 
-const portfoliosJson = type({
-  portfolios: type({
-    id: type(/^[A-Za-z0-9][A-Za-z0-9_-]*$/).describe('an id of letters, digits, - and _'),
-    name: 'string > 0',
-    base_currency: currency,
-    benchmark: symbol,
-    inception: isoDate,
-  }).array(),
+/** One entry of portfolios.json (formats.md §B). */
+export const portfolioEntry = type({
+  id: type(/^[A-Za-z0-9][A-Za-z0-9_-]*$/).describe('an id of letters, digits, - and _'),
+  name: 'string > 0',
+  base_currency: currency,
+  benchmark: symbol,
+  inception: isoDate,
 });
+
+const portfoliosJson = type({ portfolios: portfolioEntry.array() });
 
 /** Which transaction types need a security, and the sign their amount must have. */
 const typeRules: Record<BookTransaction['type'], { security: boolean; sign: -1 | 0 | 1 | null }> = {
@@ -131,28 +132,10 @@ export async function readBooks(dir: string): Promise<Books> {
     'securities.csv',
     securityColumns,
     report,
-    (values, record, at) => {
-      const isAdr = values.kind === 'adr';
-      const adrFields = ['adr_ratio', 'underlying', 'underlying_currency'] as const;
-      for (const name of adrFields) {
-        if (isAdr && values[name] === '') report(at(name, 'is required for an ADR'));
-        if (!isAdr && values[name] !== '')
-          report(at(name, `must be blank unless kind is adr (kind is ${values.kind})`));
-      }
-      if (isAdr && values.adr_ratio !== '' && Number(values.adr_ratio) <= 0)
-        report(at('adr_ratio', 'must be positive'));
-      return {
-        symbol: values.symbol,
-        name: values.name,
-        currency: values.currency,
-        kind: values.kind as BookSecurity['kind'],
-        country: blankToNull(values.country),
-        adrRatio: blankToNull(values.adr_ratio),
-        underlying: blankToNull(values.underlying),
-        underlyingCurrency: blankToNull(values.underlying_currency),
-        line: record.line,
-      };
-    },
+    (values, record, at) => ({
+      ...securityFromFields(values, (name, message) => report(at(name, message))),
+      line: record.line,
+    }),
   );
   const symbols = new Set<string>();
   for (const s of securities) {
@@ -193,61 +176,8 @@ export async function readBooks(dir: string): Promise<Books> {
   }
   for (const portfolio of portfolios) {
     const file = `transactions/${portfolio.id}.csv`;
-    const seen = new Map<string, number>();
-    const rows = await readCsv(dir, file, transactionColumns, report, (values, record, at) => {
-      const rules = typeRules[values.type as BookTransaction['type']];
-      if (rules.security) {
-        if (values.symbol === '') report(at('symbol', `is required for a ${values.type}`));
-        else if (securities.length > 0 && !symbols.has(values.symbol))
-          report(at('symbol', `${values.symbol} is not in securities.csv`));
-      }
-      if (
-        (values.type === 'buy' || values.type === 'sell') &&
-        (values.quantity === '' || values.price === '')
-      ) {
-        report(
-          at(values.quantity === '' ? 'quantity' : 'price', `is required for a ${values.type}`),
-        );
-      }
-      if (values.type === 'split' && values.quantity === '')
-        report(at('quantity', 'is required for a split (shares added)'));
-      if (values.type === 'dividend') {
-        if (values.ex_date === '') report(at('ex_date', 'is required for a dividend'));
-        if (values.pay_date === '') report(at('pay_date', 'is required for a dividend'));
-      }
-      if (rules.sign !== null && values.amount !== '') {
-        const sign = Math.sign(Number(values.amount));
-        if (rules.sign === 0 ? sign !== 0 : sign === -rules.sign) {
-          const wanted =
-            rules.sign === 0
-              ? 'zero'
-              : rules.sign < 0
-                ? 'negative (cash paid)'
-                : 'positive (cash received)';
-          report(at('amount', `must be ${wanted} for a ${values.type} (was ${values.amount})`));
-        }
-      }
-      const previous = seen.get(values.external_id);
-      if (previous !== undefined)
-        report(at('external_id', `${values.external_id} repeats line ${previous}`));
-      seen.set(values.external_id, record.line);
-      return {
-        portfolioId: portfolio.id,
-        externalId: values.external_id,
-        tradeDate: values.trade_date,
-        settleDate: blankToNull(values.settle_date),
-        type: values.type as BookTransaction['type'],
-        symbol: blankToNull(values.symbol),
-        quantity: blankToNull(values.quantity),
-        price: blankToNull(values.price),
-        amount: values.amount,
-        currency: values.currency,
-        exDate: blankToNull(values.ex_date),
-        payDate: blankToNull(values.pay_date),
-        description: values.description,
-      };
-    });
-    transactions.push(...rows);
+    const known = securities.length > 0 ? symbols : null;
+    transactions.push(...(await readTransactionsFile(dir, file, portfolio.id, known, report)));
   }
   if (problems.length > 0) throw new BooksError(dir, problems);
   return {
@@ -255,6 +185,115 @@ export async function readBooks(dir: string): Promise<Books> {
     securities: securities.map(({ line: _line, ...s }) => s),
     transactions,
   };
+}
+
+/** The fields of a securities.csv row, each already valid for its column type. */
+export type SecurityFields = Record<keyof typeof securityColumns, string>;
+
+/**
+ * Builds a security from fields that passed {@link securityColumns}, checking the rules
+ * across fields: the ADR fields (a positive adr_ratio, underlying, underlying_currency)
+ * are required for an ADR and must be blank otherwise. Problems go to `problem`.
+ */
+export function securityFromFields(
+  values: SecurityFields,
+  problem: (column: keyof SecurityFields, message: string) => void,
+): BookSecurity {
+  const isAdr = values.kind === 'adr';
+  const adrFields = ['adr_ratio', 'underlying', 'underlying_currency'] as const;
+  for (const name of adrFields) {
+    if (isAdr && values[name] === '') problem(name, 'is required for an ADR');
+    if (!isAdr && values[name] !== '')
+      problem(name, `must be blank unless kind is adr (kind is ${values.kind})`);
+  }
+  if (isAdr && values.adr_ratio !== '' && Number(values.adr_ratio) <= 0)
+    problem('adr_ratio', 'must be positive');
+  return {
+    symbol: values.symbol,
+    name: values.name,
+    currency: values.currency,
+    kind: values.kind as BookSecurity['kind'],
+    country: blankToNull(values.country),
+    adrRatio: blankToNull(values.adr_ratio),
+    underlying: blankToNull(values.underlying),
+    underlyingCurrency: blankToNull(values.underlying_currency),
+  };
+}
+
+/**
+ * Reads and validates one `transactions/<ID>.csv` file (formats.md §B) of portfolio
+ * `portfolioId`: every field's type, the rules of its transaction type (security,
+ * quantity and price where needed, positive quantity on buys and sells, ex and pay dates
+ * on dividends, the amount's sign) and unique external ids. A symbol must be in
+ * `knownSymbols` (null = not checked). Problems go to `report`; rows with a bad field are
+ * left out of the result.
+ */
+export async function readTransactionsFile(
+  dir: string,
+  file: string,
+  portfolioId: string,
+  knownSymbols: ReadonlySet<string> | null,
+  report: (p: BookProblem) => void,
+): Promise<BookTransaction[]> {
+  const seen = new Map<string, number>();
+  return readCsv(dir, file, transactionColumns, report, (values, record, at) => {
+    const rules = typeRules[values.type as BookTransaction['type']];
+    if (rules.security) {
+      if (values.symbol === '') report(at('symbol', `is required for a ${values.type}`));
+      else if (knownSymbols !== null && !knownSymbols.has(values.symbol))
+        report(at('symbol', `${values.symbol} is not in securities.csv`));
+    }
+    if (
+      (values.type === 'buy' || values.type === 'sell') &&
+      values.quantity !== '' &&
+      Number(values.quantity) <= 0
+    ) {
+      report(at('quantity', `must be positive for a ${values.type} (was ${values.quantity})`));
+    }
+    if (
+      (values.type === 'buy' || values.type === 'sell') &&
+      (values.quantity === '' || values.price === '')
+    ) {
+      report(at(values.quantity === '' ? 'quantity' : 'price', `is required for a ${values.type}`));
+    }
+    if (values.type === 'split' && values.quantity === '')
+      report(at('quantity', 'is required for a split (shares added)'));
+    if (values.type === 'dividend') {
+      if (values.ex_date === '') report(at('ex_date', 'is required for a dividend'));
+      if (values.pay_date === '') report(at('pay_date', 'is required for a dividend'));
+    }
+    if (rules.sign !== null && values.amount !== '') {
+      const sign = Math.sign(Number(values.amount));
+      if (rules.sign === 0 ? sign !== 0 : sign === -rules.sign) {
+        const wanted =
+          rules.sign === 0
+            ? 'zero'
+            : rules.sign < 0
+              ? 'negative (cash paid)'
+              : 'positive (cash received)';
+        report(at('amount', `must be ${wanted} for a ${values.type} (was ${values.amount})`));
+      }
+    }
+    const previous = seen.get(values.external_id);
+    if (previous !== undefined)
+      report(at('external_id', `${values.external_id} repeats line ${previous}`));
+    seen.set(values.external_id, record.line);
+    return {
+      portfolioId,
+      externalId: values.external_id,
+      tradeDate: values.trade_date,
+      settleDate: blankToNull(values.settle_date),
+      type: values.type as BookTransaction['type'],
+      symbol: blankToNull(values.symbol),
+      quantity: blankToNull(values.quantity),
+      price: blankToNull(values.price),
+      amount: values.amount,
+      currency: values.currency,
+      exDate: blankToNull(values.ex_date),
+      payDate: blankToNull(values.pay_date),
+      description: values.description,
+    };
+  });
 }
 
 async function readPortfolios(
