@@ -137,16 +137,19 @@ function capmRecord(input: MetricSetInput, range: RowRange | null): CapmRecord |
       m.reason,
     );
   }
-  return Object.assign(windowFacts(input.calendar, range, m.nObs), {
-    beta: m.beta,
-    alpha_daily: m.alphaDaily,
-    alpha_annual_arithmetic: m.alphaAnnualArithmetic,
-    alpha_annual_geometric: m.alphaAnnualGeometric,
-    r_squared: valueOrNull(m.rSquared),
-    ...reasonFor('r_squared', m.rSquared),
-    alpha_daily_stderr: m.alphaDailyStderr,
-    beta_stderr: m.betaStderr,
-  });
+  return Object.assign(
+    windowFacts(input.calendar, range, m.nObs),
+    {
+      beta: m.beta,
+      alpha_daily: m.alphaDaily,
+      alpha_annual_arithmetic: m.alphaAnnualArithmetic,
+      alpha_annual_geometric: m.alphaAnnualGeometric,
+      r_squared: valueOrNull(m.rSquared),
+      alpha_daily_stderr: m.alphaDailyStderr,
+      beta_stderr: m.betaStderr,
+    },
+    reasonFor('r_squared', m.rSquared),
+  );
 }
 
 function activeRecord(input: MetricSetInput, range: RowRange | null): ActiveRecord | Unavailable {
@@ -155,30 +158,36 @@ function activeRecord(input: MetricSetInput, range: RowRange | null): ActiveReco
   if (isUndefinedValue(a)) {
     return undefinedRecord(input, range, [input.returns, input.benchmark], a.reason);
   }
-  return Object.assign(windowFacts(input.calendar, range, a.nObs), {
-    tracking_error: a.trackingError,
-    information_ratio: valueOrNull(a.informationRatio),
-    ...reasonFor('information_ratio', a.informationRatio),
-    mean_active_daily: a.meanActiveDaily,
-  });
+  return Object.assign(
+    windowFacts(input.calendar, range, a.nObs),
+    {
+      tracking_error: a.trackingError,
+      information_ratio: valueOrNull(a.informationRatio),
+      mean_active_daily: a.meanActiveDaily,
+    },
+    reasonFor('information_ratio', a.informationRatio),
+  );
 }
 
 function winLossRecord(input: MetricSetInput, range: RowRange | null): WinLossRecord | Unavailable {
   if (range === null) return INSUFFICIENT_HISTORY;
   const s = winLossStats(input.returns, range.start, range.end);
   if (isUndefinedValue(s)) return undefinedRecord(input, range, [input.returns], s.reason);
-  return Object.assign(windowFacts(input.calendar, range, s.nObs), {
-    n_wins: s.nWins,
-    n_losses: s.nLosses,
-    n_zero: s.nZero,
-    win_rate: s.winRate,
-    avg_win: valueOrNull(s.avgWin),
-    ...reasonFor('avg_win', s.avgWin),
-    avg_loss: valueOrNull(s.avgLoss),
-    ...reasonFor('avg_loss', s.avgLoss),
-    payoff_ratio: valueOrNull(s.payoffRatio),
-    ...reasonFor('payoff_ratio', s.payoffRatio),
-  });
+  return Object.assign(
+    windowFacts(input.calendar, range, s.nObs),
+    {
+      n_wins: s.nWins,
+      n_losses: s.nLosses,
+      n_zero: s.nZero,
+      win_rate: s.winRate,
+      avg_win: valueOrNull(s.avgWin),
+      avg_loss: valueOrNull(s.avgLoss),
+      payoff_ratio: valueOrNull(s.payoffRatio),
+    },
+    reasonFor('avg_win', s.avgWin),
+    reasonFor('avg_loss', s.avgLoss),
+    reasonFor('payoff_ratio', s.payoffRatio),
+  );
 }
 
 function valueOrNull(x: number | UndefinedValue): number | null {
