@@ -1,0 +1,33 @@
+/**
+ * A real `serve` process (the command's code, the process's SIGTERM/SIGINT) whose step
+ * bodies are the test fakes, with compute_daily_metrics waiting until the run is aborted.
+ * It prints STEP_STARTED on stderr when that step begins. Used by serve.test.ts.
+ */
+import { loadConfig, openDatabase } from '@truth-spine/orchestrator';
+import { processIo } from '../../cli/io.js';
+import { serve } from '../../commands/serve.js';
+import { createLogger } from '../../logging/createLogger.js';
+import { onShutdownSignal } from '../../runtime/shutdownSignal.js';
+import { fakeStepBodies, stepWaitingForAbort } from '../testing/fakeStepBodies.js';
+
+const io = processIo();
+const shutdown = onShutdownSignal(30_000);
+const { bodies } = fakeStepBodies({
+  compute_daily_metrics: stepWaitingForAbort(() => io.stderr('STEP_STARTED\n')),
+});
+process.exitCode = await serve([], io, {
+  shutdown: shutdown.signal,
+  open: async () => {
+    const config = loadConfig(io.env, io.cwd);
+    const db = await openDatabase(config.databaseUrl, { cwd: io.cwd });
+    return {
+      config,
+      db,
+      bodies,
+      logger: createLogger(io.stderr),
+      nightlyDate: async () => '2024-03-08',
+      close: () => db.close(),
+    };
+  },
+});
+shutdown.dispose();
