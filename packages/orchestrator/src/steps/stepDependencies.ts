@@ -1,4 +1,7 @@
 import type { MarketDataSource } from '@truth-spine/providers';
+import type { LineSink } from '../alerts/delivery/consoleChannel.js';
+import type { RetryPolicy } from '../alerts/delivery/retryPolicy.js';
+import type { AlertSettings } from '../alerts/settings/alertSettings.js';
 import type { TruthSpineConfig } from '../config/loadConfig.js';
 import type { PipelineLogger } from '../pipeline/logger.js';
 
@@ -17,8 +20,15 @@ export interface StepDependencies {
   readonly ledgerDir: string;
   /** The books directory (formats.md §B), when the runner loaded it. */
   readonly booksDir?: string;
-  /** Alert evaluation settings (the ratings/alerts engineer defines their shape). */
-  readonly alertSettings?: unknown;
+  /**
+   * ALERT_RULES, ALERT_WEBHOOK_URL/SECRET, ALERT_OUTBOX (`readAlertSettings(env)`), used by
+   * evaluate_alerts and `deliverOperationalAlerts`; absent = no rules file, console only.
+   */
+  readonly alertSettings?: AlertSettings;
+  /** Where the console alert channel writes (default process.stdout). */
+  readonly alertConsole?: LineSink;
+  /** Retry policy of alert deliveries (default `defaultRetryPolicy`: 5 attempts, 0.5 s·2ⁿ⁻¹). */
+  readonly alertRetry?: RetryPolicy;
   readonly logger: PipelineLogger;
   /** CALENDAR_SYMBOL: a date is a trading day iff this symbol has a primary close (default SPY). */
   readonly calendarSymbol?: string;
