@@ -1,0 +1,18 @@
+// Step bodies and what they need (build_pack engineer). Others add their lines below.
+export type { StepDependencies } from './stepDependencies.js';
+export { createStepBodies } from './createStepBodies.js';
+export { buildPackDefaults, buildPackStep } from './buildPack/buildPackStep.js';
+export { reconcileLedgerStep } from './reconcileLedger/reconcileLedgerStep.js';
+export { markPackFreshStep } from './markPackFresh/markPackFreshStep.js';
+export { packIdOf, storePack, type StoredPack } from './buildPack/storePack.js';
+export {
+  fillMarketHistory,
+  type HistoryFill,
+  type HistoryRequest,
+} from './marketHistory/fillMarketHistory.js';
+// metrics engineer: history readers, valuation, compute_daily_metrics, prewarm_factors
+export * from './history/index.js';
+export { computeDailyMetricsStep } from './computeDailyMetrics/computeDailyMetricsStep.js';
+export { prewarmFactorsStep } from './prewarmFactors/prewarmFactorsStep.js';
+export { readReturnSeries, type StoredReturnSeries } from './valuation/readReturnSeries.js';
+export { portfolioHistory, type PortfolioHistory } from './valuation/portfolioHistory.js';
