@@ -1,0 +1,182 @@
+import {
+  computeMetricSet,
+  epochDayToIso,
+  firstRowAfter,
+  isoToEpochDay,
+} from '@truth-spine/finance-core';
+import type { Database } from '../../db/database.js';
+import type { StepBody, StepContext, StepOutcome } from '../../pipeline/stepBody.js';
+import { localReturns } from '../history/localReturns.js';
+import { readMacroHistory } from '../history/readMacroHistory.js';
+import { riskFreeDailyRates } from '../history/riskFreeDailyRates.js';
+import type { StepDependencies } from '../stepDependencies.js';
+import { exactValuation } from '../valuation/exactValuation.js';
+import { NightMarket } from '../valuation/nightMarket.js';
+import { portfolioHistory } from '../valuation/portfolioHistory.js';
+import { readPackQuotes } from '../valuation/readPackQuotes.js';
+import { readPortfolioBatches } from '../valuation/readPortfolioBatches.js';
+import { upsertRows } from '../valuation/upsertRows.js';
+import {
+  RETURN_SERIES_COLUMNS,
+  returnSeriesRow,
+  VALUATION_COLUMNS,
+  valuationRow,
+} from '../valuation/valuationRows.js';
+import { metricRowsFor } from './metricRowsFor.js';
+import { metricSetInputFor } from './metricSetInputFor.js';
+
+/** FRED series of the risk-free rate (3-month Treasury bill, percent). */
+export const RISK_FREE_SERIES = 'DGS3MO';
+
+/** Default trading-calendar symbol (config CALENDAR_SYMBOL). */
+export const DEFAULT_CALENDAR_SYMBOL = 'SPY';
+
+/** Columns of a metrics row. */
+export const METRIC_COLUMNS = [
+  'pack_id',
+  'portfolio_id',
+  'metric',
+  'value',
+  'reason',
+  'first_date',
+  'last_date',
+  'n_obs',
+  'details',
+] as const;
+
+/**
+ * compute_daily_metrics (SPEC §6): for every portfolio existing on D, streamed in batches —
+ * its daily history from the books and market history (`portfolioHistory`), its exact
+ * value on D with the pack's closes and FX (`valuations`), the whole history as a
+ * `return_series` row, and finance-core's `computeMetricSet` (benchmark = local-currency
+ * close-to-close returns, rf = `(1 + DGS3MO/100)^(1/252) − 1` carried forward) stored
+ * flattened in `metrics`. All writes of a batch are bulk upserts in one transaction.
+ * Reports counts; a portfolio whose inception is D has a valuation but no metrics yet.
+ */
+export function computeDailyMetricsStep(deps: StepDependencies): StepBody {
+  return (ctx) => computeDailyMetrics(ctx, deps.calendarSymbol ?? DEFAULT_CALENDAR_SYMBOL);
+}
+
+async function computeDailyMetrics(ctx: StepContext, calendarSymbol: string): Promise<StepOutcome> {
+  const packId = ctx.packId;
+  if (packId === null) return { status: 'failed', error: 'compute_daily_metrics needs a pack' };
+  const market = await NightMarket.open(ctx.db, calendarSymbol, ctx.asOf);
+  if (market.calendar.length === 0 || market.lastDate !== ctx.asOf) {
+    return {
+      status: 'failed',
+      error: `market history has no ${calendarSymbol} close on ${ctx.asOf}: build_pack must fill market_closes first`,
+    };
+  }
+  const quotes = await readPackQuotes(ctx.db, packId);
+  const rf = riskFreeDailyRates(
+    (await readMacroHistory(ctx.db, [RISK_FREE_SERIES], market.calendar, 'carryForward'))[
+      RISK_FREE_SERIES
+    ]!,
+  );
+  const benchmarks = new Map<string, Float64Array>();
+  const asOfDay = isoToEpochDay(ctx.asOf);
+  let portfolios = 0;
+  let metricRows = 0;
+  const withoutHistory: string[] = [];
+  for await (const batch of readPortfolioBatches(ctx.db, ctx.asOf)) {
+    ctx.signal.throwIfAborted();
+    const symbols = new Set<string>();
+    for (const p of batch.portfolios) {
+      symbols.add(p.benchmark);
+      for (const m of batch.movements.get(p.id)!) if (m.symbol !== null) symbols.add(m.symbol);
+    }
+    await market.loadCloses(symbols);
+    const valuations: unknown[][] = [];
+    const series: unknown[][] = [];
+    const metrics: unknown[][] = [];
+    for (const portfolio of batch.portfolios) {
+      const firstRow = firstRowAfter(
+        market.calendar,
+        isoToEpochDay(portfolio.inception) - 1,
+        0,
+        market.calendar.length,
+      );
+      const history = portfolioHistory(
+        batch.movements.get(portfolio.id)!,
+        {
+          calendar: market.calendar,
+          closes: market.carriedCloses,
+          toBase: await market.toBase(portfolio.baseCurrency),
+          securityCurrency: market.securityCurrency,
+        },
+        firstRow,
+      );
+      const valuation = exactValuation(
+        portfolio.id,
+        history.holdings,
+        market.securityCurrency,
+        portfolio.baseCurrency,
+        quotes,
+      );
+      valuations.push(
+        valuationRow(packId, portfolio.id, ctx.asOf, portfolio.baseCurrency, valuation),
+      );
+      series.push(returnSeriesRow(packId, portfolio.id, history));
+      portfolios++;
+      if (history.values.length < 2) {
+        withoutHistory.push(portfolio.id);
+        continue;
+      }
+      let benchmark = benchmarks.get(portfolio.benchmark);
+      if (benchmark === undefined) {
+        benchmark = localReturns(market.observedCloses(portfolio.benchmark));
+        benchmarks.set(portfolio.benchmark, benchmark);
+      }
+      const input = metricSetInputFor(portfolio.id, history, firstRow, {
+        benchmark,
+        riskFree: rf,
+        factors: [],
+        factorNames: [],
+      });
+      for (const row of metricRowsFor(computeMetricSet(input, asOfDay))) {
+        metrics.push([
+          packId,
+          portfolio.id,
+          row.metric,
+          row.value,
+          row.reason,
+          row.firstDate,
+          row.lastDate,
+          row.nObs,
+          row.details,
+        ]);
+      }
+    }
+    metricRows += metrics.length;
+    await writeBatch(ctx.db, valuations, series, metrics);
+  }
+  return {
+    status: 'succeeded',
+    details: {
+      portfolios,
+      metric_rows: metricRows,
+      calendar_rows: market.calendar.length,
+      first_calendar_date: epochDayToIso(market.calendar[0]!),
+      portfolios_without_history: withoutHistory,
+    },
+  };
+}
+
+async function writeBatch(
+  db: Database,
+  valuations: unknown[][],
+  series: unknown[][],
+  metrics: unknown[][],
+): Promise<void> {
+  await db.drizzle.transaction(async (tx) => {
+    await upsertRows(tx, 'valuations', VALUATION_COLUMNS, ['pack_id', 'portfolio_id'], valuations);
+    await upsertRows(
+      tx,
+      'return_series',
+      RETURN_SERIES_COLUMNS,
+      ['pack_id', 'portfolio_id'],
+      series,
+    );
+    await upsertRows(tx, 'metrics', METRIC_COLUMNS, ['pack_id', 'portfolio_id', 'metric'], metrics);
+  });
+}

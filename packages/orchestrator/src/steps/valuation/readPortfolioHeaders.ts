@@ -1,0 +1,44 @@
+import type { Database } from '../../db/database.js';
+
+/** A portfolio as the daily steps need it. */
+export interface PortfolioHeader {
+  readonly id: string;
+  readonly baseCurrency: string;
+  readonly benchmark: string;
+  readonly inception: string;
+}
+
+/** Portfolios per batch: bounded memory whatever the number of portfolios (issue 7). */
+export const PORTFOLIO_BATCH_SIZE = 500;
+
+/**
+ * Streams the portfolios that exist on `asOf` (inception ≤ asOf), ordered by id, in batches
+ * of `batchSize` by keyset pagination — never every portfolio at once.
+ */
+export async function* readPortfolioHeaders(
+  db: Database,
+  asOf: string,
+  batchSize: number = PORTFOLIO_BATCH_SIZE,
+): AsyncGenerator<PortfolioHeader[]> {
+  let after = '';
+  for (;;) {
+    const rows = await db.query<{
+      id: string;
+      base_currency: string;
+      benchmark: string;
+      inception: string;
+    }>(
+      `select id, base_currency, benchmark, inception::text as inception from portfolios
+        where inception <= $1 and id > $2 order by id limit $3`,
+      [asOf, after, batchSize],
+    );
+    if (rows.length === 0) return;
+    yield rows.map((r) => ({
+      id: r.id,
+      baseCurrency: r.base_currency,
+      benchmark: r.benchmark,
+      inception: r.inception,
+    }));
+    after = rows[rows.length - 1]!.id;
+  }
+}
