@@ -107,8 +107,30 @@ export {
   type Books,
   type BookSecurity,
   type BookTransaction,
+  type SecurityFields,
 } from './books/readBooks.js';
 export { BooksError, formatBookProblem, type BookProblem } from './books/booksError.js';
+export { BooksEditError, type BooksEditRefusal } from './books/booksEditError.js';
+export {
+  importTransactions,
+  type ChangedTransaction,
+  type TransactionsImportReport,
+} from './books/importTransactions.js';
+export { importLedger, type LedgerImportReport } from './books/importLedger.js';
+export {
+  transactionsFromLedger,
+  type LedgerMapping,
+  type SkippedLedgerEntry,
+} from './books/transactionsFromLedger.js';
+export {
+  addPortfolio,
+  listPortfolios,
+  portfolioReferences,
+  removePortfolio,
+  type PortfolioListing,
+  type PortfolioReferences,
+} from './books/portfolioRecords.js';
+export { addSecurity, listSecurities } from './books/securityRecords.js';
 
 // configuration
 export {
@@ -118,6 +140,9 @@ export {
   type TruthSpineConfig,
 } from './config/loadConfig.js';
 export { pipelineOptionsFromConfig } from './config/pipelineOptionsFromConfig.js';
+
+// step bodies (build_pack engineer's line; the lead may regroup)
+export * from './steps/index.js';
 
 // testing helpers for other packages' database suites
 export {

@@ -1,9 +1,12 @@
 import type { Command } from '../cli/command.js';
 import { analyzeCommand } from './analyze.js';
+import { backfillCommand } from './backfill.js';
 import { dbCommand } from './db.js';
 import { dlqCommand } from './dlq.js';
 import { fetchCommand } from './fetch.js';
 import { ledgerCommand } from './ledger.js';
+import { nightlyCommand } from './nightly.js';
+import { resumeCommand } from './resume.js';
 import { serveCommand } from './serve.js';
 import { statusCommand } from './status.js';
 
@@ -19,4 +22,7 @@ export const commands: readonly Command[] = [
   dlqCommand,
   dbCommand,
   serveCommand,
+  nightlyCommand,
+  resumeCommand,
+  backfillCommand,
 ];

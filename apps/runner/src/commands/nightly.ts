@@ -1,0 +1,65 @@
+import { assertIsoDate, InvalidRunDateError, runNightly } from '@truth-spine/orchestrator';
+import type { Command } from '../cli/command.js';
+import { UsageError } from '../cli/usageError.js';
+import { runPipelineCommand } from './pipelineCommand.js';
+
+const usage = 'usage: nightly [--date YYYY-MM-DD] [--force] [--json]';
+
+/** Parsed `nightly` arguments. */
+export interface NightlyArgs {
+  readonly date: string | null;
+  readonly force: boolean;
+  readonly json: boolean;
+}
+
+/**
+ * `nightly [--date D] [--force] [--json]`: runs the seven steps for D (default: the
+ * bundled data's last day offline, else the last weekday before today in the configured
+ * time zone). A date that already succeeded is a no-op that says so, unless `--force`.
+ * Exit codes per {@link runPipelineCommand}.
+ */
+export const nightlyCommand: Command = {
+  name: 'nightly',
+  summary: 'run the nightly pipeline for one date [--date D] [--force] [--json]',
+  async run(args, io) {
+    const parsed = parseNightlyArgs(args);
+    return runPipelineCommand(io, parsed, async (runtime, pipeline) => {
+      const asOf = parsed.date ?? (await runtime.nightlyDate(new Date()));
+      return [
+        await runNightly(
+          runtime.db,
+          runtime.bodies,
+          { asOf, trigger: 'manual', force: parsed.force },
+          pipeline,
+        ),
+      ];
+    });
+  },
+};
+
+/** Parses `nightly`'s arguments; anything unexpected is a {@link UsageError}. */
+export function parseNightlyArgs(args: readonly string[]): NightlyArgs {
+  let date: string | null = null;
+  let force = false;
+  let json = false;
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i];
+    if (arg === '--json') json = true;
+    else if (arg === '--force') force = true;
+    else if (arg === '--date' && args[i + 1] !== undefined)
+      date = isoDateArgument(args[++i]!, '--date', usage);
+    else throw new UsageError(usage);
+  }
+  return { date, force, json };
+}
+
+/** `text` as an ISO date, or a {@link UsageError} naming the argument. */
+export function isoDateArgument(text: string, what: string, usageLine: string): string {
+  try {
+    return assertIsoDate(text, what);
+  } catch (error) {
+    if (error instanceof InvalidRunDateError)
+      throw new UsageError(`${error.message}\n${usageLine}`);
+    throw error;
+  }
+}
