@@ -42,15 +42,18 @@ export function computeMetricSet(
   }
   const windows = resolveMetricSetWindows(calendar, input.inceptionDay, firstRow, end, asOfDay);
   const valueReturns = dailyReturnsFromValues(input.values, input.flows, input.inceptionValue);
-  return {
+  const head = {
     portfolio: input.portfolio,
     as_of: epochDayToIso(asOfDay),
-    schema_version: 1,
+    schema_version: 1 as const,
     twr: twrSection(calendar, windows, asOfDay, input.returns, valueReturns),
     mwr_xirr: mwrSection(input, windows, asOfDay),
-    ...riskSections(input, windows),
-    ...factorSections(input, windows, options.factorCache),
   };
+  return Object.assign(
+    head,
+    riskSections(input, windows),
+    factorSections(input, windows, options.factorCache),
+  );
 }
 
 function checkLengths(input: MetricSetInput): void {
