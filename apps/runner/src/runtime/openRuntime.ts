@@ -17,9 +17,10 @@ import type { CliIo } from '../cli/io.js';
 import { UsageError } from '../cli/usageError.js';
 import { createLogger } from '../logging/createLogger.js';
 import { countingMarketSource, type ProviderCall } from './countingMarketSource.js';
-import { marketSources } from './marketSources.js';
+import { marketSources, type MarketSources } from './marketSources.js';
 import { defaultNightlyDate } from './nightlyDate.js';
 import { assertSchemaNotNewer, SchemaNewerThanCodeError } from './schemaVersion.js';
+import { stepSettings, type StepSettings } from './stepSettings.js';
 
 /** Everything a pipeline command needs, opened from the configuration. */
 export interface Runtime {
@@ -52,7 +53,9 @@ export interface RuntimeOptions {
  * 3. on a store with no portfolio yet, the books of BOOKS_DIR (bundled data/demo by default);
  * 4. market data (`marketSources`: offline replay by default, HTTP providers with
  *    MARKET_DATA=live), each call reported to `onProviderCall`;
- * 5. the seven step bodies (`createStepBodies`) and a pino logger writing to stderr only.
+ * 5. the step settings CALENDAR_SYMBOL, MAX_CARRY_FORWARD_DAYS, MAX_MISSING_FRACTION
+ *    (`stepSettings`), the seven step bodies (`createStepBodies`) and a pino logger
+ *    writing to stderr only.
  * Unset paths resolve to the repository's bundled data (orchestrator's `bundledDemoDir`,
  * found from the orchestrator module's own location, so it works from src/ and dist/).
  */
@@ -64,8 +67,12 @@ export async function openRuntime(io: CliIo, options: RuntimeOptions = {}): Prom
   });
   let config: TruthSpineConfig;
   let db: Database;
+  let sources: MarketSources;
+  let settings: StepSettings;
   try {
     config = loadConfig(io.env, io.cwd);
+    sources = marketSources(io.env, config.offlineDataDir);
+    settings = stepSettings(io.env);
     db = await openDatabase(config.databaseUrl, { cwd: io.cwd, migrate: false });
   } catch (error) {
     if (error instanceof ConfigError || error instanceof InvalidDatabaseUrlError) {
@@ -81,7 +88,6 @@ export async function openRuntime(io: CliIo, options: RuntimeOptions = {}): Prom
       const loaded = await loadBooks(db, config.booksDir);
       logger.info({ booksDir: config.booksDir, ...loaded }, 'loaded books into an empty database');
     }
-    const sources = marketSources(io.env, config.offlineDataDir);
     const observe = options.onProviderCall ?? (() => undefined);
     const deps: StepDependencies = {
       config,
@@ -93,6 +99,7 @@ export async function openRuntime(io: CliIo, options: RuntimeOptions = {}): Prom
       ledgerDir: config.ledgerDir,
       booksDir: config.booksDir,
       logger,
+      ...settings,
     };
     logger.info(
       { database: db.description, market: sources.mode, ledgerDir: config.ledgerDir },
