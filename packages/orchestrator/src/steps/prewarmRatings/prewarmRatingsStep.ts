@@ -10,6 +10,7 @@ import { portfolios, ratings, securities, transactions } from '../../db/schema.j
 import type { StepBody } from '../../pipeline/stepBody.js';
 import { holdingsOnDate } from '../buildPack/holdingsOnDate.js';
 import type { StepDependencies } from '../stepDependencies.js';
+import { groupByKey } from './groupByKey.js';
 import { holdingMarketValues } from './holdingMarketValues.js';
 import { portfolioRatingRow, type RatingRow, securityRatingRow } from './ratingRows.js';
 import { readPackQuotes } from './readPackQuotes.js';
@@ -63,12 +64,7 @@ async function ratePack(
     readPackQuotes(db, packId),
   ]);
   const kindOf = new Map(kinds.map((s) => [s.symbol, s.kind]));
-  const movementsOf = new Map<string, (typeof movements)[number][]>();
-  for (const m of movements) {
-    const list = movementsOf.get(m.portfolioId);
-    if (list === undefined) movementsOf.set(m.portfolioId, [m]);
-    else list.push(m);
-  }
+  const movementsOf = groupByKey(movements, (m) => m.portfolioId);
   const valued = books.map((portfolio) => ({
     portfolio,
     values: holdingMarketValues(

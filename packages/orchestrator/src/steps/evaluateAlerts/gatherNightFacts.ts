@@ -1,0 +1,142 @@
+import Big from 'big.js';
+import type { NewsItem, NightFacts, PortfolioFacts } from '../../alerts/facts/nightFacts.js';
+import type { Database } from '../../db/database.js';
+import type { PipelineLogger } from '../../pipeline/logger.js';
+import { holdingsOnDate, type HoldingMovement } from '../buildPack/holdingsOnDate.js';
+import { groupByKey } from '../prewarmRatings/groupByKey.js';
+import type { StepDependencies } from '../stepDependencies.js';
+
+/** The night being evaluated: pack P of date D in run R. */
+export interface Night {
+  readonly asOf: string;
+  readonly packId: string;
+  readonly runId: string;
+}
+
+/**
+ * The market facts of night D for evaluate_alerts (operational facts are added by the step):
+ * - `portfolios`: every portfolio with its metrics of pack P (`metrics` rows, name → value,
+ *   null where undefined) and the symbols it holds on D (books, trade date ≤ D);
+ * - `priceMoves`: per held symbol, close_D / previous close − 1 with close_D from the pack
+ *   and the previous close = the latest `market_closes` row before D; null when either is
+ *   missing or D's close was carried forward (no new price, no move);
+ * - `regime`: the regime of pack P and of the newest pack before D (`regimes`), null where
+ *   none was detected;
+ * - `news`: `deps.market.news` for the held symbols published on D, per symbol (the bundled
+ *   offline data has no news folder: always empty). A news provider failure leaves `news`
+ *   undefined (news rules keep their state) and is logged, so an outage blocks no alert.
+ */
+export async function gatherNightFacts(
+  db: Database,
+  deps: StepDependencies,
+  night: Night,
+  logger: PipelineLogger,
+  signal: AbortSignal,
+): Promise<NightFacts> {
+  const { asOf, packId } = night;
+  const [portfolioRows, movements, metricRows] = await Promise.all([
+    db.query<{ id: string }>('select id from portfolios order by id'),
+    db.query<HoldingMovement & { portfolio_id: string } & Record<string, unknown>>(
+      `select portfolio_id, trade_date::text as "tradeDate", type, symbol,
+              quantity::text as quantity, amount::text as amount, currency
+         from transactions where trade_date <= $1 order by portfolio_id, trade_date, id`,
+      [asOf],
+    ),
+    db.query<{ portfolio_id: string; metric: string; value: number | null }>(
+      'select portfolio_id, metric, value from metrics where pack_id = $1',
+      [packId],
+    ),
+  ]);
+  const movementsOf = groupByKey(movements, (m) => m.portfolio_id);
+  const metricsOf = groupByKey(metricRows, (m) => m.portfolio_id);
+  const portfolios: PortfolioFacts[] = portfolioRows.map(({ id }) => ({
+    id,
+    metrics: Object.fromEntries((metricsOf.get(id) ?? []).map((m) => [m.metric, m.value])),
+    holdings: [...holdingsOnDate(movementsOf.get(id) ?? [], asOf).positions.keys()].sort(),
+  }));
+  const held = [...new Set(portfolios.flatMap((p) => p.holdings))].sort();
+  const [priceMoves, regime, news] = await Promise.all([
+    readPriceMoves(db, packId, asOf, held),
+    readRegimes(db, packId, asOf),
+    readNews(deps, asOf, held, logger, signal),
+  ]);
+  return { ...night, portfolios, priceMoves, regime, ...(news === undefined ? {} : { news }) };
+}
+
+async function readPriceMoves(
+  db: Database,
+  packId: string,
+  asOf: string,
+  symbols: readonly string[],
+): Promise<Record<string, number | null>> {
+  const [today, previous] = await Promise.all([
+    db.query<{ symbol: string; close: string; carried_forward: boolean }>(
+      'select symbol, close::text as close, carried_forward from pack_prices where pack_id = $1',
+      [packId],
+    ),
+    db.query<{ symbol: string; close: string }>(
+      `select distinct on (symbol) symbol, close::text as close from market_closes
+        where symbol = any($1::text[]) and date < $2 order by symbol, date desc`,
+      [symbols, asOf],
+    ),
+  ]);
+  const todayOf = new Map(today.map((r) => [r.symbol, r]));
+  const previousOf = new Map(previous.map((r) => [r.symbol, r.close]));
+  const moves: Record<string, number | null> = {};
+  for (const symbol of symbols) {
+    const close = todayOf.get(symbol);
+    const before = previousOf.get(symbol);
+    moves[symbol] =
+      close === undefined || close.carried_forward || before === undefined || Number(before) <= 0
+        ? null
+        : new Big(close.close).div(before).minus(1).toNumber();
+  }
+  return moves;
+}
+
+async function readRegimes(
+  db: Database,
+  packId: string,
+  asOf: string,
+): Promise<{ current: string | null; previous: string | null }> {
+  const [current, previous] = await Promise.all([
+    db.query<{ regime: string | null }>('select regime from regimes where pack_id = $1', [packId]),
+    db.query<{ regime: string | null }>(
+      `select r.regime from regimes r join packs p on p.id = r.pack_id
+        where p.as_of < $1 order by p.as_of desc, p.version desc limit 1`,
+      [asOf],
+    ),
+  ]);
+  return { current: current[0]?.regime ?? null, previous: previous[0]?.regime ?? null };
+}
+
+async function readNews(
+  deps: StepDependencies,
+  asOf: string,
+  symbols: readonly string[],
+  logger: PipelineLogger,
+  signal: AbortSignal,
+): Promise<Record<string, NewsItem[]> | undefined> {
+  if (symbols.length === 0) return {};
+  try {
+    const result = await deps.market.news({ symbols, from: asOf, to: asOf }, signal);
+    const bySymbol: Record<string, NewsItem[]> = {};
+    for (const article of result.articles) {
+      const item: NewsItem = {
+        id: article.url,
+        title: article.title ?? '',
+        url: article.url,
+        publishedAt: article.published_at,
+        source: article.source,
+      };
+      for (const symbol of article.symbols) (bySymbol[symbol] ??= []).push(item);
+    }
+    return bySymbol;
+  } catch (error) {
+    logger.warn(
+      { step: 'evaluate_alerts', error: error instanceof Error ? error.message : String(error) },
+      'news not gathered; news rules keep their state tonight',
+    );
+    return undefined;
+  }
+}
