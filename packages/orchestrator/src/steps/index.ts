@@ -16,3 +16,14 @@ export { computeDailyMetricsStep } from './computeDailyMetrics/computeDailyMetri
 export { prewarmFactorsStep } from './prewarmFactors/prewarmFactorsStep.js';
 export { readReturnSeries, type StoredReturnSeries } from './valuation/readReturnSeries.js';
 export { portfolioHistory, type PortfolioHistory } from './valuation/portfolioHistory.js';
+// ratings/alerts engineer: prewarm_ratings, evaluate_alerts, the database alert store, operational delivery
+export { prewarmRatingsStep } from './prewarmRatings/prewarmRatingsStep.js';
+export { evaluateAlertsStep } from './evaluateAlerts/evaluateAlertsStep.js';
+export {
+  deliverOperationalAlerts,
+  type OperationalDelivery,
+} from './evaluateAlerts/deliverOperationalAlerts.js';
+export {
+  alertDeliveryDeadLetterKind,
+  DatabaseAlertStore,
+} from '../alerts/store/databaseAlertStore.js';
