@@ -27,3 +27,4 @@ export {
   alertDeliveryDeadLetterKind,
   DatabaseAlertStore,
 } from '../alerts/store/databaseAlertStore.js';
+export * as alerts from '../alerts/index.js';
