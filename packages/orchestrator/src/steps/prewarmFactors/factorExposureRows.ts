@@ -1,19 +1,9 @@
 import type { FactorModelRecord, MetricSet, Unavailable } from '@truth-spine/finance-core';
+import type { factorExposures } from '../../db/schema.js';
 import type { JsonValue } from '../../pipeline/stepBody.js';
 
-/** Columns of a factor_exposures row, in {@link factorExposureRows} order. */
-export const FACTOR_EXPOSURE_COLUMNS = [
-  'pack_id',
-  'portfolio_id',
-  'window',
-  'factor',
-  'loading',
-  'standard_error',
-  't_value',
-  'contribution',
-  'reason',
-  'details',
-] as const;
+/** A factor_exposures row as drizzle inserts it. */
+export type FactorExposureRow = typeof factorExposures.$inferInsert;
 
 /** Pseudo-factors of a window: the model's statistics, the intercept and the residual. */
 export const MODEL_ROW = '_model';
@@ -35,33 +25,33 @@ export function factorExposureRows(
   portfolioId: string,
   section: MetricSet['factor_model'],
   factorNames: readonly string[],
-): unknown[][] {
-  const rows: unknown[][] = [];
+): FactorExposureRow[] {
+  const rows: FactorExposureRow[] = [];
   for (const [window, record] of Object.entries(section) as [
     string,
     FactorModelRecord | Unavailable,
   ][]) {
     const row = (
       factor: string,
-      loading: unknown,
-      se: unknown,
-      t: unknown,
-      contribution: unknown,
+      loading: number | null | undefined,
+      standardError: number | null | undefined,
+      tValue: number | null | undefined,
+      contribution: number | null | undefined,
       reason: string | null,
       details: JsonValue,
     ) =>
-      rows.push([
+      rows.push({
         packId,
         portfolioId,
         window,
         factor,
-        loading,
-        se,
-        t,
-        contribution,
+        loading: finiteOrNull(loading),
+        standardError: finiteOrNull(standardError),
+        tValue: finiteOrNull(tValue),
+        contribution: finiteOrNull(contribution),
         reason,
         details,
-      ]);
+      });
     const reason = (record as { reason?: unknown }).reason;
     if (typeof reason === 'string') {
       row(MODEL_ROW, null, null, null, null, reason, facts(record));
@@ -162,4 +152,9 @@ function facts(record: object): { [key: string]: JsonValue } {
     if (value !== undefined) out[key] = value as JsonValue;
   }
   return out;
+}
+
+/** A stored statistic: a finite number, else null (never NaN/±Infinity in the table). */
+function finiteOrNull(x: number | null | undefined): number | null {
+  return typeof x === 'number' && Number.isFinite(x) ? x : null;
 }

@@ -20,7 +20,8 @@ import { readPortfolioHeaders } from '../valuation/readPortfolioHeaders.js';
 import { readReturnSeries } from '../valuation/readReturnSeries.js';
 import { upsertRows } from '../valuation/upsertRows.js';
 import { factorMomentumAt } from './factorMomentumAt.js';
-import { FACTOR_EXPOSURE_COLUMNS, factorExposureRows } from './factorExposureRows.js';
+import { factorExposureRows, type FactorExposureRow } from './factorExposureRows.js';
+import { writeFactorExposures } from './writeFactorExposures.js';
 import { REGIME_COLUMNS, regimeRow } from './regimeRow.js';
 
 /**
@@ -74,7 +75,7 @@ async function prewarmFactors(ctx: StepContext, calendarSymbol: string): Promise
       packId,
       headers.map((h) => h.id),
     );
-    const exposures: unknown[][] = [];
+    const exposures: FactorExposureRow[] = [];
     const metrics: unknown[][] = [];
     for (const header of headers) {
       const series = stored.get(header.id);
@@ -121,13 +122,7 @@ async function prewarmFactors(ctx: StepContext, calendarSymbol: string): Promise
     }
     exposureRows += exposures.length;
     await ctx.db.drizzle.transaction(async (tx) => {
-      await upsertRows(
-        tx,
-        'factor_exposures',
-        FACTOR_EXPOSURE_COLUMNS,
-        ['pack_id', 'portfolio_id', 'window', 'factor'],
-        exposures,
-      );
+      await writeFactorExposures(tx, exposures);
       await upsertRows(
         tx,
         'metrics',
