@@ -16,6 +16,12 @@ export { computeDailyMetricsStep } from './computeDailyMetrics/computeDailyMetri
 export { prewarmFactorsStep } from './prewarmFactors/prewarmFactorsStep.js';
 export { readReturnSeries, type StoredReturnSeries } from './valuation/readReturnSeries.js';
 export { portfolioHistory, type PortfolioHistory } from './valuation/portfolioHistory.js';
+export {
+  exportPackMetrics,
+  type ExportedMetric,
+  type PackMetricsExport,
+} from './computeDailyMetrics/exportPackMetrics.js';
+export { exportPackFactors, type PackFactorsExport } from './prewarmFactors/exportPackFactors.js';
 // ratings/alerts engineer: prewarm_ratings, evaluate_alerts, the database alert store, operational delivery
 export { prewarmRatingsStep } from './prewarmRatings/prewarmRatingsStep.js';
 export { evaluateAlertsStep } from './evaluateAlerts/evaluateAlertsStep.js';
