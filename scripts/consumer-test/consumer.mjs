@@ -1,5 +1,8 @@
 // A stranger's plain Node ESM use of the installed package: TWR, XIRR and a factor model,
-// checked against cases.mjs, plus the package's null-with-reason convention.
+// checked against cases.mjs, plus the package's null-with-reason convention, and the
+// installed README documenting every exported function and class under its own heading.
+import { readFileSync } from 'node:fs';
+import * as financeCore from '@truth-spine/finance-core';
 import {
   cumulativeReturn,
   dailyReturnsFromValues,
@@ -42,5 +45,17 @@ for (const name of factorCase.names) {
 }
 assertClose('mjs R²', fit.r_squared, 1, 1e-12);
 assertThat('mjs factor observations', fit.n_obs === factorCase.expectedObservations);
+
+const readme = readFileSync('node_modules/@truth-spine/finance-core/README.md', 'utf8');
+const undocumented = Object.entries(financeCore)
+  .filter(
+    ([name, value]) =>
+      typeof value === 'function' && !new RegExp(`^### ${name}\\b`, 'm').test(readme),
+  )
+  .map(([name]) => name);
+assertThat(
+  `README documents every exported function (missing: ${undocumented.join(', ')})`,
+  undocumented.length === 0,
+);
 
 console.log('plain ESM consumer: TWR, XIRR and factor model match');
