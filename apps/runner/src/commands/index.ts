@@ -3,8 +3,10 @@ import { analyzeCommand } from './analyze.js';
 import { backfillCommand } from './backfill.js';
 import { dbCommand } from './db.js';
 import { dlqCommand } from './dlq.js';
+import { factorsCommand } from './factors.js';
 import { fetchCommand } from './fetch.js';
 import { ledgerCommand } from './ledger.js';
+import { metricsCommand } from './metrics.js';
 import { nightlyCommand } from './nightly.js';
 import { resumeCommand } from './resume.js';
 import { serveCommand } from './serve.js';
@@ -25,4 +27,6 @@ export const commands: readonly Command[] = [
   nightlyCommand,
   resumeCommand,
   backfillCommand,
+  metricsCommand,
+  factorsCommand,
 ];
