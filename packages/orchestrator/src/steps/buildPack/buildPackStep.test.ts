@@ -20,7 +20,10 @@ import { buildPackStep } from './buildPackStep.js';
 import { closeInCsv, demoCopy, withClose, type DemoCopy } from './testing/demoCopy.js';
 
 const D = '2024-03-08';
-/** Held by P-USD-GROWTH on D (folded by hand from its transactions CSV) plus SPY (benchmark, calendar). */
+/**
+ * Held by P-USD-GROWTH on D (folded by hand from its transactions CSV) plus SPY (benchmark,
+ * calendar). It has traded in EUR (an FX pair of rows), so the pack carries EURUSD too.
+ */
 const REQUIRED = ['AAPL', 'BRK-B', 'JPM', 'MSFT', 'SAP', 'SPY', 'VTI'];
 const MACRO = ['BAMLC0A0CM', 'DFII10', 'DGS10', 'DGS3MO', 'DTWEXBGS', 'T10YIE'];
 
@@ -54,6 +57,20 @@ async function expectedRows(marketDir: string): Promise<PackRow[]> {
       carriedForwardFrom: null,
     });
   }
+  const eurusd = await readFile(join(marketDir, 'fx', 'EURUSD.csv'), 'utf8');
+  rows.push({
+    kind: 'fx',
+    key: 'EURUSD',
+    date: D,
+    value: eurusd
+      .split('\n')
+      .find((l) => l.startsWith(`${D},`))!
+      .split(',')[1]!,
+    currency: null,
+    provider: 'offline',
+    fallbackUsed: false,
+    carriedForwardFrom: null,
+  });
   for (const series of MACRO) {
     const text = await readFile(join(marketDir, 'macro', `${series}.csv`), 'utf8');
     const value = text

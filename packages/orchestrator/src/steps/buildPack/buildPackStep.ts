@@ -63,13 +63,7 @@ export function buildPackStep(deps: StepDependencies): StepBody {
       { expectedDates: [d], signal },
     );
     const splits = await deps.market.splits({ symbols, from, to: d }, signal);
-    const historyPairs = await choosePairs(
-      deps.market,
-      universe.historyConversions,
-      from,
-      d,
-      signal,
-    );
+    const pairs = await choosePairs(deps.market, universe.conversions, from, d, signal);
     const macro = await deps.market.macroSeries(
       { seriesIds: [...packMacroSeries, riskFreeSeries], from, to: d },
       signal,
@@ -104,7 +98,7 @@ export function buildPackStep(deps: StepDependencies): StepBody {
     }
     const fxMissing: string[] = [];
     for (const conversion of universe.conversions) {
-      const series = historyPairs.get(`${conversion.currency}${conversion.base}`);
+      const series = pairs.get(`${conversion.currency}${conversion.base}`);
       const observed = (series?.rates ?? []).map((r) => ({
         date: r.date,
         close: r.rate,
@@ -167,7 +161,7 @@ export function buildPackStep(deps: StepDependencies): StepBody {
         to: d,
         symbols: universe.historySymbols,
         currencyOf: universe.currencyOf,
-        pairs: [...new Set([...historyPairs.values()].map((s) => s.pair))].sort(),
+        pairs: [...new Set([...pairs.values()].map((s) => s.pair))].sort(),
         series: [...packMacroSeries, riskFreeSeries],
       },
       signal,

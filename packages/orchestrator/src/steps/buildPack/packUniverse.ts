@@ -22,10 +22,13 @@ export interface PackUniverse {
   readonly historySymbols: readonly string[];
   /** Currency of each symbol (underlyings: the underlying currency). */
   readonly currencyOf: ReadonlyMap<string, string>;
-  /** Conversions needed on D (held securities, cash, benchmarks → base), sorted. */
+  /**
+   * Every conversion into a portfolio's base currency that any day of its history may
+   * need (currencies of its transactions, of the securities it ever traded and of its
+   * benchmark), sorted. The pack carries all of them, so a cash account that is empty on
+   * D (but exists in the ledger) can still be valued.
+   */
   readonly conversions: readonly Conversion[];
-  /** Conversions any day of any portfolio's history may need. */
-  readonly historyConversions: readonly Conversion[];
   /** The earliest portfolio inception (null when there is no portfolio). */
   readonly earliestInception: string | null;
 }
@@ -99,10 +102,9 @@ export async function packUniverse(
   const optional = new Set<string>();
   const history = new Set<string>([calendarSymbol]);
   const conversions = new Map<string, Conversion>();
-  const historyConversions = new Map<string, Conversion>();
-  const need = (target: Map<string, Conversion>, currency: string | undefined, base: string) => {
+  const need = (currency: string | undefined, base: string) => {
     if (currency !== undefined && currency !== base)
-      target.set(`${currency}${base}`, { currency, base });
+      conversions.set(`${currency}${base}`, { currency, base });
   };
   const underlyingOf = (symbol: string) => security.get(symbol)?.underlying ?? null;
 
@@ -111,20 +113,17 @@ export async function packUniverse(
     const held = holdingsOnDate(movements, asOf);
     required.add(p.benchmark);
     history.add(p.benchmark);
-    need(conversions, currencyOf.get(p.benchmark), p.base_currency);
-    need(historyConversions, currencyOf.get(p.benchmark), p.base_currency);
+    need(currencyOf.get(p.benchmark), p.base_currency);
     for (const symbol of held.positions.keys()) {
       required.add(symbol);
-      need(conversions, currencyOf.get(symbol), p.base_currency);
       const underlying = underlyingOf(symbol);
       if (underlying !== null) optional.add(underlying);
     }
-    for (const currency of held.cash.keys()) need(conversions, currency, p.base_currency);
     for (const m of movements) {
-      need(historyConversions, m.currency, p.base_currency);
+      need(m.currency, p.base_currency);
       if (m.symbol === null) continue;
       history.add(m.symbol);
-      need(historyConversions, currencyOf.get(m.symbol), p.base_currency);
+      need(currencyOf.get(m.symbol), p.base_currency);
       const underlying = underlyingOf(m.symbol);
       if (underlying !== null) history.add(underlying);
     }
@@ -137,7 +136,6 @@ export async function packUniverse(
     historySymbols: [...history].sort(),
     currencyOf,
     conversions: [...conversions.values()].sort(byKey),
-    historyConversions: [...historyConversions.values()].sort(byKey),
     earliestInception: portfolios.reduce<string | null>(
       (min, p) => (min === null || p.inception < min ? p.inception : min),
       null,

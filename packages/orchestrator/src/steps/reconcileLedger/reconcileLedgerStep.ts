@@ -31,8 +31,10 @@ const breakKind: Record<ReconciliationBreak['reason'], string> = {
  * ({@link portfolioBooks}) against its Beancount ledger `<ledgerDir>/<ID>.beancount`
  * (`@truth-spine/ledger`'s `reconcile`), both valued with the run's pack. Results and
  * breaks are persisted per (pack, portfolio) — replaced on a re-run of the same pack.
- * A ledger that cannot be read or has errors, or any portfolio not `reconciled`, makes
- * the step `failed` (the engine then blocks the run and leaves the pack warming).
+ * A ledger with errors (e.g. a failed `balance` check) is still reconciled, so its breaks
+ * are recorded too. A ledger that cannot be read, has errors, or any portfolio not
+ * `reconciled` makes the step `failed` (the engine then blocks the run and leaves the
+ * pack warming); the error names the portfolio, file:line and the breaks.
  */
 export function reconcileLedgerStep(deps: StepDependencies): StepBody {
   return async (ctx): Promise<StepOutcome> => {
@@ -69,8 +71,6 @@ export function reconcileLedgerStep(deps: StepDependencies): StepBody {
       if (ledger.errors.length > 0) {
         const shown = ledger.errors.slice(0, 5).map(formatDiagnostic).join('; ');
         problems.push(`${p.id}: ${ledger.errors.length} ledger error(s): ${shown}`);
-        verdicts[p.id] = 'ledger_errors';
-        continue;
       }
       const held = [...books.positions.keys()];
       const splits =
@@ -91,7 +91,7 @@ export function reconcileLedgerStep(deps: StepDependencies): StepBody {
         })),
       });
       await ctx.db.drizzle.transaction((tx: Executor) => persist(tx, packId, ctx.runId, result));
-      verdicts[p.id] = result.verdict;
+      verdicts[p.id] = ledger.errors.length > 0 ? 'ledger_errors' : result.verdict;
       if (result.verdict !== 'reconciled') {
         const first = result.breaks
           .slice(0, 3)
