@@ -13,7 +13,10 @@ tsc="$root/node_modules/typescript/bin/tsc"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-NX_DAEMON=false npx --prefix "$root" nx build @truth-spine/finance-core --outputStyle=static >/dev/null
+if ! (cd "$root" && NX_DAEMON=false npx nx build @truth-spine/finance-core --outputStyle=static >"$work/build.log" 2>&1); then
+  cat "$work/build.log" >&2
+  exit 1
+fi
 (cd "$package" && npm pack --silent --pack-destination "$work" >/dev/null)
 tarball="$(ls "$work"/*.tgz)"
 
