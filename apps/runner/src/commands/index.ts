@@ -1,4 +1,5 @@
 import type { Command } from '../cli/command.js';
+import { alertsCommand } from './alerts.js';
 import { analyzeCommand } from './analyze.js';
 import { backfillCommand } from './backfill.js';
 import { dbCommand } from './db.js';
@@ -8,6 +9,7 @@ import { fetchCommand } from './fetch.js';
 import { ledgerCommand } from './ledger.js';
 import { metricsCommand } from './metrics.js';
 import { nightlyCommand } from './nightly.js';
+import { ratingsCommand } from './ratings.js';
 import { resumeCommand } from './resume.js';
 import { serveCommand } from './serve.js';
 import { statusCommand } from './status.js';
@@ -29,4 +31,6 @@ export const commands: readonly Command[] = [
   backfillCommand,
   metricsCommand,
   factorsCommand,
+  ratingsCommand,
+  alertsCommand,
 ];
