@@ -12,7 +12,15 @@ import { riskFreeDailyRates } from '../history/riskFreeDailyRates.js';
 import type { StepDependencies } from '../stepDependencies.js';
 import { exactValuation } from '../valuation/exactValuation.js';
 import { NightMarket } from '../valuation/nightMarket.js';
-import { portfolioHistory } from '../valuation/portfolioHistory.js';
+import { booksFingerprint } from '../valuation/booksFingerprint.js';
+import { extendHistory } from '../valuation/extendHistory.js';
+import { portfolioHistory, type ValuationMarket } from '../valuation/portfolioHistory.js';
+import {
+  BOOKS_FINGERPRINT_METRIC,
+  freshPackOf,
+  readPreviousSeries,
+  type PreviousSeries,
+} from '../valuation/readPreviousSeries.js';
 import { readPackQuotes } from '../valuation/readPackQuotes.js';
 import { readPortfolioBatches } from '../valuation/readPortfolioBatches.js';
 import { upsertRows } from '../valuation/upsertRows.js';
@@ -52,12 +60,31 @@ export const METRIC_COLUMNS = [
  * close-to-close returns, rf = `(1 + DGS3MO/100)^(1/252) − 1` carried forward) stored
  * flattened in `metrics`. All writes of a batch are bulk upserts in one transaction.
  * Reports counts; a portfolio whose inception is D has a valuation but no metrics yet.
+ *
+ * Incremental: when the previous trading day has a fresh pack whose series of the portfolio
+ * was built from the same books (metric `series.books_fingerprint` = `booksFingerprint` of
+ * the transactions dated ≤ that day), the series is extended by one row (`extendHistory`,
+ * bit-identical to a full recompute) instead of recomputed; `incremental: false` forces the
+ * full path. Market history is append-only, so earlier rows cannot change — except a close
+ * or rate inserted late for a past date, which only a full recompute picks up.
  */
-export function computeDailyMetricsStep(deps: StepDependencies): StepBody {
-  return (ctx) => computeDailyMetrics(ctx, deps.calendarSymbol ?? DEFAULT_CALENDAR_SYMBOL);
+export function computeDailyMetricsStep(
+  deps: StepDependencies,
+  options: { readonly incremental?: boolean } = {},
+): StepBody {
+  return (ctx) =>
+    computeDailyMetrics(
+      ctx,
+      deps.calendarSymbol ?? DEFAULT_CALENDAR_SYMBOL,
+      options.incremental ?? true,
+    );
 }
 
-async function computeDailyMetrics(ctx: StepContext, calendarSymbol: string): Promise<StepOutcome> {
+async function computeDailyMetrics(
+  ctx: StepContext,
+  calendarSymbol: string,
+  incremental: boolean,
+): Promise<StepOutcome> {
   const packId = ctx.packId;
   if (packId === null) return { status: 'failed', error: 'compute_daily_metrics needs a pack' };
   const market = await NightMarket.open(ctx.db, calendarSymbol, ctx.asOf);
@@ -75,7 +102,12 @@ async function computeDailyMetrics(ctx: StepContext, calendarSymbol: string): Pr
   );
   const benchmarks = new Map<string, Float64Array>();
   const asOfDay = isoToEpochDay(ctx.asOf);
+  const previousDay =
+    market.calendar.length > 1 ? epochDayToIso(market.calendar[market.calendar.length - 2]!) : null;
+  const previousPack =
+    incremental && previousDay !== null ? await freshPackOf(ctx.db, previousDay) : null;
   let portfolios = 0;
+  let extended = 0;
   let metricRows = 0;
   const withoutHistory: string[] = [];
   for await (const batch of readPortfolioBatches(ctx.db, ctx.asOf)) {
@@ -86,6 +118,14 @@ async function computeDailyMetrics(ctx: StepContext, calendarSymbol: string): Pr
       for (const m of batch.movements.get(p.id)!) if (m.symbol !== null) symbols.add(m.symbol);
     }
     await market.loadCloses(symbols);
+    const previous =
+      previousPack === null
+        ? new Map<string, PreviousSeries>()
+        : await readPreviousSeries(
+            ctx.db,
+            previousPack,
+            batch.portfolios.map((p) => p.id),
+          );
     const valuations: unknown[][] = [];
     const series: unknown[][] = [];
     const metrics: unknown[][] = [];
@@ -96,16 +136,33 @@ async function computeDailyMetrics(ctx: StepContext, calendarSymbol: string): Pr
         0,
         market.calendar.length,
       );
-      const history = portfolioHistory(
-        batch.movements.get(portfolio.id)!,
-        {
-          calendar: market.calendar,
-          closes: market.carriedCloses,
-          toBase: await market.toBase(portfolio.baseCurrency),
-          securityCurrency: market.securityCurrency,
-        },
-        firstRow,
-      );
+      const movements = batch.movements.get(portfolio.id)!;
+      const valuationMarket: ValuationMarket = {
+        calendar: market.calendar,
+        closes: market.carriedCloses,
+        toBase: await market.toBase(portfolio.baseCurrency),
+        securityCurrency: market.securityCurrency,
+      };
+      const before = previous.get(portfolio.id);
+      const extension =
+        before !== undefined &&
+        previousDay !== null &&
+        before.fingerprint === booksFingerprint(movements, previousDay)
+          ? extendHistory(before.series, movements, valuationMarket, firstRow)
+          : null;
+      if (extension !== null) extended++;
+      const history = extension ?? portfolioHistory(movements, valuationMarket, firstRow);
+      metrics.push([
+        packId,
+        portfolio.id,
+        BOOKS_FINGERPRINT_METRIC,
+        booksFingerprint(movements, ctx.asOf),
+        null,
+        null,
+        ctx.asOf,
+        null,
+        { through: ctx.asOf },
+      ]);
       const valuation = exactValuation(
         portfolio.id,
         history.holdings,
@@ -154,6 +211,8 @@ async function computeDailyMetrics(ctx: StepContext, calendarSymbol: string): Pr
     status: 'succeeded',
     details: {
       portfolios,
+      extended_incrementally: extended,
+      previous_pack: previousPack,
       metric_rows: metricRows,
       calendar_rows: market.calendar.length,
       first_calendar_date: epochDayToIso(market.calendar[0]!),

@@ -35,9 +35,16 @@ const D = '2024-03-08';
 const P = 'P-EUR-GLOBAL';
 const INCEPTION = '2019-01-02';
 
-const context = (db: Database, step: StepName, packId: string | null): StepContext => ({
+const PREVIOUS = '2024-03-07';
+
+const context = (
+  db: Database,
+  step: StepName,
+  packId: string | null,
+  asOf: string = D,
+): StepContext => ({
   runId: 'test-run',
-  asOf: D,
+  asOf,
   trigger: 'manual',
   step,
   packId,
@@ -67,6 +74,7 @@ describe.each(testDatabaseKinds())('compute_daily_metrics and prewarm_factors on
   let deps: StepDependencies;
   let packId: string;
   let spyDates: string[];
+  let incrementalDetails: Record<string, unknown>;
   beforeAll(async () => {
     t = await openTestDatabase(kind);
     demo = await demoCopy([P]);
@@ -78,6 +86,16 @@ describe.each(testDatabaseKinds())('compute_daily_metrics and prewarm_factors on
       ledgerDir: demo.ledgerDir,
       logger: silentLogger,
     };
+    // the previous trading day first, marked fresh: D's series is then extended incrementally
+    const previous = await buildPackStep(deps)(context(t.db, 'build_pack', null, PREVIOUS));
+    if (previous.status !== 'succeeded') throw new Error(`build_pack: ${JSON.stringify(previous)}`);
+    const metricsBefore = await computeDailyMetricsStep(deps)(
+      context(t.db, 'compute_daily_metrics', previous.packId!, PREVIOUS),
+    );
+    expect(metricsBefore.status).toBe('succeeded');
+    await t.db.query(`update packs set status = 'fresh', fresh_at = now() where id = $1`, [
+      previous.packId,
+    ]);
     const pack = await buildPackStep(deps)(context(t.db, 'build_pack', null));
     if (pack.status !== 'succeeded') throw new Error(`build_pack: ${JSON.stringify(pack)}`);
     packId = pack.packId!;
@@ -85,6 +103,7 @@ describe.each(testDatabaseKinds())('compute_daily_metrics and prewarm_factors on
       context(t.db, 'compute_daily_metrics', packId),
     );
     expect(metrics.status).toBe('succeeded');
+    incrementalDetails = metrics.details ?? {};
     const factors = await prewarmFactorsStep(deps)(context(t.db, 'prewarm_factors', packId));
     expect(factors.status).toBe('succeeded');
     spyDates = [
@@ -265,6 +284,52 @@ describe.each(testDatabaseKinds())('compute_daily_metrics and prewarm_factors on
     expect(correlations.map((m) => m.metric).sort()).toEqual(
       [...names.map((n) => `factors.rolling_corr30.${n}`), 'factors.rolling_corr30.n_pairs'].sort(),
     );
+  });
+
+  it('extends the previous fresh series by one day, byte-identical to a full recompute', async () => {
+    expect(incrementalDetails).toMatchObject({ extended_incrementally: 1 });
+    const bytes = () =>
+      t.db.query<Record<string, Uint8Array>>(
+        `select epoch_days, values, returns, external_flows from return_series
+          where pack_id = $1 and portfolio_id = $2`,
+        [packId, P],
+      );
+    const [incremental] = await bytes();
+    const full = await computeDailyMetricsStep(deps, { incremental: false })(
+      context(t.db, 'compute_daily_metrics', packId),
+    );
+    expect(full).toMatchObject({ status: 'succeeded', details: { extended_incrementally: 0 } });
+    const [recomputed] = await bytes();
+    for (const column of ['epoch_days', 'values', 'returns', 'external_flows']) {
+      expect(
+        Buffer.from(recomputed![column]!).equals(Buffer.from(incremental![column]!)),
+        column,
+      ).toBe(true);
+    }
+  });
+
+  it('recomputes in full when the books before D changed since the previous night', async () => {
+    await t.db.query(
+      `update transactions set amount = amount - 1 where portfolio_id = $1 and type = 'fee'
+         and trade_date = (select min(trade_date) from transactions where portfolio_id = $1 and type = 'fee')`,
+      [P],
+    );
+    try {
+      const outcome = await computeDailyMetricsStep(deps)(
+        context(t.db, 'compute_daily_metrics', packId),
+      );
+      expect(outcome).toMatchObject({
+        status: 'succeeded',
+        details: { extended_incrementally: 0 },
+      });
+    } finally {
+      await t.db.query(
+        `update transactions set amount = amount + 1 where portfolio_id = $1 and type = 'fee'
+           and trade_date = (select min(trade_date) from transactions where portfolio_id = $1 and type = 'fee')`,
+        [P],
+      );
+      await computeDailyMetricsStep(deps)(context(t.db, 'compute_daily_metrics', packId));
+    }
   });
 
   it('rewrites the same results when a step runs again (idempotent, deterministic export)', async () => {
