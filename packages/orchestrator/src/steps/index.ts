@@ -6,6 +6,13 @@ export { reconcileLedgerStep } from './reconcileLedger/reconcileLedgerStep.js';
 export { markPackFreshStep } from './markPackFresh/markPackFreshStep.js';
 export { packIdOf, storePack, type StoredPack } from './buildPack/storePack.js';
 export {
+  closeInCsv,
+  demoCopy,
+  withClose,
+  withoutTransaction,
+  type DemoCopy,
+} from './buildPack/testing/demoCopy.js';
+export {
   fillMarketHistory,
   type HistoryFill,
   type HistoryRequest,
