@@ -22,10 +22,10 @@ export interface StepDependencies {
   readonly booksDir?: string;
   /**
    * ALERT_RULES, ALERT_WEBHOOK_URL/SECRET, ALERT_OUTBOX (`readAlertSettings(env)`), used by
-   * evaluate_alerts and `deliverOperationalAlerts`; absent = no rules file, console only.
+   * evaluate_alerts and `deliverOperationalAlerts`; absent = read from process.env.
    */
   readonly alertSettings?: AlertSettings;
-  /** Where the console alert channel writes (default process.stdout). */
+  /** Where the console alert channel writes (default process.stderr). */
   readonly alertConsole?: LineSink;
   /** Retry policy of alert deliveries (default `defaultRetryPolicy`: 5 attempts, 0.5 s·2ⁿ⁻¹). */
   readonly alertRetry?: RetryPolicy;

@@ -4,13 +4,10 @@ import type { DeliveryOptions } from '../../alerts/delivery/deliveryOptions.js';
 import type { AlertRule, ChannelName } from '../../alerts/rules/alertRule.js';
 import { loadAlertRules } from '../../alerts/rules/loadAlertRules.js';
 import { withOperationalDefaults } from '../../alerts/rules/withOperationalDefaults.js';
-import type { AlertSettings } from '../../alerts/settings/alertSettings.js';
+import { readAlertSettings } from '../../alerts/settings/alertSettings.js';
 import { configureChannels } from '../../alerts/settings/configureChannels.js';
 import type { AlertStore } from '../../alerts/store/alertStore.js';
 import type { StepDependencies } from '../stepDependencies.js';
-
-/** No alert settings at all: no rules file, console only. */
-const noAlertSettings: AlertSettings = { rulesFile: null, webhook: null, outboxFile: null };
 
 /** The rules in force and the channels to deliver on. */
 export interface AlertSetup {
@@ -19,16 +16,18 @@ export interface AlertSetup {
 }
 
 /**
- * The rules and channels of `deps.alertSettings` (none → console only, built-in rules
- * only): the `ALERT_RULES` file's rules plus the built-in operational rules
+ * The rules and channels of `deps.alertSettings` (absent → read from the process
+ * environment with `readAlertSettings`, so the runner's ALERT_* settings apply however the
+ * dependencies were built; none set → console only, built-in rules only): the `ALERT_RULES` file's rules plus the built-in operational rules
  * (`withOperationalDefaults`) on every configured channel; channels from
  * `configureChannels` (a rule naming an unconfigured channel is an AlertRulesError).
- * The console channel writes to `deps.alertConsole` (default stdout).
+ * The console channel writes to `deps.alertConsole` (default stderr: stdout carries the
+ * commands' JSON reports).
  */
 export async function alertSetup(deps: StepDependencies): Promise<AlertSetup> {
-  const settings = deps.alertSettings ?? noAlertSettings;
+  const settings = deps.alertSettings ?? readAlertSettings(process.env);
   const fileRules = settings.rulesFile === null ? [] : await loadAlertRules(settings.rulesFile);
-  const sink: LineSink = deps.alertConsole ?? process.stdout;
+  const sink: LineSink = deps.alertConsole ?? process.stderr;
   const channels = configureChannels(settings, fileRules, sink);
   const names = Object.keys(channels) as ChannelName[];
   return { rules: withOperationalDefaults(fileRules, names), channels };
