@@ -30,7 +30,9 @@ import {
   VALUATION_COLUMNS,
   valuationRow,
 } from '../valuation/valuationRows.js';
+import { closedLots } from './closedLots.js';
 import { metricRowsFor } from './metricRowsFor.js';
+import { tradingLotRows } from './tradingLotRows.js';
 import { metricSetInputFor } from './metricSetInputFor.js';
 
 /** FRED series of the risk-free rate (3-month Treasury bill, percent). */
@@ -58,7 +60,8 @@ export const METRIC_COLUMNS = [
  * value on D with the pack's closes and FX (`valuations`), the whole history as a
  * `return_series` row, and finance-core's `computeMetricSet` (benchmark = local-currency
  * close-to-close returns, rf = `(1 + DGS3MO/100)^(1/252) − 1` carried forward) stored
- * flattened in `metrics`. All writes of a batch are bulk upserts in one transaction.
+ * flattened in `metrics`, plus the per-lot trading statistics `trading_lots.*` from the
+ * portfolio's Beancount ledger (`tradingLotRows`). All writes of a batch are bulk upserts in one transaction.
  * Reports counts; a portfolio whose inception is D has a valuation but no metrics yet.
  *
  * Incremental: when the previous trading day has a fresh pack whose series of the portfolio
@@ -76,6 +79,7 @@ export function computeDailyMetricsStep(
     computeDailyMetrics(
       ctx,
       deps.calendarSymbol ?? DEFAULT_CALENDAR_SYMBOL,
+      deps.ledgerDir,
       options.incremental ?? true,
     );
 }
@@ -83,6 +87,7 @@ export function computeDailyMetricsStep(
 async function computeDailyMetrics(
   ctx: StepContext,
   calendarSymbol: string,
+  ledgerDir: string,
   incremental: boolean,
 ): Promise<StepOutcome> {
   const packId = ctx.packId;
@@ -190,7 +195,15 @@ async function computeDailyMetrics(
         factors: [],
         factorNames: [],
       });
-      for (const row of metricRowsFor(computeMetricSet(input, asOfDay))) {
+      const rows = [
+        ...metricRowsFor(computeMetricSet(input, asOfDay)),
+        ...tradingLotRows(
+          closedLots(ledgerDir, portfolio.id, ctx.asOf),
+          ctx.asOf,
+          portfolio.inception,
+        ),
+      ];
+      for (const row of rows) {
         metrics.push([
           packId,
           portfolio.id,

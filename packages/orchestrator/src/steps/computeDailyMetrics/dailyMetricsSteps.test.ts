@@ -244,6 +244,13 @@ describe.each(testDatabaseKinds())('compute_daily_metrics and prewarm_factors on
       expect(typeof stored.get(name)?.value, name).toBe('number');
     }
     expect(stored.get('max_drawdown.1Y')!.details).toHaveProperty('peak_date');
+    // per-lot statistics from the ledger: the books have sells, each closing at least one lot
+    const [sells] = await t.db.query<{ n: number }>(
+      `select count(*)::int as n from transactions where portfolio_id = $1 and type = 'sell'`,
+      [P],
+    );
+    expect(sells!.n).toBeGreaterThan(0);
+    expect(stored.get('trading_lots.inception.n_lots')!.value).toBeGreaterThanOrEqual(sells!.n);
   });
 
   it('reports the factor model undefined, as the data make it: DGS10 = DFII10 + T10YIE exactly', async () => {
