@@ -18,9 +18,11 @@ export const backfillCommand: Command = {
   async run(args, io) {
     const json = args.includes('--json');
     const rest = args.filter((a) => a !== '--json');
-    if (rest.length !== 2) throw new UsageError(usage);
-    const from = isoDateArgument(rest[0]!, 'FROM', usage);
-    const to = isoDateArgument(rest[1]!, 'TO', usage);
+    const [fromText, toText, ...extra] = rest;
+    if (fromText === undefined || toText === undefined || extra.length > 0)
+      throw new UsageError(usage);
+    const from = isoDateArgument(fromText, 'FROM', usage);
+    const to = isoDateArgument(toText, 'TO', usage);
     if (from > to) throw new UsageError(`FROM ${from} is after TO ${to}\n${usage}`);
     return runPipelineCommand(io, { json }, (runtime, pipeline) =>
       backfill(runtime.db, runtime.bodies, { from, to }, pipeline),

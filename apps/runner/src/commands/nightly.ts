@@ -44,11 +44,13 @@ export function parseNightlyArgs(args: readonly string[]): NightlyArgs {
   let json = false;
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i];
+    const next = args[i + 1];
     if (arg === '--json') json = true;
     else if (arg === '--force') force = true;
-    else if (arg === '--date' && args[i + 1] !== undefined)
-      date = isoDateArgument(args[++i]!, '--date', usage);
-    else throw new UsageError(usage);
+    else if (arg === '--date' && next !== undefined) {
+      date = isoDateArgument(next, '--date', usage);
+      i += 1;
+    } else throw new UsageError(usage);
   }
   return { date, force, json };
 }

@@ -230,8 +230,10 @@ async function choosePairs(
   const withRates = new Map(series.filter((s) => s.rates.length > 0).map((s) => [s.pair, s]));
   const chosen = new Map<string, FxSeries>();
   for (const c of conversions) {
-    const pair = fxPairCandidates(c.currency, c.base).find((p) => withRates.has(p));
-    if (pair !== undefined) chosen.set(`${c.currency}${c.base}`, withRates.get(pair)!);
+    const found = fxPairCandidates(c.currency, c.base)
+      .map((p) => withRates.get(p))
+      .find((s) => s !== undefined);
+    if (found !== undefined) chosen.set(`${c.currency}${c.base}`, found);
   }
   return chosen;
 }
