@@ -38,6 +38,11 @@ describe('openRuntime', () => {
       expect(runtime.deps.calendarSymbol).toBe('SPY');
       expect(runtime.marketMode).toBe('offline');
       expect(runtime.deps.fallback).toBeNull();
+      expect(runtime.deps.alertSettings).toEqual({
+        rulesFile: null,
+        webhook: null,
+        outboxFile: null,
+      });
       expect(Object.keys(runtime.bodies).sort()).toEqual([...pipelineSteps].sort());
       // data/demo/README.md: four portfolios.
       const portfolios = await runtime.db.drizzle
@@ -65,7 +70,7 @@ describe('openRuntime', () => {
     expect(messages).toEqual(
       expect.arrayContaining(['loaded books into an empty database', 'runtime opened']),
     );
-  });
+  }, 120_000);
 
   it('refuses (exit-64 UsageError) a database migrated by a newer release, and leaves it closed', async () => {
     const db = await openDatabase('pglite://db', { cwd: dir });
@@ -82,12 +87,19 @@ describe('openRuntime', () => {
     // The embedded directory was released: it opens again.
     const again = await openDatabase('pglite://db', { cwd: dir, migrate: false });
     await again.close();
-  });
+  }, 60_000);
 
   it('rejects a bad setting before opening anything', async () => {
     await expect(
       openRuntime(io({ DATABASE_URL: 'pglite://db', MARKET_DATA: 'replay' })),
     ).rejects.toThrow(/^MARKET_DATA must be offline or live/);
     await expect(openRuntime(io({ STEP_MAX_ATTEMPTS: 'zero' }))).rejects.toBeInstanceOf(UsageError);
+    const secret = 'short-secret';
+    const webhook = openRuntime(
+      io({ ALERT_WEBHOOK_URL: 'https://hooks.example/x', ALERT_WEBHOOK_SECRET: secret }),
+    );
+    await expect(webhook).rejects.toBeInstanceOf(UsageError);
+    await expect(webhook).rejects.toThrow(/^ALERT_WEBHOOK_SECRET must be at least 16 characters/);
+    await expect(webhook).rejects.not.toThrow(secret);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  alerts,
   ConfigError,
   createStepBodies,
   InvalidDatabaseUrlError,
@@ -54,7 +55,7 @@ export interface RuntimeOptions {
  * 4. market data (`marketSources`: offline replay by default, HTTP providers with
  *    MARKET_DATA=live), each call reported to `onProviderCall`;
  * 5. the step settings CALENDAR_SYMBOL, MAX_CARRY_FORWARD_DAYS, MAX_MISSING_FRACTION
- *    (`stepSettings`), the seven step bodies (`createStepBodies`) and a pino logger
+ *    (`stepSettings`), the alert settings ALERT_* (`alerts.readAlertSettings`), the seven step bodies (`createStepBodies`) and a pino logger
  *    writing to stderr only.
  * Unset paths resolve to the repository's bundled data (orchestrator's `bundledDemoDir`,
  * found from the orchestrator module's own location, so it works from src/ and dist/).
@@ -69,13 +70,19 @@ export async function openRuntime(io: CliIo, options: RuntimeOptions = {}): Prom
   let db: Database;
   let sources: MarketSources;
   let settings: StepSettings;
+  let alertSettings: alerts.AlertSettings;
   try {
     config = loadConfig(io.env, io.cwd);
     sources = marketSources(io.env, config.offlineDataDir);
     settings = stepSettings(io.env);
+    alertSettings = alerts.readAlertSettings(io.env);
     db = await openDatabase(config.databaseUrl, { cwd: io.cwd, migrate: false });
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof InvalidDatabaseUrlError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof InvalidDatabaseUrlError ||
+      error instanceof alerts.AlertSettingsError
+    ) {
       throw new UsageError(error.message);
     }
     throw error;
@@ -99,6 +106,7 @@ export async function openRuntime(io: CliIo, options: RuntimeOptions = {}): Prom
       ledgerDir: config.ledgerDir,
       booksDir: config.booksDir,
       logger,
+      alertSettings,
       ...settings,
     };
     logger.info(
