@@ -2,6 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replayDeadLetter } from '../../alerts/delivery/replayDeadLetter.js';
 import { verifySignature } from '../../alerts/delivery/signBody.js';
 import { listAlerts } from '../../alerts/listing/listAlerts.js';
 import { readAlertSettings } from '../../alerts/settings/alertSettings.js';
@@ -10,6 +11,7 @@ import { WebhookReceiver } from '../../alerts/testing/webhookReceiver.js';
 import { loadBooks } from '../../books/loadBooks.js';
 import { bundledDemoDir } from '../../config/loadConfig.js';
 import { metrics } from '../../db/schema.js';
+import { silentLogger } from '../../pipeline/logger.js';
 import { recordOperationalAlert } from '../../pipeline/operationalAlert.js';
 import { createRun, updateRun } from '../../pipeline/runStore.js';
 import {
@@ -22,11 +24,15 @@ import {
   insertDemoPack,
   stepContext,
 } from '../prewarmRatings/testing/demoPack.js';
+import { alertSetup } from './alertDelivery.js';
 import { deliverOperationalAlerts } from './deliverOperationalAlerts.js';
+import { gatherNightFacts } from './gatherNightFacts.js';
 import { evaluateAlertsStep } from './evaluateAlertsStep.js';
 
 const secret = 'step-seven-secret-0123456789abcdef';
-const nights = ['2024-03-07', '2024-03-08'] as const;
+const nights = ['2024-02-28', '2024-02-29'] as const;
+/** 7 days after the first night: the cooldown has passed. */
+const afterCooldown = '2024-03-06';
 const fastRetry = { maxAttempts: 2, backoffMs: () => 1 };
 
 describe.each(testDatabaseKinds())('evaluate_alerts on %s', (kind) => {
@@ -40,7 +46,7 @@ describe.each(testDatabaseKinds())('evaluate_alerts on %s', (kind) => {
     receiver = await WebhookReceiver.start();
     dir = await mkdtemp(join(tmpdir(), 'evaluate-alerts-'));
     await loadBooks(test.db, bundledDemoDir);
-    for (const asOf of nights) {
+    for (const asOf of [...nights, afterCooldown]) {
       const packId = await insertDemoPack(test.db, `pack-${asOf}`, asOf);
       // The growth portfolio's 1-year volatility is above the rule's threshold on both nights.
       await test.db.drizzle.insert(metrics).values([
@@ -136,6 +142,53 @@ describe.each(testDatabaseKinds())('evaluate_alerts on %s', (kind) => {
     const listing = await listAlerts(new DatabaseAlertStore(test.db));
     expect(listing).toHaveLength(1);
     expect(JSON.stringify(listing)).toContain('delivered');
+  });
+
+  it('after the cooldown the rule fires again; a receiver that is down gives a dead letter that replay delivers once', async () => {
+    receiver.script(500, 503);
+    expect(await runNight(afterCooldown)).toMatchObject({
+      details: { fired: 1, delivered: 0, dead_lettered: 1 },
+    });
+    const store = new DatabaseAlertStore(test.db);
+    const [letter] = (await store.listDeadLetters()).filter((l) => l.replayedAt === null);
+    expect(letter).toMatchObject({ channel: 'webhook', attempts: 2, httpStatus: 503 });
+    const options = { store, channels: (await alertSetup(await webhookDeps())).channels };
+    expect(await replayDeadLetter(letter!.id, options)).toMatchObject({ outcome: 'delivered' });
+    expect(await replayDeadLetter(letter!.id, options)).toBeNull();
+    const fired = receiver.requests.map(
+      (r) => JSON.parse(r.body) as { asOf: string; firing: number },
+    );
+    expect(fired.filter((e) => e.asOf === afterCooldown).map((e) => e.firing)).toEqual([2, 2, 2]);
+    expect(receiver.effective).toHaveLength(2);
+  });
+
+  it('gathers metrics, holdings and price moves (pack close over the previous market_closes close)', async () => {
+    const closeOf = async (symbol: string, asOf: string) => {
+      const text = await readFile(`${bundledDemoDir}/market/prices/${symbol}.csv`, 'utf8');
+      return text
+        .split('\n')
+        .find((l) => l.startsWith(`${asOf},`))!
+        .split(',')[4]!;
+    };
+    const [before, today] = [await closeOf('AAPL', nights[0]), await closeOf('AAPL', nights[1])];
+    await test.db.query(
+      `insert into market_closes (symbol, date, close, currency, provider) values ('AAPL', $1, $2, 'USD', 'offline')`,
+      [nights[0], before],
+    );
+    const facts = await gatherNightFacts(
+      test.db,
+      demoDependencies(),
+      { asOf: nights[1], packId: `pack-${nights[1]}`, runId: `run-${nights[1]}` },
+      silentLogger,
+      new AbortController().signal,
+    );
+    expect(facts.priceMoves?.['AAPL']).toBeCloseTo(Number(today) / Number(before) - 1, 12);
+    expect(facts.priceMoves?.['MSFT']).toBeNull(); // no earlier close in market history
+    const growth = facts.portfolios?.find((p) => p.id === 'P-USD-GROWTH');
+    expect(growth?.metrics).toEqual({ 'volatility.1Y': 0.31 });
+    expect(growth?.holdings).toEqual(['AAPL', 'BRK-B', 'JPM', 'MSFT', 'SAP', 'VTI']);
+    expect(facts.news).toEqual({}); // the bundled data set has no news
+    expect(facts.regime).toEqual({ current: null, previous: null });
   });
 
   it("a blocked night's operational alert reaches the outbox once, although step 7 never ran", async () => {
