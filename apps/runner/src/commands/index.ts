@@ -9,10 +9,13 @@ import { fetchCommand } from './fetch.js';
 import { ledgerCommand } from './ledger.js';
 import { metricsCommand } from './metrics.js';
 import { nightlyCommand } from './nightly.js';
+import { portfoliosCommand } from './portfolios.js';
 import { ratingsCommand } from './ratings.js';
 import { resumeCommand } from './resume.js';
+import { securitiesCommand } from './securities.js';
 import { serveCommand } from './serve.js';
 import { statusCommand } from './status.js';
+import { transactionsCommand } from './transactions.js';
 
 /**
  * Every runner command, in the order `help` lists them. One module per command under
@@ -33,4 +36,7 @@ export const commands: readonly Command[] = [
   factorsCommand,
   ratingsCommand,
   alertsCommand,
+  portfoliosCommand,
+  securitiesCommand,
+  transactionsCommand,
 ];

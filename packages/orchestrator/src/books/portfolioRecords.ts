@@ -61,7 +61,7 @@ export async function listPortfolios(db: Database): Promise<PortfolioListing[]> 
       baseCurrency: portfolios.baseCurrency,
       benchmark: portfolios.benchmark,
       inception: portfolios.inception,
-      transactions: sql<number>`(select count(*)::int from ${transactions} where ${transactions.portfolioId} = ${portfolios.id})`,
+      transactions: sql<number>`(select count(*)::int from transactions t where t.portfolio_id = portfolios.id)`,
     })
     .from(portfolios)
     .orderBy(asc(portfolios.id));
