@@ -105,7 +105,7 @@ export function valueOnRow(
   row: number,
 ): number {
   let total = 0;
-  for (const symbol of [...holdings.unitsFloat.keys()].sort()) {
+  for (const symbol of holdings.sortedSymbols) {
     const units = holdings.unitsFloat.get(symbol)!;
     if (units === 0) continue;
     const currency = market.securityCurrency.get(symbol);
@@ -116,7 +116,7 @@ export function valueOnRow(
       series(market.closes, symbol, 'close')[row]! *
       series(market.toBase, currency, 'FX')[row]!;
   }
-  for (const currency of [...holdings.cashFloat.keys()].sort()) {
+  for (const currency of holdings.sortedCurrencies) {
     const cash = holdings.cashFloat.get(currency)!;
     if (cash !== 0) total += cash * series(market.toBase, currency, 'FX')[row]!;
   }

@@ -17,28 +17,48 @@ export interface BookMovement {
  * quantities are positive). Dividends in another currency arrive as a dividend row in that
  * currency plus an `fx` pair, which this fold needs no special case for. Float copies of
  * the balances (`unitsFloat`, `cashFloat`) are refreshed on every change for the daily
- * statistics history, so the hot per-day loop never touches big.js.
+ * statistics history, and their keys kept sorted, so the hot per-day loop never touches
+ * big.js and never sorts.
  */
 export class RunningHoldings {
   readonly units = new Map<string, Big>();
   readonly cash = new Map<string, Big>();
   readonly unitsFloat = new Map<string, number>();
   readonly cashFloat = new Map<string, number>();
+  /** Keys of `unitsFloat` / `cashFloat` in sorted order (kept sorted as keys appear). */
+  readonly sortedSymbols: string[] = [];
+  readonly sortedCurrencies: string[] = [];
 
   /** Applies one transaction. */
   apply(movement: BookMovement): void {
-    add(this.cash, this.cashFloat, movement.currency, new Big(movement.amount));
+    add(
+      this.cash,
+      this.cashFloat,
+      this.sortedCurrencies,
+      movement.currency,
+      new Big(movement.amount),
+    );
     if (movement.symbol === null || movement.quantity === null) return;
     const quantity = new Big(movement.quantity);
     if (movement.type === 'buy' || movement.type === 'split') {
-      add(this.units, this.unitsFloat, movement.symbol, quantity);
+      add(this.units, this.unitsFloat, this.sortedSymbols, movement.symbol, quantity);
     } else if (movement.type === 'sell') {
-      add(this.units, this.unitsFloat, movement.symbol, quantity.neg());
+      add(this.units, this.unitsFloat, this.sortedSymbols, movement.symbol, quantity.neg());
     }
   }
 }
 
-function add(exact: Map<string, Big>, float: Map<string, number>, key: string, delta: Big): void {
+function add(
+  exact: Map<string, Big>,
+  float: Map<string, number>,
+  sorted: string[],
+  key: string,
+  delta: Big,
+): void {
+  if (!exact.has(key)) {
+    sorted.push(key);
+    sorted.sort();
+  }
   const next = (exact.get(key) ?? new Big(0)).plus(delta);
   exact.set(key, next);
   float.set(key, next.toNumber());
