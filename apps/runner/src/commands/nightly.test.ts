@@ -158,15 +158,15 @@ describe('nightly as a process (trimmed demo: P-USD-GROWTH)', () => {
   );
 
   it(
-    'a ledger with a dividend removed blocks the night: exit 2, steps 3–7 blocked, pack warming',
+    'a ledger with a dividend removed blocks the night (exit 2, steps 3–7 blocked, pack warming); fixed, resume completes it',
     async () => {
-      await demo.edit('ledgers/P-USD-GROWTH.beancount', (text) =>
-        withoutTransaction(text, DIVIDEND),
-      );
-      const child = await runner(['nightly', '--date', D, '--json'], {
-        ...env,
-        DATABASE_URL: `pglite://${join(dir, 'tampered')}`,
+      let original = '';
+      await demo.edit('ledgers/P-USD-GROWTH.beancount', (text) => {
+        original = text;
+        return withoutTransaction(text, DIVIDEND);
       });
+      const url = `pglite://${join(dir, 'tampered')}`;
+      const child = await runner(['nightly', '--date', D, '--json'], { ...env, DATABASE_URL: url });
       expect(child.code).toBe(2);
       const report = JSON.parse(child.stdout) as RunReport;
       expect(report.status).toBe('blocked');
@@ -174,8 +174,21 @@ describe('nightly as a process (trimmed demo: P-USD-GROWTH)', () => {
       expect(report.steps.slice(2).every((s) => s.status === 'blocked')).toBe(true);
       expect(report.pack?.status).toBe('warming');
       expect(report.steps[1]?.error).toMatch(/P-USD-GROWTH-0147/);
+
+      // the person fixes the ledger and resumes the run: it completes on the same pack
+      await demo.edit('ledgers/P-USD-GROWTH.beancount', () => original);
+      const resumed = await runner(['resume', report.run_id, '--json'], {
+        ...env,
+        DATABASE_URL: url,
+      });
+      expect(resumed.code).toBe(0);
+      const after = JSON.parse(resumed.stdout) as RunReport;
+      expect(after.run_id).toBe(report.run_id);
+      expect(after.status).toBe('succeeded');
+      expect(after.pack?.id).toBe(report.pack?.id);
+      expect(after.pack?.status).toBe('fresh');
     },
-    dbTimeoutMs,
+    dbTimeoutMs * 2,
   );
 });
 

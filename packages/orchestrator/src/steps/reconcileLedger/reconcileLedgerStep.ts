@@ -11,6 +11,7 @@ import {
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database.js';
 import { insertRows } from '../../db/insertRows.js';
+import { StepContractError } from '../../pipeline/pipelineErrors.js';
 import type { StepBody, StepOutcome } from '../../pipeline/stepBody.js';
 import type { StepDependencies } from '../stepDependencies.js';
 import { fxToBase, readPackPricing } from './packPricing.js';
@@ -39,7 +40,7 @@ const breakKind: Record<ReconciliationBreak['reason'], string> = {
 export function reconcileLedgerStep(deps: StepDependencies): StepBody {
   return async (ctx): Promise<StepOutcome> => {
     const packId = ctx.packId;
-    if (packId === null) throw new Error('reconcile_ledger needs the run’s pack');
+    if (packId === null) throw new StepContractError(ctx.step, 'the run has no pack to value with');
     const pricing = await readPackPricing(ctx.db, packId);
     const portfolios = await ctx.db.query<{ id: string; base_currency: string; inception: string }>(
       'select id, base_currency, inception::text as inception from portfolios order by id',
