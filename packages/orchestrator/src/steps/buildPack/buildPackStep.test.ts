@@ -112,6 +112,37 @@ describe.each(testDatabaseKinds())('build_pack on %s', (kind) => {
     await demo.dispose();
   });
 
+  it('the first night fills the history store up to its date; the next night appends only its own date', async () => {
+    const before = await buildPackStep(deps)(context(t.db, '2024-03-07'));
+    expect(before.status).toBe('succeeded');
+    const [spy] = await t.db.query<{ n: number; last: string }>(
+      "select count(*)::int as n, max(date)::text as last from market_closes where symbol = 'SPY'",
+    );
+    const spyFile = await readFile(join(demo.marketDir, 'prices', 'SPY.csv'), 'utf8');
+    expect(spy).toEqual({
+      n: spyFile.split('\n').filter((l) => /^\d{4}-/.test(l) && l < '2024-03-08').length,
+      last: '2024-03-07',
+    });
+    // expected rows on D, from the files: every symbol the portfolio ever traded, plus SPY
+    const books = await readFile(join(demo.booksDir, 'transactions', 'P-USD-GROWTH.csv'), 'utf8');
+    const traded = new Set(['SPY']);
+    for (const line of books.trim().split('\n').slice(1)) {
+      const symbol = line.split(',')[4];
+      if (symbol) traded.add(symbol);
+    }
+    let closesOnD = 0;
+    for (const symbol of traded) {
+      const file = await readFile(join(demo.marketDir, 'prices', `${symbol}.csv`), 'utf8');
+      if (closeInCsv(file, D) !== null) closesOnD += 1;
+    }
+    const next = await buildPackStep(deps)(context(t.db, D));
+    expect(next.details?.['history_appended']).toEqual({
+      closes: closesOnD,
+      fx: 1, // EURUSD
+      macro: MACRO.length,
+    });
+  }, 120_000);
+
   it('builds the pack of the data files: same rows and hash as computed from the CSVs', async () => {
     const outcome = await buildPackStep(deps)(context(t.db, D));
     expect(outcome.status).toBe('succeeded');
