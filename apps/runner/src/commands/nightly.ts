@@ -23,17 +23,21 @@ export const nightlyCommand: Command = {
   summary: 'run the nightly pipeline for one date [--date D] [--force] [--json]',
   async run(args, io) {
     const parsed = parseNightlyArgs(args);
-    return runPipelineCommand(io, parsed, async (runtime, pipeline) => {
-      const asOf = parsed.date ?? (await runtime.nightlyDate(new Date()));
-      return [
-        await runNightly(
-          runtime.db,
-          runtime.bodies,
-          { asOf, trigger: 'manual', force: parsed.force },
-          pipeline,
-        ),
-      ];
-    });
+    return runPipelineCommand(
+      io,
+      { json: parsed.json, nothingToDoHint: '; --force to run again' },
+      async (runtime, pipeline) => {
+        const asOf = parsed.date ?? (await runtime.nightlyDate(new Date()));
+        return [
+          await runNightly(
+            runtime.db,
+            runtime.bodies,
+            { asOf, trigger: 'manual', force: parsed.force },
+            pipeline,
+          ),
+        ];
+      },
+    );
   },
 };
 

@@ -15,6 +15,8 @@ import { exitCodeForRun } from './statusExitCode.js';
 /** How a pipeline command reports: the JSON run report(s) on stdout, or progress + summary. */
 export interface PipelineCommandOptions {
   readonly json: boolean;
+  /** Appended to "nothing to do" (nightly: how to run the date again). */
+  readonly nothingToDoHint?: string;
 }
 
 /** Seconds a stuck step may ignore SIGTERM before the process exits anyway. */
@@ -65,7 +67,7 @@ export async function runPipelineCommand(
       for (const outcome of outcomes) {
         if (!outcome.ran) {
           io.stdout(
-            `nothing to do: ${outcome.report.as_of} already ${outcome.report.status} (run ${outcome.report.run_id}); --force to run again\n`,
+            `nothing to do: ${outcome.report.as_of} already ${outcome.report.status} (run ${outcome.report.run_id})${options.nothingToDoHint ?? ''}\n`,
           );
         }
         io.stdout(`${formatRunSummary(outcome.report)}\n`);
