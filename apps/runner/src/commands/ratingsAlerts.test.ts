@@ -41,17 +41,15 @@ async function ratedDemoPack(t: TestDatabase): Promise<void> {
     fxCount: 0,
     macroCount: 0,
   });
-  await t.db.drizzle
-    .insert(schema.packPrices)
-    .values(
-      bars.map((b) => ({
-        packId,
-        symbol: b.symbol,
-        close: b.close,
-        currency: 'USD',
-        ...provenance,
-      })),
-    );
+  await t.db.drizzle.insert(schema.packPrices).values(
+    bars.map((b) => ({
+      packId,
+      symbol: b.symbol,
+      close: b.close,
+      currency: 'USD',
+      ...provenance,
+    })),
+  );
   const body = prewarmRatingsStep({
     config: loadConfig({}, process.cwd()),
     market,
