@@ -101,7 +101,7 @@ export const ratingsCommand: Command = {
     }
     return withDatabase(io, async (db) => {
       const ratings = await readPackRatings(db, packId);
-      if (ratings === null) throw new UsageError(`ratings: no pack with id ${packId}`);
+      if (ratings === null) throw new UsageError(`no pack with id ${packId}`);
       io.stdout(json ? `${JSON.stringify(ratings, null, 2)}\n` : formatPackRatings(ratings));
       return ExitCode.ok;
     });
