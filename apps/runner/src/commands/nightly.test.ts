@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -166,8 +166,18 @@ describe('nightly as a process (trimmed demo: P-USD-GROWTH)', () => {
         return withoutTransaction(text, DIVIDEND);
       });
       const url = `pglite://${join(dir, 'tampered')}`;
-      const child = await runner(['nightly', '--date', D, '--json'], { ...env, DATABASE_URL: url });
+      const outbox = join(dir, 'tampered-outbox.jsonl');
+      const child = await runner(['nightly', '--date', D, '--json'], {
+        ...env,
+        DATABASE_URL: url,
+        ALERT_OUTBOX: outbox,
+      });
       expect(child.code).toBe(2);
+      // step 7 never ran, yet the blocked night reached a person: one operational alert
+      const alerts = (await readFile(outbox, 'utf8')).trim().split('\n');
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0]).toMatch(/run_blocked/);
+      expect(alerts[0]).toMatch(/reconcile_ledger/);
       const report = JSON.parse(child.stdout) as RunReport;
       expect(report.status).toBe('blocked');
       expect(report.blocked_at).toBe('reconcile_ledger');

@@ -8,6 +8,7 @@ import {
 } from '@truth-spine/orchestrator';
 import type { CliIo } from '../cli/io.js';
 import { ExitCode, type ExitCodeValue } from '../cli/exitCodes.js';
+import { deliverRunAlerts } from '../runtime/deliverRunAlerts.js';
 import { openRuntime, type Runtime } from '../runtime/openRuntime.js';
 import { onShutdownSignal } from '../runtime/shutdownSignal.js';
 import { exitCodeForRun } from './statusExitCode.js';
@@ -60,6 +61,9 @@ export async function runPipelineCommand(
             ),
     };
     const outcomes = await work(runtime, pipeline);
+    for (const outcome of outcomes) {
+      if (outcome.ran) await deliverRunAlerts(runtime, outcome.report);
+    }
     if (options.json) {
       const reports = outcomes.map((o) => o.report);
       io.stdout(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);

@@ -1,3 +1,4 @@
+import { deliverRunAlerts } from '../runtime/deliverRunAlerts.js';
 import { pipelineOptionsFromConfig } from '@truth-spine/orchestrator';
 import type { Command } from '../cli/command.js';
 import { ExitCode } from '../cli/exitCodes.js';
@@ -13,7 +14,7 @@ import { serveSettings } from '../server/serveSettings.js';
 /** The parts of a {@link Runtime} `serve` uses (tests hand in fake step bodies). */
 export type ServeRuntime = Pick<
   Runtime,
-  'config' | 'db' | 'bodies' | 'logger' | 'nightlyDate' | 'close'
+  'config' | 'db' | 'deps' | 'bodies' | 'logger' | 'nightlyDate' | 'close'
 >;
 
 /** Where `serve` gets its runtime and its shutdown request. */
@@ -78,6 +79,7 @@ export async function serve(
     onProgress: (progress) => metrics.observeStep(progress),
     onRunFinished: (report) => {
       metrics.observeRun(report);
+      void deliverRunAlerts(runtime, report);
       logger.info(
         {
           runId: report.run_id,
