@@ -253,7 +253,7 @@ describe.each(testDatabaseKinds())('compute_daily_metrics and prewarm_factors on
     expect(stored.get('trading_lots.inception.n_lots')!.value).toBeGreaterThanOrEqual(sells!.n);
   });
 
-  it('reports the factor model undefined, as the data make it: DGS10 = DFII10 + T10YIE exactly', async () => {
+  it('drops DGS10 from the factor model, as the data make it: DGS10 = DFII10 + T10YIE exactly', async () => {
     // FRED's breakeven T10YIE is DGS10 − DFII10, so the five factor changes are collinear
     const level = (series: string) =>
       csvColumn(join(demo.marketDir, 'macro', `${series}.csv`), 'value');
@@ -275,10 +275,23 @@ describe.each(testDatabaseKinds())('compute_daily_metrics and prewarm_factors on
     const names = MACRO_FACTORS.map((f) => f.id);
     for (const window of ['1Y', '3Y', 'inception']) {
       const rows = exported.exposures.filter((e) => e.portfolio_id === P && e.window === window);
-      expect(rows.map((r) => [r.factor, r.loading, r.reason])).toEqual([
-        ['_model', null, 'singular design matrix'],
-      ]);
-      expect((rows[0]!.details as Record<string, number>)['n_obs']).toBeGreaterThan(200);
+      // sorted by factor (collate "C"): the four fitted factors, DGS10 dropped with the reason
+      expect(rows.map((r) => [r.factor, typeof r.loading, r.reason])).toEqual(
+        [...names, '_intercept', '_model', '_residual']
+          .sort()
+          .map((factor) =>
+            factor === 'DGS10'
+              ? [
+                  factor,
+                  'object',
+                  'collinear: DGS10 = DFII10 + T10YIE on every observation (dropped from the fit)',
+                ]
+              : [factor, factor === '_model' || factor === '_residual' ? 'object' : 'number', null],
+          ),
+      );
+      const model = rows.find((r) => r.factor === '_model')!.details as Record<string, number>;
+      expect(model['k_factors']).toBe(4);
+      expect(model['n_obs']).toBeGreaterThan(200);
     }
     expect(exported.regime?.as_of).toBe(D);
     expect(

@@ -18,13 +18,16 @@ export const RESIDUAL_ROW = '_residual';
  * `_residual` (contribution = what is left) and `_model` (window facts, R², adjusted R²,
  * residual volatility, total return and check sum in details). So contributions of the
  * factors, `_intercept` and `_residual` sum to `_model.details.total_return` (SPEC §7). An
- * undefined model is one `_model` row with the reason.
+ * undefined model is one `_model` row with the reason. A factor left out of a window's fit
+ * (`dropped`: window → factor → reason, see `resolveCollinearFactorModel`) is one row with
+ * null numbers and that reason.
  */
 export function factorExposureRows(
   packId: string,
   portfolioId: string,
   section: MetricSet['factor_model'],
   factorNames: readonly string[],
+  dropped: Readonly<Record<string, Readonly<Record<string, string>>>> = {},
 ): FactorExposureRow[] {
   const rows: FactorExposureRow[] = [];
   for (const [window, record] of Object.entries(section) as [
@@ -61,6 +64,11 @@ export function factorExposureRows(
     const compounded = fit.attribution_compounded;
     const arithmetic = fit.attribution_arithmetic;
     for (const name of factorNames) {
+      const droppedReason = dropped[window]?.[name];
+      if (droppedReason !== undefined) {
+        row(name, null, null, null, null, droppedReason, {});
+        continue;
+      }
       row(
         name,
         fit.loadings[name],

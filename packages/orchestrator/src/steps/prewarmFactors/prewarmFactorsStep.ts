@@ -6,6 +6,7 @@ import {
   isoToEpochDay,
   MACRO_FACTORS,
   macroFactorChanges,
+  type MetricSetInput,
 } from '@truth-spine/finance-core';
 import type { StepBody, StepContext, StepOutcome } from '../../pipeline/stepBody.js';
 import {
@@ -23,6 +24,7 @@ import { factorMomentumAt } from './factorMomentumAt.js';
 import { factorExposureRows, type FactorExposureRow } from './factorExposureRows.js';
 import { writeFactorExposures } from './writeFactorExposures.js';
 import { REGIME_COLUMNS, regimeRow } from './regimeRow.js';
+import { resolveCollinearFactorModel } from './resolveCollinearFactorModel.js';
 
 /**
  * prewarm_factors (SPEC §7): the five macro factors' daily changes (`macroFactorChanges` on
@@ -31,7 +33,9 @@ import { REGIME_COLUMNS, regimeRow } from './regimeRow.js';
  * as stored by compute_daily_metrics for this pack) the factor sections of finance-core's
  * metric set — `fitFactorModel` + `attributeFactorReturns` over 1Y, 3Y and inception with
  * one `FactorWindowCache` for the night, and the 30-row rolling correlations — into
- * factor_exposures (`factorExposureRows`) and metrics (`factors.rolling_corr30.<F>`); and
+ * factor_exposures (`factorExposureRows`; a window singular only because
+ * Δ DGS10 = Δ DFII10 + Δ T10YIE is refitted without DGS10 by `resolveCollinearFactorModel`)
+ * and metrics (`factors.rolling_corr30.<F>`); and
  * once per pack `detectRegimes` on the levels with the 90-row factor momentum
  * (`factorMomentumAt`) into one regimes row.
  * The metric set is computed through `computeMetricSet` (benchmark and risk-free left
@@ -84,24 +88,23 @@ async function prewarmFactors(ctx: StepContext, calendarSymbol: string): Promise
       const returns = new Float64Array(series.values.length);
       returns[0] = Number.NaN;
       returns.set(series.returns, 1);
-      const set = computeMetricSet(
-        {
-          portfolio: header.id,
-          calendar: calendar.subarray(firstRow),
-          inceptionDay: series.epochDays[0]!,
-          inceptionValue: series.values[0]!,
-          returns,
-          values: series.values,
-          flows: series.externalFlows,
-          benchmark: unobserved.subarray(firstRow),
-          riskFree: unobserved.subarray(firstRow),
-          factors: changes.map((f) => f.subarray(firstRow)),
-          factorNames: names,
-        },
-        asOfDay,
-        { factorCache: cache },
-      );
-      exposures.push(...factorExposureRows(packId, header.id, set.factor_model, names));
+      const input: MetricSetInput = {
+        portfolio: header.id,
+        calendar: calendar.subarray(firstRow),
+        inceptionDay: series.epochDays[0]!,
+        inceptionValue: series.values[0]!,
+        returns,
+        values: series.values,
+        flows: series.externalFlows,
+        benchmark: unobserved.subarray(firstRow),
+        riskFree: unobserved.subarray(firstRow),
+        factors: changes.map((f) => f.subarray(firstRow)),
+        factorNames: names,
+      };
+      const options = { factorCache: cache };
+      const set = computeMetricSet(input, asOfDay, options);
+      const { section, dropped } = resolveCollinearFactorModel(input, set, asOfDay, options);
+      exposures.push(...factorExposureRows(packId, header.id, section, names, dropped));
       for (const row of flattenMetricRecords(
         'factors.rolling_corr30',
         set.rolling_corr30_at_as_of,
