@@ -46,10 +46,6 @@ describe.each(testDatabaseKinds())('dlq on %s', (kind) => {
       ]);
       const id = String(letters[0]!.id);
 
-      const notWired = recordingIo(env);
-      expect(await runCli(['dlq', 'replay', id], notWired, [dlqCommand])).toBe(64);
-      expect(notWired.err()).toContain('not wired into the runner yet');
-
       const wired = createDlqCommand(async () => fakeStepBodies());
       const replay = recordingIo(env);
       expect(await runCli(['dlq', 'replay', id], replay, [wired])).toBe(0);

@@ -11,13 +11,19 @@ import {
 import type { Command } from '../cli/command.js';
 import { ExitCode } from '../cli/exitCodes.js';
 import { UsageError } from '../cli/usageError.js';
+import type { CliIo } from '../cli/io.js';
+import { stepBodiesFor } from '../runtime/openRuntime.js';
 import { exitThreeWhenBusy, withDatabase } from './dbSession.js';
 import { exitCodeForRun } from './statusExitCode.js';
 
 const usage = 'usage: dlq list [--json] [--all] | dlq replay ID';
 
-/** Supplies the real step bodies a replay runs (the runner's pipeline wiring). */
-export type StepBodiesFactory = (config: TruthSpineConfig, db: Database) => Promise<StepBodies>;
+/** Supplies the step bodies a replay runs, for the database the command opened. */
+export type StepBodiesFactory = (
+  config: TruthSpineConfig,
+  db: Database,
+  io: CliIo,
+) => Promise<StepBodies>;
 
 /**
  * `dlq list [--json] [--all]`: dead letters not yet replayed (`--all`: every one), oldest
@@ -54,7 +60,7 @@ export function createDlqCommand(stepBodies: StepBodiesFactory): Command {
           const id = Number(rest[0]);
           return withDatabase(io, async (db, config) => {
             try {
-              const bodies = await stepBodies(config, db);
+              const bodies = await stepBodies(config, db, io);
               const replay = await replayStepDeadLetter(
                 db,
                 bodies,
@@ -78,12 +84,5 @@ export function createDlqCommand(stepBodies: StepBodiesFactory): Command {
   };
 }
 
-/**
- * The registered command. The pipeline's real step bodies are wired into the runner by
- * the `nightly` work; until then `dlq replay` says so (exit 64) and `dlq list` works.
- */
-export const dlqCommand = createDlqCommand(() =>
-  Promise.reject(
-    new UsageError('replay needs the pipeline steps, which are not wired into the runner yet'),
-  ),
-);
+/** The registered command: replays run the runner's real step bodies ({@link stepBodiesFor}). */
+export const dlqCommand = createDlqCommand(async (config, _db, io) => stepBodiesFor(io, config));

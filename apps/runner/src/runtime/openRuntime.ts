@@ -95,20 +95,7 @@ export async function openRuntime(io: CliIo, options: RuntimeOptions = {}): Prom
       const loaded = await loadBooks(db, config.booksDir);
       logger.info({ booksDir: config.booksDir, ...loaded }, 'loaded books into an empty database');
     }
-    const observe = options.onProviderCall ?? (() => undefined);
-    const deps: StepDependencies = {
-      config,
-      market: countingMarketSource(sources.market, 'primary', observe),
-      fallback:
-        sources.fallback === null
-          ? null
-          : countingMarketSource(sources.fallback, 'fallback', observe),
-      ledgerDir: config.ledgerDir,
-      booksDir: config.booksDir,
-      logger,
-      alertSettings,
-      ...settings,
-    };
+    const deps = stepDependencies(config, sources, settings, alertSettings, logger, options);
     logger.info(
       { database: db.description, market: sources.mode, ledgerDir: config.ledgerDir },
       'runtime opened',
@@ -136,4 +123,61 @@ async function hasNoPortfolio(db: Database): Promise<boolean> {
     .from(schema.portfolios)
     .limit(1);
   return rows.length === 0;
+}
+
+/**
+ * The step bodies' dependencies from validated settings: market sources wrapped so every
+ * provider call is reported to `onProviderCall`, the ledger and books directories, the step
+ * and alert settings, and the logger.
+ */
+function stepDependencies(
+  config: TruthSpineConfig,
+  sources: MarketSources,
+  settings: StepSettings,
+  alertSettings: alerts.AlertSettings,
+  logger: Logger,
+  options: RuntimeOptions,
+): StepDependencies {
+  const observe = options.onProviderCall ?? (() => undefined);
+  return {
+    config,
+    market: countingMarketSource(sources.market, 'primary', observe),
+    fallback:
+      sources.fallback === null
+        ? null
+        : countingMarketSource(sources.fallback, 'fallback', observe),
+    ledgerDir: config.ledgerDir,
+    booksDir: config.booksDir,
+    logger,
+    alertSettings,
+    ...settings,
+  };
+}
+
+/**
+ * The seven step bodies for a database another command already opened (e.g. `dlq replay`),
+ * built exactly as {@link openRuntime} builds them; bad settings are a {@link UsageError}.
+ */
+export function stepBodiesFor(io: CliIo, config: TruthSpineConfig): StepBodies {
+  const logger = createLogger(io.stderr, {
+    level: io.env['LOG_LEVEL'],
+    pretty: process.stderr.isTTY === true && io.env['LOG_FORMAT'] !== 'json',
+  });
+  try {
+    const sources = marketSources(io.env, config.offlineDataDir);
+    const deps = stepDependencies(
+      config,
+      sources,
+      stepSettings(io.env),
+      alerts.readAlertSettings(io.env),
+      logger,
+      {},
+    );
+    return createStepBodies(deps);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof alerts.AlertSettingsError) {
+      throw new UsageError(error.message);
+    }
+    throw error;
+  }
 }
