@@ -7,6 +7,7 @@ import { loadConfig, openDatabase } from '@truth-spine/orchestrator';
 import { processIo } from '../../cli/io.js';
 import { serve } from '../../commands/serve.js';
 import { createLogger } from '../../logging/createLogger.js';
+import { marketSources } from '../../runtime/marketSources.js';
 import { onShutdownSignal } from '../../runtime/shutdownSignal.js';
 import { fakeStepBodies, stepWaitingForAbort } from '../testing/fakeStepBodies.js';
 
@@ -20,11 +21,21 @@ process.exitCode = await serve([], io, {
   open: async () => {
     const config = loadConfig(io.env, io.cwd);
     const db = await openDatabase(config.databaseUrl, { cwd: io.cwd });
+    const logger = createLogger(io.stderr);
+    const deps = {
+      config,
+      market: marketSources(io.env, config.offlineDataDir).market,
+      fallback: null,
+      ledgerDir: config.ledgerDir,
+      booksDir: config.booksDir,
+      logger,
+    };
     return {
       config,
       db,
+      deps,
       bodies,
-      logger: createLogger(io.stderr),
+      logger,
       nightlyDate: async () => '2024-03-08',
       close: () => db.close(),
     };
