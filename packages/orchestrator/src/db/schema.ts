@@ -67,6 +67,12 @@ export const portfolios = pgTable('portfolios', {
   baseCurrency: text('base_currency').notNull(),
   benchmark: text('benchmark').notNull(),
   inception: day('inception').notNull(),
+  /**
+   * When `portfolios remove --force` archived it; null = active. An archived portfolio keeps
+   * its books and every stored result but is left out of every later night
+   * (src/books/activePortfolios.ts).
+   */
+  archivedAt: instant('archived_at'),
 });
 
 export const transactionTypes = [
