@@ -3,7 +3,7 @@ import { ProviderHttpError } from '../errors/providerHttpError.js';
 import { ProviderResponseError } from '../errors/providerResponseError.js';
 import type { Type } from 'arktype';
 import { ProviderHttpClient, type ClientOverrides } from '../http/providerHttpClient.js';
-import { parseCurrencyPair } from '../model/currencyPair.js';
+import { fxSeriesPerPair, rateOfBar } from '../model/fxSeriesPerPair.js';
 import { decimalFromNumber, decimalOrNull } from '../model/decimal.js';
 import { inRange, isIsoDate } from '../model/isoDate.js';
 import type {
@@ -81,18 +81,8 @@ export class FmpClient
     request: DateRange & { readonly pairs: readonly string[] },
     signal?: AbortSignal,
   ): Promise<FxSeries[]> {
-    return Promise.all(
-      request.pairs.map(async (text) => {
-        const pair = parseCurrencyPair(text);
-        if (pair === null)
-          throw new RangeError(`FX pair "${text}" must be six letters like EURUSD`);
-        const bars = await this.eodBars(pair.pair, request, signal);
-        return {
-          ...pair,
-          provider: 'fmp' as const,
-          rates: bars.map((bar) => ({ date: bar.date, rate: bar.close })),
-        };
-      }),
+    return fxSeriesPerPair(request.pairs, 'fmp', async (pair) =>
+      (await this.eodBars(pair.pair, request, signal)).map(rateOfBar),
     );
   }
 

@@ -2,7 +2,7 @@ import type { Type } from 'arktype';
 import type { ProviderConfig } from '../config/providerConfig.js';
 import { ProviderResponseError } from '../errors/providerResponseError.js';
 import { ProviderHttpClient, type ClientOverrides } from '../http/providerHttpClient.js';
-import { parseCurrencyPair } from '../model/currencyPair.js';
+import { fxSeriesPerPair, rateOfBar } from '../model/fxSeriesPerPair.js';
 import { decimalFromNumber, decimalOrNull } from '../model/decimal.js';
 import { isIsoDate, newYorkDateOf, utcDateOf } from '../model/isoDate.js';
 import type {
@@ -122,18 +122,8 @@ export class PolygonClient
     request: DateRange & { readonly pairs: readonly string[] },
     signal?: AbortSignal,
   ): Promise<FxSeries[]> {
-    return Promise.all(
-      request.pairs.map(async (text) => {
-        const pair = parseCurrencyPair(text);
-        if (pair === null)
-          throw new RangeError(`FX pair "${text}" must be six letters like EURUSD`);
-        const bars = await this.aggregates(`C:${pair.pair}`, request, utcDateOf, signal);
-        return {
-          ...pair,
-          provider: 'polygon' as const,
-          rates: bars.map((bar) => ({ date: bar.date, rate: bar.close })),
-        };
-      }),
+    return fxSeriesPerPair(request.pairs, 'polygon', async (pair) =>
+      (await this.aggregates(`C:${pair.pair}`, request, utcDateOf, signal)).map(rateOfBar),
     );
   }
 
