@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.js';
 import { holdingsOnDate, type HoldingMovement } from './holdingsOnDate.js';
+import { activePortfolioSql } from '../../books/activePortfolios.js';
 
 /** The macro series every pack carries (factors and regime, SPEC §7). */
 export const packMacroSeries = ['DFII10', 'T10YIE', 'BAMLC0A0CM', 'DTWEXBGS', 'DGS10'] as const;
@@ -70,7 +71,8 @@ export async function packUniverse(
     'select symbol, currency, underlying, underlying_currency from securities',
   );
   const portfolios = await db.query<PortfolioRow>(
-    `select id, base_currency, benchmark, inception::text as inception from portfolios order by id`,
+    `select id, base_currency, benchmark, inception::text as inception from portfolios
+      where ${activePortfolioSql} order by id`,
   );
   const transactions = await db.query<TransactionRow>(
     `select portfolio_id, trade_date::text as trade_date, type, symbol, quantity::text as quantity,

@@ -5,6 +5,7 @@ import type { PipelineLogger } from '../../pipeline/logger.js';
 import { holdingsOnDate, type HoldingMovement } from '../buildPack/holdingsOnDate.js';
 import { groupByKey } from '../prewarmRatings/groupByKey.js';
 import type { StepDependencies } from '../stepDependencies.js';
+import { activePortfolioSql } from '../../books/activePortfolios.js';
 
 /** The night being evaluated: pack P of date D in run R. */
 export interface Night {
@@ -35,7 +36,7 @@ export async function gatherNightFacts(
 ): Promise<NightFacts> {
   const { asOf, packId } = night;
   const [portfolioRows, movements, metricRows] = await Promise.all([
-    db.query<{ id: string }>('select id from portfolios order by id'),
+    db.query<{ id: string }>(`select id from portfolios where ${activePortfolioSql} order by id`),
     db.query<HoldingMovement & { portfolio_id: string } & Record<string, unknown>>(
       `select portfolio_id, trade_date::text as "tradeDate", type, symbol,
               quantity::text as quantity, amount::text as amount, currency

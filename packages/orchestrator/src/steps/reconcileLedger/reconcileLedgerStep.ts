@@ -16,6 +16,7 @@ import type { StepBody, StepOutcome } from '../../pipeline/stepBody.js';
 import type { StepDependencies } from '../stepDependencies.js';
 import { fxToBase, readPackPricing } from './packPricing.js';
 import { portfolioBooks, type BooksTransaction } from './portfolioBooks.js';
+import { activePortfolioSql } from '../../books/activePortfolios.js';
 
 /** reconciliation_breaks.kind for each of the ledger package's break reasons. */
 const breakKind: Record<ReconciliationBreak['reason'], string> = {
@@ -43,7 +44,7 @@ export function reconcileLedgerStep(deps: StepDependencies): StepBody {
     if (packId === null) throw new StepContractError(ctx.step, 'the run has no pack to value with');
     const pricing = await readPackPricing(ctx.db, packId);
     const portfolios = await ctx.db.query<{ id: string; base_currency: string; inception: string }>(
-      'select id, base_currency, inception::text as inception from portfolios order by id',
+      `select id, base_currency, inception::text as inception from portfolios where ${activePortfolioSql} order by id`,
     );
     const problems: string[] = [];
     const verdicts: Record<string, string> = {};

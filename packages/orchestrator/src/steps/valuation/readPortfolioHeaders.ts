@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.js';
+import { activePortfolioSql } from '../../books/activePortfolios.js';
 
 /** A portfolio as the daily steps need it. */
 export interface PortfolioHeader {
@@ -12,8 +13,9 @@ export interface PortfolioHeader {
 export const PORTFOLIO_BATCH_SIZE = 500;
 
 /**
- * Streams the portfolios that exist on `asOf` (inception ≤ asOf), ordered by id, in batches
- * of `batchSize` by keyset pagination — never every portfolio at once.
+ * Streams the active portfolios (not archived: {@link activePortfolioSql}) that exist on
+ * `asOf` (inception ≤ asOf), ordered by id, in batches of `batchSize` by keyset
+ * pagination — never every portfolio at once.
  */
 export async function* readPortfolioHeaders(
   db: Database,
@@ -29,7 +31,7 @@ export async function* readPortfolioHeaders(
       inception: string;
     }>(
       `select id, base_currency, benchmark, inception::text as inception from portfolios
-        where inception <= $1 and id > $2 order by id limit $3`,
+        where inception <= $1 and id > $2 and ${activePortfolioSql} order by id limit $3`,
       [asOf, after, batchSize],
     );
     if (rows.length === 0) return;
