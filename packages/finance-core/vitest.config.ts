@@ -5,7 +5,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@truth-spine/source', ...defaultServerConditions] } },
   resolve: { conditions: ['@truth-spine/source'] },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test-support/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

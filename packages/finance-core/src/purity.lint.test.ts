@@ -28,6 +28,13 @@ describe("finance-core's purity lint (SPEC §1: no I/O)", () => {
     ).toContain('no-restricted-imports');
     expect(await ruleIds('export const now = Date.now();\n')).toContain('no-restricted-properties');
   });
+  it('applies to fixtures under src/ too (file-reading test helpers live in test-support/)', async () => {
+    const readsFiles = "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n";
+    expect(await ruleIds(readsFiles, 'src/__fixtures__/reference/reader.ts')).toContain(
+      'no-restricted-imports',
+    );
+    expect(await ruleIds(readsFiles, 'test-support/reference/reader.ts')).toEqual([]);
+  });
   it('accepts pure code, and does not apply to tests', async () => {
     expect(await ruleIds('export const double = (x: number): number => 2 * x;\n')).toEqual([]);
     expect(

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readExpected } from '../__fixtures__/reference/referenceData.js';
+import { readExpected } from '../../test-support/reference/referenceData.js';
 import { isUndefinedValue, Reason } from '../result/undefinedValue.js';
-import { referenceFactors, referenceRolling } from './__fixtures__/referenceFactorData.js';
+import {
+  referenceFactors,
+  referenceRolling,
+} from '../../test-support/factors/referenceFactorData.js';
 import { FactorInputError } from './factorInputError.js';
 import { factorMomentumZ, MISSING_END_OBSERVATION } from './factorMomentumZ.js';
 import { factorMomentumZSeries } from './factorMomentumZSeries.js';

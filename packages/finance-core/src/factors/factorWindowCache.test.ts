@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { referenceFactors, referenceReturns } from './__fixtures__/referenceFactorData.js';
+import {
+  referenceFactors,
+  referenceReturns,
+} from '../../test-support/factors/referenceFactorData.js';
 import { attributeFactorReturns } from './attributeFactorReturns.js';
 import { FactorWindowCache } from './factorWindowCache.js';
 import { fitFactorModel, type FactorModelFit } from './fitFactorModel.js';

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compareWithExpected } from '../__fixtures__/reference/compareWithExpected.js';
-import { readExpected } from '../__fixtures__/reference/referenceData.js';
+import { compareWithExpected } from '../../test-support/reference/compareWithExpected.js';
+import { readExpected } from '../../test-support/reference/referenceData.js';
 import { isUndefinedValue } from '../result/undefinedValue.js';
 import exactOls from './__fixtures__/exactOls.json' with { type: 'json' };
-import { referenceFactors, referenceReturns } from './__fixtures__/referenceFactorData.js';
+import {
+  referenceFactors,
+  referenceReturns,
+} from '../../test-support/factors/referenceFactorData.js';
 import { attributeFactorReturns } from './attributeFactorReturns.js';
 import { fitFactorModel } from './fitFactorModel.js';
 

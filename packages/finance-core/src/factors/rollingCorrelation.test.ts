@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readExpected } from '../__fixtures__/reference/referenceData.js';
+import { readExpected } from '../../test-support/reference/referenceData.js';
 import { isUndefinedValue, Reason } from '../result/undefinedValue.js';
 import {
   referenceFactors,
   referenceReturns,
   referenceRolling,
-} from './__fixtures__/referenceFactorData.js';
+} from '../../test-support/factors/referenceFactorData.js';
 import { FactorInputError } from './factorInputError.js';
 import { rollingCorrelation } from './rollingCorrelation.js';
 import { rollingCorrelationAt } from './rollingCorrelationAt.js';

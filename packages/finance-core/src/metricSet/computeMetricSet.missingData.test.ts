@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareWithExpected } from '../__fixtures__/reference/compareWithExpected.js';
+import { compareWithExpected } from '../../test-support/reference/compareWithExpected.js';
 import {
   metricSetInputFromRows,
   referencePortfolioRows,
-} from '../__fixtures__/reference/referenceData.js';
+} from '../../test-support/reference/referenceData.js';
 import { isoToEpochDay } from '../dates/isoToEpochDay.js';
 import { computeMetricSet } from './computeMetricSet.js';
 import type { MetricSetInput } from './metricSetInput.js';

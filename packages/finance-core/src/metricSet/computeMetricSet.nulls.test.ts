@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { referenceInput } from '../__fixtures__/reference/referenceData.js';
+import { referenceInput } from '../../test-support/reference/referenceData.js';
 import { isoToEpochDay } from '../dates/isoToEpochDay.js';
 import { Reason } from '../result/undefinedValue.js';
 import { computeMetricSet } from './computeMetricSet.js';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isoToEpochDay } from '../dates/isoToEpochDay.js';
-import { compareWithExpected } from '../__fixtures__/reference/compareWithExpected.js';
-import { exactSum } from '../__fixtures__/reference/exactSum.js';
+import { compareWithExpected } from '../../test-support/reference/compareWithExpected.js';
+import { exactSum } from '../../test-support/reference/exactSum.js';
 import {
   readExpected,
   readReferenceFile,
   referenceInput,
-} from '../__fixtures__/reference/referenceData.js';
+} from '../../test-support/reference/referenceData.js';
 import { FactorWindowCache } from '../factors/factorWindowCache.js';
 import exactOls from '../factors/__fixtures__/exactOls.json' with { type: 'json' };
 import type { MetricSetInput } from './metricSetInput.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readExpected } from '../__fixtures__/reference/referenceData.js';
+import { readExpected } from '../../test-support/reference/referenceData.js';
 import { isoToEpochDay } from '../dates/isoToEpochDay.js';
 import { Reason } from '../result/undefinedValue.js';
 import { xirr, ZERO_LENGTH_PERIOD } from './xirr.js';

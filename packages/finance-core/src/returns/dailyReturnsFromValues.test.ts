@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readExpected } from '../__fixtures__/reference/referenceData.js';
+import { readExpected } from '../../test-support/reference/referenceData.js';
 import { cumulativeReturn } from '../performance/cumulativeReturn.js';
 import { dailyReturnsFromValues } from './dailyReturnsFromValues.js';
 

@@ -3,7 +3,7 @@ import {
   independentValue,
   mixedReturns,
   relativelyClose,
-} from '../__fixtures__/reference/empyricalFixtures.js';
+} from '../../test-support/reference/empyricalFixtures.js';
 import { Reason } from '../result/undefinedValue.js';
 import { sharpeRatio } from './sharpeRatio.js';
 

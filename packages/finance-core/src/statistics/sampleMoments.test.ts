@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exactSum } from '../__fixtures__/reference/exactSum.js';
+import { exactSum } from '../../test-support/reference/exactSum.js';
 import { sampleMoments } from './sampleMoments.js';
 
 describe('sampleMoments', () => {

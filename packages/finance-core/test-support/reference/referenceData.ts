@@ -1,15 +1,16 @@
 /**
- * Test support (not part of the library build): reads the reference data set copied
- * beside this file (see SOURCES.md) into `MetricSetInput`s, and the expected documents.
+ * Test support (not part of the library build, outside `src/` because it reads files): reads
+ * the reference data set copied into `src/__fixtures__/reference/` (see SOURCES.md there)
+ * into `MetricSetInput`s, and the expected documents.
  */
 import { readFileSync } from 'node:fs';
-import { alignToCalendar } from '../../dates/alignToCalendar.js';
-import { isoToEpochDay } from '../../dates/isoToEpochDay.js';
-import type { MetricSetInput } from '../../metricSet/metricSetInput.js';
+import { alignToCalendar } from '../../src/dates/alignToCalendar.js';
+import { isoToEpochDay } from '../../src/dates/isoToEpochDay.js';
+import type { MetricSetInput } from '../../src/metricSet/metricSetInput.js';
 
-const here = new URL('./', import.meta.url);
+const here = new URL('../../src/__fixtures__/reference/', import.meta.url);
 
-/** Text of a file under this fixtures folder, e.g. `data/P1.csv`. */
+/** Text of a file under `src/__fixtures__/reference/`, e.g. `data/P1.csv`. */
 export function readReferenceFile(path: string): string {
   return readFileSync(new URL(path, here), 'utf8');
 }

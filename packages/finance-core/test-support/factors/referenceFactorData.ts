@@ -8,7 +8,7 @@ import {
   readReferenceFile,
   referenceMarket,
   referencePortfolioRows,
-} from '../../__fixtures__/reference/referenceData.js';
+} from '../reference/referenceData.js';
 
 /** Market dates (ISO), factor names and factor series. */
 export interface ReferenceFactors {
