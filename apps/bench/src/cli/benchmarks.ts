@@ -2,10 +2,12 @@ import type { Benchmark } from './benchmark.js';
 import { demoDataBenchmark } from '../demoData/demoDataBenchmark.js';
 import { kernelsBenchmark } from '../kernels/kernelsBenchmark.js';
 import { ledgerBenchmark } from '../ledger/ledgerBenchmark.js';
+import { generateBenchmark } from '../scale/generateBenchmark.js';
 
 /** Every workload of `npm run bench`; add one by importing it and listing it here. */
 export const benchmarks: readonly Benchmark[] = [
   demoDataBenchmark,
   kernelsBenchmark,
   ledgerBenchmark,
+  generateBenchmark,
 ];
