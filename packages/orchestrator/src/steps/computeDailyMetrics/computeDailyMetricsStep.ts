@@ -5,7 +5,13 @@ import {
   isoToEpochDay,
 } from '@truth-spine/finance-core';
 import type { Database } from '../../db/database.js';
-import type { StepBody, StepContext, StepOutcome } from '../../pipeline/stepBody.js';
+import {
+  type BatchRun,
+  type NightUnavailable,
+  portfolioBatchStepBody,
+  type PortfolioBatchWork,
+} from '../../pipeline/portfolioBatchWork.js';
+import type { StepBody, StepDetails } from '../../pipeline/stepBody.js';
 import { localReturns } from '../history/localReturns.js';
 import { readMacroHistory } from '../history/readMacroHistory.js';
 import { riskFreeDailyRates } from '../history/riskFreeDailyRates.js';
@@ -22,7 +28,7 @@ import {
   type PreviousSeries,
 } from '../valuation/readPreviousSeries.js';
 import { readPackQuotes } from '../valuation/readPackQuotes.js';
-import { readPortfolioBatches } from '../valuation/readPortfolioBatches.js';
+import { readPortfolioHeaders } from '../valuation/readPortfolioHeaders.js';
 import { upsertRows } from '../valuation/upsertRows.js';
 import {
   RETURN_SERIES_COLUMNS,
@@ -32,6 +38,7 @@ import {
 } from '../valuation/valuationRows.js';
 import { closedLots } from './closedLots.js';
 import { metricRowsFor } from './metricRowsFor.js';
+import { readPortfolioBatchOf } from './readPortfolioBatchOf.js';
 import { tradingLotRows } from './tradingLotRows.js';
 import { metricSetInputFor } from './metricSetInputFor.js';
 
@@ -75,163 +82,221 @@ export function computeDailyMetricsStep(
   deps: StepDependencies,
   options: { readonly incremental?: boolean } = {},
 ): StepBody {
-  return (ctx) =>
-    computeDailyMetrics(
-      ctx,
-      deps.calendarSymbol ?? DEFAULT_CALENDAR_SYMBOL,
-      deps.ledgerDir,
-      options.incremental ?? true,
-    );
+  return portfolioBatchStepBody(computeDailyMetricsWork(deps, options));
 }
 
-async function computeDailyMetrics(
-  ctx: StepContext,
+/** What every batch of compute_daily_metrics of one night shares (read once per process). */
+export interface MetricsNight {
+  readonly db: Database;
+  readonly packId: string;
+  readonly asOf: string;
+  readonly ledgerDir: string;
+  readonly market: NightMarket;
+  readonly quotes: Awaited<ReturnType<typeof readPackQuotes>>;
+  readonly rf: Float64Array;
+  /** Benchmark local returns, filled lazily by the batches of this process. */
+  readonly benchmarks: Map<string, Float64Array>;
+  readonly previousDay: string | null;
+  readonly previousPack: string | null;
+}
+
+/**
+ * compute_daily_metrics as batches of portfolio ids ({@link PortfolioBatchWork}): the
+ * portfolios existing on D (inception ≤ D), each batch's valuations, return series and
+ * metrics upserted by (pack, portfolio[, metric]) in one transaction.
+ */
+export function computeDailyMetricsWork(
+  deps: StepDependencies,
+  options: { readonly incremental?: boolean } = {},
+): PortfolioBatchWork<MetricsNight> {
+  const calendarSymbol = deps.calendarSymbol ?? DEFAULT_CALENDAR_SYMBOL;
+  const incremental = options.incremental ?? true;
+  return {
+    step: 'compute_daily_metrics',
+    begin: async () => undefined,
+    async *listPortfolios(run, batchSize) {
+      for await (const headers of readPortfolioHeaders(run.db, run.asOf, batchSize)) {
+        yield headers.map((h) => h.id);
+      }
+    },
+    openNight: (run) => openMetricsNight(run, calendarSymbol, deps.ledgerDir, incremental),
+    runBatch: computeDailyMetricsBatch,
+    finish: async (night, partials) => ({
+      portfolios: sumOf(partials, 'portfolios'),
+      extended_incrementally: sumOf(partials, 'extended_incrementally'),
+      previous_pack: night.previousPack,
+      metric_rows: sumOf(partials, 'metric_rows'),
+      calendar_rows: night.market.calendar.length,
+      first_calendar_date: epochDayToIso(night.market.calendar[0]!),
+      portfolios_without_history: partials.flatMap(
+        (p) => p['portfolios_without_history'] as readonly string[],
+      ),
+    }),
+  };
+}
+
+/** Reads the night's calendar, the pack's quotes, the risk-free rates and the previous fresh pack. */
+export async function openMetricsNight(
+  run: BatchRun,
   calendarSymbol: string,
   ledgerDir: string,
   incremental: boolean,
-): Promise<StepOutcome> {
-  const packId = ctx.packId;
-  if (packId === null) return { status: 'failed', error: 'compute_daily_metrics needs a pack' };
-  const market = await NightMarket.open(ctx.db, calendarSymbol, ctx.asOf);
-  if (market.calendar.length === 0 || market.lastDate !== ctx.asOf) {
+): Promise<MetricsNight | NightUnavailable> {
+  const market = await NightMarket.open(run.db, calendarSymbol, run.asOf);
+  if (market.calendar.length === 0 || market.lastDate !== run.asOf) {
     return {
-      status: 'failed',
-      error: `market history has no ${calendarSymbol} close on ${ctx.asOf}: build_pack must fill market_closes first`,
+      unavailable: `market history has no ${calendarSymbol} close on ${run.asOf}: build_pack must fill market_closes first`,
     };
   }
-  const quotes = await readPackQuotes(ctx.db, packId);
+  const quotes = await readPackQuotes(run.db, run.packId);
   const rf = riskFreeDailyRates(
-    (await readMacroHistory(ctx.db, [RISK_FREE_SERIES], market.calendar, 'carryForward'))[
+    (await readMacroHistory(run.db, [RISK_FREE_SERIES], market.calendar, 'carryForward'))[
       RISK_FREE_SERIES
     ]!,
   );
-  const benchmarks = new Map<string, Float64Array>();
-  const asOfDay = isoToEpochDay(ctx.asOf);
   const previousDay =
     market.calendar.length > 1 ? epochDayToIso(market.calendar[market.calendar.length - 2]!) : null;
   const previousPack =
-    incremental && previousDay !== null ? await freshPackOf(ctx.db, previousDay) : null;
-  let portfolios = 0;
+    incremental && previousDay !== null ? await freshPackOf(run.db, previousDay) : null;
+  return {
+    db: run.db,
+    packId: run.packId,
+    asOf: run.asOf,
+    ledgerDir,
+    market,
+    quotes,
+    rf,
+    benchmarks: new Map(),
+    previousDay,
+    previousPack,
+  };
+}
+
+/**
+ * One batch of compute_daily_metrics: the portfolios `portfolioIds` (their books dated ≤ D)
+ * valued, their series built (extended incrementally when possible) and their metrics
+ * computed; valuations, return_series and metrics upserted in one transaction. Returns
+ * `{ portfolios, extended_incrementally, metric_rows, portfolios_without_history }`.
+ */
+export async function computeDailyMetricsBatch(
+  night: MetricsNight,
+  portfolioIds: readonly string[],
+  signal: AbortSignal,
+): Promise<StepDetails> {
+  signal.throwIfAborted();
+  const { market, packId, previousDay, previousPack } = night;
+  const asOf = night.asOf;
+  const asOfDay = isoToEpochDay(asOf);
+  const batch = await readPortfolioBatchOf(night.db, asOf, portfolioIds);
+  const symbols = new Set<string>();
+  for (const p of batch.portfolios) {
+    symbols.add(p.benchmark);
+    for (const m of batch.movements.get(p.id)!) if (m.symbol !== null) symbols.add(m.symbol);
+  }
+  await market.loadCloses(symbols);
+  const previous =
+    previousPack === null
+      ? new Map<string, PreviousSeries>()
+      : await readPreviousSeries(
+          night.db,
+          previousPack,
+          batch.portfolios.map((p) => p.id),
+        );
   let extended = 0;
-  let metricRows = 0;
   const withoutHistory: string[] = [];
-  for await (const batch of readPortfolioBatches(ctx.db, ctx.asOf)) {
-    ctx.signal.throwIfAborted();
-    const symbols = new Set<string>();
-    for (const p of batch.portfolios) {
-      symbols.add(p.benchmark);
-      for (const m of batch.movements.get(p.id)!) if (m.symbol !== null) symbols.add(m.symbol);
+  const valuations: unknown[][] = [];
+  const series: unknown[][] = [];
+  const metrics: unknown[][] = [];
+  for (const portfolio of batch.portfolios) {
+    const firstRow = firstRowAfter(
+      market.calendar,
+      isoToEpochDay(portfolio.inception) - 1,
+      0,
+      market.calendar.length,
+    );
+    const movements = batch.movements.get(portfolio.id)!;
+    const valuationMarket: ValuationMarket = {
+      calendar: market.calendar,
+      closes: market.carriedCloses,
+      toBase: await market.toBase(portfolio.baseCurrency),
+      securityCurrency: market.securityCurrency,
+    };
+    const before = previous.get(portfolio.id);
+    const extension =
+      before !== undefined &&
+      previousDay !== null &&
+      before.fingerprint === booksFingerprint(movements, previousDay)
+        ? extendHistory(before.series, movements, valuationMarket, firstRow)
+        : null;
+    if (extension !== null) extended++;
+    const history = extension ?? portfolioHistory(movements, valuationMarket, firstRow);
+    metrics.push([
+      packId,
+      portfolio.id,
+      BOOKS_FINGERPRINT_METRIC,
+      booksFingerprint(movements, asOf),
+      null,
+      null,
+      asOf,
+      null,
+      { through: asOf },
+    ]);
+    const valuation = exactValuation(
+      portfolio.id,
+      history.holdings,
+      market.securityCurrency,
+      portfolio.baseCurrency,
+      night.quotes,
+    );
+    valuations.push(valuationRow(packId, portfolio.id, asOf, portfolio.baseCurrency, valuation));
+    series.push(returnSeriesRow(packId, portfolio.id, history));
+    if (history.values.length < 2) {
+      withoutHistory.push(portfolio.id);
+      continue;
     }
-    await market.loadCloses(symbols);
-    const previous =
-      previousPack === null
-        ? new Map<string, PreviousSeries>()
-        : await readPreviousSeries(
-            ctx.db,
-            previousPack,
-            batch.portfolios.map((p) => p.id),
-          );
-    const valuations: unknown[][] = [];
-    const series: unknown[][] = [];
-    const metrics: unknown[][] = [];
-    for (const portfolio of batch.portfolios) {
-      const firstRow = firstRowAfter(
-        market.calendar,
-        isoToEpochDay(portfolio.inception) - 1,
-        0,
-        market.calendar.length,
-      );
-      const movements = batch.movements.get(portfolio.id)!;
-      const valuationMarket: ValuationMarket = {
-        calendar: market.calendar,
-        closes: market.carriedCloses,
-        toBase: await market.toBase(portfolio.baseCurrency),
-        securityCurrency: market.securityCurrency,
-      };
-      const before = previous.get(portfolio.id);
-      const extension =
-        before !== undefined &&
-        previousDay !== null &&
-        before.fingerprint === booksFingerprint(movements, previousDay)
-          ? extendHistory(before.series, movements, valuationMarket, firstRow)
-          : null;
-      if (extension !== null) extended++;
-      const history = extension ?? portfolioHistory(movements, valuationMarket, firstRow);
+    let benchmark = night.benchmarks.get(portfolio.benchmark);
+    if (benchmark === undefined) {
+      benchmark = localReturns(market.observedCloses(portfolio.benchmark));
+      night.benchmarks.set(portfolio.benchmark, benchmark);
+    }
+    const input = metricSetInputFor(portfolio.id, history, firstRow, {
+      benchmark,
+      riskFree: night.rf,
+      factors: [],
+      factorNames: [],
+    });
+    const rows = [
+      ...metricRowsFor(computeMetricSet(input, asOfDay)),
+      ...tradingLotRows(closedLots(night.ledgerDir, portfolio.id, asOf), asOf, portfolio.inception),
+    ];
+    for (const row of rows) {
       metrics.push([
         packId,
         portfolio.id,
-        BOOKS_FINGERPRINT_METRIC,
-        booksFingerprint(movements, ctx.asOf),
-        null,
-        null,
-        ctx.asOf,
-        null,
-        { through: ctx.asOf },
+        row.metric,
+        row.value,
+        row.reason,
+        row.firstDate,
+        row.lastDate,
+        row.nObs,
+        row.details,
       ]);
-      const valuation = exactValuation(
-        portfolio.id,
-        history.holdings,
-        market.securityCurrency,
-        portfolio.baseCurrency,
-        quotes,
-      );
-      valuations.push(
-        valuationRow(packId, portfolio.id, ctx.asOf, portfolio.baseCurrency, valuation),
-      );
-      series.push(returnSeriesRow(packId, portfolio.id, history));
-      portfolios++;
-      if (history.values.length < 2) {
-        withoutHistory.push(portfolio.id);
-        continue;
-      }
-      let benchmark = benchmarks.get(portfolio.benchmark);
-      if (benchmark === undefined) {
-        benchmark = localReturns(market.observedCloses(portfolio.benchmark));
-        benchmarks.set(portfolio.benchmark, benchmark);
-      }
-      const input = metricSetInputFor(portfolio.id, history, firstRow, {
-        benchmark,
-        riskFree: rf,
-        factors: [],
-        factorNames: [],
-      });
-      const rows = [
-        ...metricRowsFor(computeMetricSet(input, asOfDay)),
-        ...tradingLotRows(
-          closedLots(ledgerDir, portfolio.id, ctx.asOf),
-          ctx.asOf,
-          portfolio.inception,
-        ),
-      ];
-      for (const row of rows) {
-        metrics.push([
-          packId,
-          portfolio.id,
-          row.metric,
-          row.value,
-          row.reason,
-          row.firstDate,
-          row.lastDate,
-          row.nObs,
-          row.details,
-        ]);
-      }
     }
-    metricRows += metrics.length;
-    await writeBatch(ctx.db, valuations, series, metrics);
   }
+  await writeBatch(night.db, valuations, series, metrics);
   return {
-    status: 'succeeded',
-    details: {
-      portfolios,
-      extended_incrementally: extended,
-      previous_pack: previousPack,
-      metric_rows: metricRows,
-      calendar_rows: market.calendar.length,
-      first_calendar_date: epochDayToIso(market.calendar[0]!),
-      portfolios_without_history: withoutHistory,
-    },
+    portfolios: batch.portfolios.length,
+    extended_incrementally: extended,
+    metric_rows: metrics.length,
+    portfolios_without_history: withoutHistory,
   };
+}
+
+/** Σ of the numeric detail `key` over the batches' partial details. */
+export function sumOf(partials: readonly StepDetails[], key: string): number {
+  let sum = 0;
+  for (const p of partials) sum += p[key] as number;
+  return sum;
 }
 
 async function writeBatch(

@@ -8,10 +8,18 @@ import {
   macroFactorChanges,
   type MetricSetInput,
 } from '@truth-spine/finance-core';
-import type { StepBody, StepContext, StepOutcome } from '../../pipeline/stepBody.js';
+import type { Database } from '../../db/database.js';
+import {
+  type BatchRun,
+  type NightUnavailable,
+  portfolioBatchStepBody,
+  type PortfolioBatchWork,
+} from '../../pipeline/portfolioBatchWork.js';
+import type { StepBody, StepDetails } from '../../pipeline/stepBody.js';
 import {
   DEFAULT_CALENDAR_SYMBOL,
   METRIC_COLUMNS,
+  sumOf,
 } from '../computeDailyMetrics/computeDailyMetricsStep.js';
 import { flattenMetricRecords } from '../computeDailyMetrics/flattenMetricRecords.js';
 import { readMacroHistory } from '../history/readMacroHistory.js';
@@ -42,108 +50,149 @@ import { resolveCollinearFactorModel } from './resolveCollinearFactorModel.js';
  * unobserved) so the windows are exactly the metric set's; its other sections are discarded.
  */
 export function prewarmFactorsStep(deps: StepDependencies): StepBody {
-  return (ctx) => prewarmFactors(ctx, deps.calendarSymbol ?? DEFAULT_CALENDAR_SYMBOL);
+  return portfolioBatchStepBody(prewarmFactorsWork(deps));
 }
 
-async function prewarmFactors(ctx: StepContext, calendarSymbol: string): Promise<StepOutcome> {
-  const packId = ctx.packId;
-  if (packId === null) return { status: 'failed', error: 'prewarm_factors needs a pack' };
-  const [earliest] = await ctx.db.query<{ first: string | null }>(
+/** What every batch of prewarm_factors of one night shares (read once per process). */
+export interface FactorsNight {
+  readonly db: Database;
+  readonly packId: string;
+  readonly asOf: string;
+  readonly calendar: Int32Array;
+  readonly names: ReturnType<typeof macroFactorChanges>['names'];
+  readonly changes: ReturnType<typeof macroFactorChanges>['changes'];
+  readonly detection: ReturnType<typeof detectRegimes>;
+  readonly unobserved: Float64Array;
+  readonly cache: FactorWindowCache;
+}
+
+/**
+ * prewarm_factors as batches of portfolio ids ({@link PortfolioBatchWork}): the portfolios
+ * existing on D; each batch's factor_exposures and rolling-correlation metrics upserted in
+ * one transaction; `finish` writes the pack's regimes row.
+ */
+export function prewarmFactorsWork(deps: StepDependencies): PortfolioBatchWork<FactorsNight> {
+  const calendarSymbol = deps.calendarSymbol ?? DEFAULT_CALENDAR_SYMBOL;
+  return {
+    step: 'prewarm_factors',
+    begin: async () => undefined,
+    async *listPortfolios(run, batchSize) {
+      for await (const headers of readPortfolioHeaders(run.db, run.asOf, batchSize)) {
+        yield headers.map((h) => h.id);
+      }
+    },
+    openNight: (run) => openFactorsNight(run, calendarSymbol),
+    runBatch: prewarmFactorsBatch,
+    async finish(night, partials) {
+      const momentum = factorMomentumAt(night.names, night.changes, night.calendar.length - 1);
+      const regime = regimeRow(night.packId, night.asOf, night.detection, {
+        factor_momentum: momentum,
+      });
+      await upsertRows(night.db.drizzle, 'regimes', REGIME_COLUMNS, ['pack_id'], [regime]);
+      return {
+        portfolios: sumOf(partials, 'portfolios'),
+        factor_exposure_rows: sumOf(partials, 'factor_exposure_rows'),
+        regime: (regime[2] as string | null) ?? null,
+      };
+    },
+  };
+}
+
+/** Reads the calendar and the macro levels, their changes and regimes. */
+export async function openFactorsNight(
+  run: BatchRun,
+  calendarSymbol: string,
+): Promise<FactorsNight | NightUnavailable> {
+  const [earliest] = await run.db.query<{ first: string | null }>(
     `select min(inception)::text as first from portfolios`,
   );
   const calendar = await readTradingCalendar(
-    ctx.db,
+    run.db,
     calendarSymbol,
-    earliest?.first ?? ctx.asOf,
-    ctx.asOf,
+    earliest?.first ?? run.asOf,
+    run.asOf,
   );
-  if (calendar.length === 0 || calendar[calendar.length - 1] !== isoToEpochDay(ctx.asOf)) {
+  if (calendar.length === 0 || calendar[calendar.length - 1] !== isoToEpochDay(run.asOf)) {
     return {
-      status: 'failed',
-      error: `market history has no ${calendarSymbol} close on ${ctx.asOf}: build_pack must fill market_closes first`,
+      unavailable: `market history has no ${calendarSymbol} close on ${run.asOf}: build_pack must fill market_closes first`,
     };
   }
   const ids = MACRO_FACTORS.map((f) => f.id);
-  const levels = await readMacroHistory(ctx.db, ids, calendar, 'missing');
+  const levels = await readMacroHistory(run.db, ids, calendar, 'missing');
   const { names, changes } = macroFactorChanges(levels);
-  const detection = detectRegimes(levels);
-  const unobserved = new Float64Array(calendar.length).fill(Number.NaN);
-  const cache = new FactorWindowCache();
-  const asOfDay = isoToEpochDay(ctx.asOf);
-  let portfolios = 0;
-  let exposureRows = 0;
-  for await (const headers of readPortfolioHeaders(ctx.db, ctx.asOf)) {
-    ctx.signal.throwIfAborted();
-    const stored = await readReturnSeries(
-      ctx.db,
-      packId,
-      headers.map((h) => h.id),
-    );
-    const exposures: FactorExposureRow[] = [];
-    const metrics: unknown[][] = [];
-    for (const header of headers) {
-      const series = stored.get(header.id);
-      if (series === undefined || series.values.length < 2) continue;
-      const firstRow = firstRowAfter(calendar, series.epochDays[0]! - 1, 0, calendar.length);
-      const returns = new Float64Array(series.values.length);
-      returns[0] = Number.NaN;
-      returns.set(series.returns, 1);
-      const input: MetricSetInput = {
-        portfolio: header.id,
-        calendar: calendar.subarray(firstRow),
-        inceptionDay: series.epochDays[0]!,
-        inceptionValue: series.values[0]!,
-        returns,
-        values: series.values,
-        flows: series.externalFlows,
-        benchmark: unobserved.subarray(firstRow),
-        riskFree: unobserved.subarray(firstRow),
-        factors: changes.map((f) => f.subarray(firstRow)),
-        factorNames: names,
-      };
-      const options = { factorCache: cache };
-      const set = computeMetricSet(input, asOfDay, options);
-      const { section, dropped } = resolveCollinearFactorModel(input, set, asOfDay, options);
-      exposures.push(...factorExposureRows(packId, header.id, section, names, dropped));
-      for (const row of flattenMetricRecords(
-        'factors.rolling_corr30',
-        set.rolling_corr30_at_as_of,
-      )) {
-        metrics.push([
-          packId,
-          header.id,
-          row.metric,
-          row.value,
-          row.reason,
-          null,
-          null,
-          row.nObs,
-          row.details,
-        ]);
-      }
-      portfolios++;
-    }
-    exposureRows += exposures.length;
-    await ctx.db.drizzle.transaction(async (tx) => {
-      await writeFactorExposures(tx, exposures);
-      await upsertRows(
-        tx,
-        'metrics',
-        METRIC_COLUMNS,
-        ['pack_id', 'portfolio_id', 'metric'],
-        metrics,
-      );
-    });
-  }
-  const momentum = factorMomentumAt(names, changes, calendar.length - 1);
-  const regime = regimeRow(packId, ctx.asOf, detection, { factor_momentum: momentum });
-  await upsertRows(ctx.db.drizzle, 'regimes', REGIME_COLUMNS, ['pack_id'], [regime]);
   return {
-    status: 'succeeded',
-    details: {
-      portfolios,
-      factor_exposure_rows: exposureRows,
-      regime: (regime[2] as string | null) ?? null,
-    },
+    db: run.db,
+    packId: run.packId,
+    asOf: run.asOf,
+    calendar,
+    names,
+    changes,
+    detection: detectRegimes(levels),
+    unobserved: new Float64Array(calendar.length).fill(Number.NaN),
+    cache: new FactorWindowCache(),
   };
+}
+
+/**
+ * One batch of prewarm_factors: for the portfolios `portfolioIds` with a stored return
+ * series of ≥ 2 rows, the factor sections and rolling correlations, upserted by
+ * (pack, portfolio, window, factor) and (pack, portfolio, metric) in one transaction.
+ * Returns `{ portfolios, factor_exposure_rows }`.
+ */
+export async function prewarmFactorsBatch(
+  night: FactorsNight,
+  portfolioIds: readonly string[],
+  signal: AbortSignal,
+): Promise<StepDetails> {
+  signal.throwIfAborted();
+  const { calendar, names, changes, unobserved, packId } = night;
+  const asOfDay = isoToEpochDay(night.asOf);
+  const stored = await readReturnSeries(night.db, packId, portfolioIds);
+  const exposures: FactorExposureRow[] = [];
+  const metrics: unknown[][] = [];
+  let portfolios = 0;
+  for (const id of portfolioIds) {
+    const series = stored.get(id);
+    if (series === undefined || series.values.length < 2) continue;
+    const firstRow = firstRowAfter(calendar, series.epochDays[0]! - 1, 0, calendar.length);
+    const returns = new Float64Array(series.values.length);
+    returns[0] = Number.NaN;
+    returns.set(series.returns, 1);
+    const input: MetricSetInput = {
+      portfolio: id,
+      calendar: calendar.subarray(firstRow),
+      inceptionDay: series.epochDays[0]!,
+      inceptionValue: series.values[0]!,
+      returns,
+      values: series.values,
+      flows: series.externalFlows,
+      benchmark: unobserved.subarray(firstRow),
+      riskFree: unobserved.subarray(firstRow),
+      factors: changes.map((f) => f.subarray(firstRow)),
+      factorNames: names,
+    };
+    const options = { factorCache: night.cache };
+    const set = computeMetricSet(input, asOfDay, options);
+    const { section, dropped } = resolveCollinearFactorModel(input, set, asOfDay, options);
+    exposures.push(...factorExposureRows(packId, id, section, names, dropped));
+    for (const row of flattenMetricRecords('factors.rolling_corr30', set.rolling_corr30_at_as_of)) {
+      metrics.push([
+        packId,
+        id,
+        row.metric,
+        row.value,
+        row.reason,
+        null,
+        null,
+        row.nObs,
+        row.details,
+      ]);
+    }
+    portfolios++;
+  }
+  await night.db.drizzle.transaction(async (tx) => {
+    await writeFactorExposures(tx, exposures);
+    await upsertRows(tx, 'metrics', METRIC_COLUMNS, ['pack_id', 'portfolio_id', 'metric'], metrics);
+  });
+  return { portfolios, factor_exposure_rows: exposures.length };
 }

@@ -4,16 +4,22 @@ import {
   ratePortfolioQuality,
   type SecurityKind,
 } from '@truth-spine/finance-core';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
+import { activePortfolioSql } from '../../books/activePortfolios.js';
 import { portfolios, ratings, securities, transactions } from '../../db/schema.js';
-import type { StepBody } from '../../pipeline/stepBody.js';
+import type { PipelineLogger } from '../../pipeline/logger.js';
+import {
+  portfolioBatchStepBody,
+  type PortfolioBatchWork,
+} from '../../pipeline/portfolioBatchWork.js';
+import type { StepBody, StepDetails } from '../../pipeline/stepBody.js';
 import { holdingsOnDate } from '../buildPack/holdingsOnDate.js';
 import type { StepDependencies } from '../stepDependencies.js';
 import { groupByKey } from './groupByKey.js';
 import { holdingMarketValues } from './holdingMarketValues.js';
 import { portfolioRatingRow, type RatingRow, securityRatingRow } from './ratingRows.js';
-import { readPackQuotes } from './readPackQuotes.js';
+import { type PackQuotes, readPackQuotes } from './readPackQuotes.js';
 
 /**
  * prewarm_ratings (step 5, SPEC §8): for pack P of date D,
@@ -24,46 +30,143 @@ import { readPackQuotes } from './readPackQuotes.js';
  *    `rateCompanyQuality(periods, { kind })` — ETFs/funds are null "not applicable: fund/ETF";
  * 3. each portfolio: `ratePortfolioQuality` over its priced positions (cash is not a holding
  *    and is left out; a position without a pack close is listed as unpriced);
- * then replaces the pack's rows in `ratings` in one transaction (a re-run writes the same rows).
+ * the pack's rows in `ratings` are cleared once, then written batch by batch (a re-run
+ * writes the same rows).
  */
 export function prewarmRatingsStep(deps: StepDependencies): StepBody {
-  return async (ctx) => {
-    const packId = ctx.packId;
-    if (packId === null) throw new Error('prewarm_ratings needs the pack built by build_pack');
-    const rows = await ratePack(ctx.db, deps, packId, ctx.asOf, ctx.signal);
-    await ctx.db.drizzle.transaction(async (tx) => {
-      await tx.delete(ratings).where(eq(ratings.packId, packId));
-      if (rows.length > 0) await tx.insert(ratings).values(rows);
-    });
-    const count = (kind: RatingRow['subjectKind']) => rows.filter((r) => r.subjectKind === kind);
-    const details = {
-      securities: count('security').length,
-      securities_rated: count('security').filter((r) => r.score !== null).length,
-      portfolios: count('portfolio').length,
-      portfolios_rated: count('portfolio').filter((r) => r.score !== null).length,
-    };
-    ctx.logger.info({ step: 'prewarm_ratings', packId, ...details }, 'ratings written');
-    return { status: 'succeeded', details };
+  return portfolioBatchStepBody(prewarmRatingsWork(deps));
+}
+
+/** What every batch of prewarm_ratings of one night shares (read once per process). */
+export interface RatingsNight {
+  readonly db: Database;
+  readonly packId: string;
+  readonly asOf: string;
+  readonly logger: PipelineLogger;
+  readonly market: StepDependencies['market'];
+  readonly kindOf: ReadonlyMap<string, string>;
+  readonly pack: PackQuotes;
+  /** Security ratings computed so far in this process (fundamentals are read once per symbol). */
+  readonly quality: Map<string, CompanyQuality>;
+}
+
+/**
+ * prewarm_ratings as batches of portfolio ids ({@link PortfolioBatchWork}): every portfolio
+ * of the books (ascending id); `begin` deletes the pack's rows; each batch upserts the rows
+ * of its portfolios and of the securities they hold, keyed by (pack, subject kind, subject)
+ * — a security held in several batches gets the same row from each.
+ */
+export function prewarmRatingsWork(deps: StepDependencies): PortfolioBatchWork<RatingsNight> {
+  return {
+    step: 'prewarm_ratings',
+    async begin(run) {
+      await run.db.drizzle.delete(ratings).where(eq(ratings.packId, run.packId));
+    },
+    async *listPortfolios(run, batchSize) {
+      let after = '';
+      for (;;) {
+        const rows = await run.db.query<{ id: string }>(
+          `select id from portfolios where id > $1 and ${activePortfolioSql} order by id limit $2`,
+          [after, batchSize],
+        );
+        if (rows.length === 0) return;
+        yield rows.map((r) => r.id);
+        after = rows[rows.length - 1]!.id;
+      }
+    },
+    async openNight(run) {
+      const [kinds, pack] = await Promise.all([
+        run.db.drizzle
+          .select({ symbol: securities.symbol, kind: securities.kind })
+          .from(securities),
+        readPackQuotes(run.db, run.packId),
+      ]);
+      return {
+        db: run.db,
+        packId: run.packId,
+        asOf: run.asOf,
+        logger: run.logger,
+        market: deps.market,
+        kindOf: new Map(kinds.map((k) => [k.symbol, k.kind])),
+        pack,
+        quality: new Map(),
+      };
+    },
+    runBatch: prewarmRatingsBatch,
+    async finish(night) {
+      const counts = await night.db.query<{ subject_kind: string; n: number; rated: number }>(
+        `select subject_kind, count(*)::int as n, count(score)::int as rated from ratings
+          where pack_id = $1 group by subject_kind`,
+        [night.packId],
+      );
+      const of = (kind: string) => counts.find((c) => c.subject_kind === kind);
+      const details = {
+        securities: of('security')?.n ?? 0,
+        securities_rated: of('security')?.rated ?? 0,
+        portfolios: of('portfolio')?.n ?? 0,
+        portfolios_rated: of('portfolio')?.rated ?? 0,
+      };
+      night.logger.info(
+        { step: 'prewarm_ratings', packId: night.packId, ...details },
+        'ratings written',
+      );
+      return details;
+    },
   };
 }
 
-async function ratePack(
-  db: Database,
-  deps: StepDependencies,
-  packId: string,
-  asOf: string,
+/**
+ * One batch of prewarm_ratings: the portfolios `portfolioIds` and the securities they hold
+ * on D, rated and upserted in one transaction. Returns `{ securities, portfolios }` written.
+ */
+export async function prewarmRatingsBatch(
+  night: RatingsNight,
+  portfolioIds: readonly string[],
+  signal: AbortSignal,
+): Promise<StepDetails> {
+  signal.throwIfAborted();
+  const rows = await rateBatch(night, portfolioIds, signal);
+  await night.db.drizzle.transaction(async (tx) => {
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      await tx
+        .insert(ratings)
+        .values(rows.slice(start, start + CHUNK))
+        .onConflictDoUpdate({
+          target: [ratings.packId, ratings.subjectKind, ratings.subjectId],
+          set: {
+            score: sql`excluded.score`,
+            reason: sql`excluded.reason`,
+            coverage: sql`excluded.coverage`,
+            components: sql`excluded.components`,
+          },
+        });
+    }
+  });
+  const count = (kind: RatingRow['subjectKind']) => rows.filter((r) => r.subjectKind === kind);
+  return { securities: count('security').length, portfolios: count('portfolio').length };
+}
+
+/** Rows per insert statement (7 parameters each, far below PostgreSQL's 65 535). */
+const CHUNK = 1000;
+
+async function rateBatch(
+  night: RatingsNight,
+  portfolioIds: readonly string[],
   signal: AbortSignal,
 ): Promise<RatingRow[]> {
-  const [books, movements, kinds, pack] = await Promise.all([
-    db.drizzle.select().from(portfolios).orderBy(asc(portfolios.id)),
+  const { db, packId, asOf, pack, kindOf, quality } = night;
+  const [books, movements] = await Promise.all([
+    db.drizzle
+      .select()
+      .from(portfolios)
+      .where(inArray(portfolios.id, [...portfolioIds]))
+      .orderBy(asc(portfolios.id)),
     db.drizzle
       .select()
       .from(transactions)
+      .where(inArray(transactions.portfolioId, [...portfolioIds]))
       .orderBy(asc(transactions.portfolioId), asc(transactions.tradeDate), asc(transactions.id)),
-    db.drizzle.select({ symbol: securities.symbol, kind: securities.kind }).from(securities),
-    readPackQuotes(db, packId),
   ]);
-  const kindOf = new Map(kinds.map((s) => [s.symbol, s.kind]));
   const movementsOf = groupByKey(movements, (m) => m.portfolioId);
   const valued = books.map((portfolio) => ({
     portfolio,
@@ -75,17 +178,19 @@ async function ratePack(
     ),
   }));
   const held = [...new Set(valued.flatMap((v) => v.values.map((h) => h.symbol)))].sort();
-  const fundamentals = await deps.market.fundamentals(held, signal);
-  const periodsOf = new Map(fundamentals.map((f) => [f.symbol, f.periods]));
-  const quality = new Map<string, CompanyQuality>();
-  for (const symbol of held) {
-    const kind = kindOf.get(symbol);
-    quality.set(
-      symbol,
-      kind === undefined
-        ? unknownSecurity(symbol)
-        : rateCompanyQuality(periodsOf.get(symbol) ?? [], { kind: kind as SecurityKind }),
-    );
+  const unrated = held.filter((symbol) => !quality.has(symbol));
+  if (unrated.length > 0) {
+    const fundamentals = await night.market.fundamentals(unrated, signal);
+    const periodsOf = new Map(fundamentals.map((f) => [f.symbol, f.periods]));
+    for (const symbol of unrated) {
+      const kind = kindOf.get(symbol);
+      quality.set(
+        symbol,
+        kind === undefined
+          ? unknownSecurity(symbol)
+          : rateCompanyQuality(periodsOf.get(symbol) ?? [], { kind: kind as SecurityKind }),
+      );
+    }
   }
   const rows = held.map((symbol) =>
     securityRatingRow(packId, symbol, kindOf.get(symbol) ?? null, quality.get(symbol)!),
