@@ -32,12 +32,19 @@ export interface MetricSet {
   readonly factor_momentum_z90_excl_current_at_as_of: FactorValues;
 }
 
+/** Periods of the time-weighted return (CONVENTIONS.md, "Windows"). */
 export type TwrPeriod = '1d' | 'MTD' | 'QTD' | 'YTD' | '1Y' | '3Y' | '5Y' | 'inception';
+/** Periods of the money-weighted return (XIRR). */
 export type MwrPeriod = 'YTD' | '1Y' | '3Y' | 'inception';
+/** Windows of volatility and Sharpe: the last 30/60/90 calendar rows, or the year to as-of. */
 export type RiskWindow = '30d' | '60d' | '90d' | '1Y';
+/** Windows of the maximum drawdown. */
 export type DrawdownWindow = '1Y' | '3Y' | 'inception';
+/** Windows of the CAPM regression. */
 export type CapmWindow = '1Y' | '3Y';
+/** Windows of the win/loss statistics. */
 export type WinLossWindow = '1Y' | 'inception';
+/** Windows of the factor model. */
 export type FactorWindow = '1Y' | '3Y' | 'inception';
 
 /** A value that cannot be computed, e.g. `{ value: null, reason: 'insufficient history' }`. */
@@ -58,6 +65,7 @@ export interface WindowFacts {
   readonly n_obs: number;
 }
 
+/** Time-weighted return of one period: `∏(1 + r) − 1`, annualised Actual/365 from a year on. */
 export interface TwrRecord extends WindowFacts {
   readonly anchor: string;
   readonly days_act: number;
@@ -69,6 +77,10 @@ export interface TwrRecord extends WindowFacts {
   readonly cumulative_from_values_eod_flows: number;
 }
 
+/**
+ * Money-weighted return (XIRR, Actual/365F) of one period from the investor's cash flows;
+ * `xirr` is null beside `reason` (and every root in `roots`) unless exactly one root exists.
+ */
 export interface MwrRecord {
   readonly anchor: string;
   readonly anchor_value: number;
@@ -83,17 +95,20 @@ export interface MwrRecord {
   readonly npv_at_xirr?: number;
 }
 
+/** An XIRR period that starts before inception: no cash flows, `xirr: null` with the reason. */
 export interface MwrUnavailable {
   readonly xirr: null;
   readonly reason: string;
   readonly anchor: string;
 }
 
+/** Annualised volatility `std(r) · √252` (sample standard deviation) of one window. */
 export interface VolatilityRecord extends WindowFacts {
   readonly value: number;
   readonly daily_std_ddof1: number;
 }
 
+/** Sharpe ratio `mean(r − rf) / std(r − rf) · √252` of one window; null beside `reason`. */
 export interface SharpeRecord extends WindowFacts {
   readonly value: number | null;
   readonly reason?: string;
@@ -101,6 +116,7 @@ export interface SharpeRecord extends WindowFacts {
   readonly std_excess_daily_ddof1?: number;
 }
 
+/** Maximum drawdown (≤ 0) of one window with its peak, trough and recovery dates. */
 export interface DrawdownRecord extends WindowFacts {
   readonly value: number;
   readonly peak_date: string | null;
@@ -108,6 +124,7 @@ export interface DrawdownRecord extends WindowFacts {
   readonly recovery_date: string | null;
 }
 
+/** CAPM: OLS of the portfolio's excess return on the benchmark's, with standard errors. */
 export interface CapmRecord extends WindowFacts {
   readonly beta: number;
   readonly alpha_daily: number;
@@ -119,6 +136,7 @@ export interface CapmRecord extends WindowFacts {
   readonly beta_stderr: number;
 }
 
+/** Tracking error `std(r − b) · √252` and information ratio against the benchmark. */
 export interface ActiveRecord extends WindowFacts {
   readonly tracking_error: number;
   readonly information_ratio: number | null;
@@ -126,6 +144,7 @@ export interface ActiveRecord extends WindowFacts {
   readonly mean_active_daily: number;
 }
 
+/** Counts and averages of winning and losing days; averages null beside `<key>_reason`. */
 export interface WinLossRecord extends WindowFacts {
   readonly n_wins: number;
   readonly n_losses: number;
@@ -152,6 +171,10 @@ export type FactorModelRecord = WindowFacts &
 /** One number per factor name (null beside `<name>_reason` when undefined). */
 export type FactorValues = Readonly<Record<string, number | string | null>>;
 
+/**
+ * Pearson correlation of the portfolio's daily return with each factor over the last 30 rows
+ * (null beside `<factor>_reason` when undefined); `n_pairs` = complete rows used.
+ */
 export interface RollingCorrelationRecord {
   readonly n_pairs: number;
   readonly [factor: string]: number | null | string;
