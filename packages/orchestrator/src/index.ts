@@ -127,9 +127,12 @@ export {
   listPortfolios,
   portfolioReferences,
   removePortfolio,
+  restorePortfolio,
   type PortfolioListing,
   type PortfolioReferences,
+  type PortfolioRemoval,
 } from './books/portfolioRecords.js';
+export { activePortfolioSql, isActivePortfolio } from './books/activePortfolios.js';
 export { addSecurity, listSecurities } from './books/securityRecords.js';
 
 // configuration

@@ -3,6 +3,8 @@ export type BooksEditRefusal =
   | 'unknown_portfolio'
   | 'portfolio_exists'
   | 'portfolio_in_use'
+  | 'portfolio_archived'
+  | 'portfolio_not_archived'
   | 'unknown_security'
   | 'security_exists'
   | 'invalid_field'

@@ -39,7 +39,11 @@ export async function loadBooks(db: Database, dir: string): Promise<BooksLoadRes
       await tx
         .insert(portfolios)
         .values([...rows])
-        .onConflictDoUpdate({ target: portfolios.id, set: excludedColumns(portfolios, ['id']) });
+        // archived_at is the store's own state, not the files': an archived portfolio stays archived
+        .onConflictDoUpdate({
+          target: portfolios.id,
+          set: excludedColumns(portfolios, ['id', 'archivedAt']),
+        });
     }
     for (const rows of chunks(books.transactions)) {
       await tx
