@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { formatCsv, readCsvTable } from './csv.js';
 import { DemoMarket } from './demoMarket.js';
+import { buildDemoNews } from './demoNews.js';
 import { dividendEvents } from './dividendEvents.js';
 import { type RateSeries, crossRates, readEcbRates } from './ecbRates.js';
 import { type MacroObservation, readFredSeries } from './fredSeries.js';
@@ -264,6 +265,10 @@ export function buildDemoDataSet(spec: DemoDataSpec, read: SourceReader): DemoDa
       ]),
     );
     files.set(`ledgers/${plan.id}.beancount`, writeBeancount(plan, entries, market, lastDate));
+  }
+  if (spec.news !== undefined) {
+    const news = buildDemoNews(spec.news, source(spec.news.envelope), market, journals);
+    for (const [date, articles] of news) files.set(`market/news/${date}.json`, json({ articles }));
   }
   for (const [path, text] of writeDocs(spec, market, journals, [...used.values()], files))
     files.set(path, text);

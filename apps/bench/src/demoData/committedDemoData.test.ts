@@ -104,6 +104,49 @@ describe('the committed demo data set (data/demo)', () => {
     expect(fundamentals.every((f) => f.periods.length > 0)).toBe(true);
   });
 
+  it('has sample news near the last date: one article per held security and day, stating its bundled close', async () => {
+    const source = new OfflineReplaySource(`${root}market`);
+    const closes = (symbol: string): Map<string, string> =>
+      new Map(
+        parseCsv(read(`market/prices/${symbol}.csv`), symbol)
+          .slice(1)
+          .map((r) => [r[0] ?? '', r[4] ?? '']),
+      );
+    const books = portfolios.flatMap((p) =>
+      parseCsv(read(`transactions/${p.id}.csv`), p.id).slice(1),
+    );
+    const dates = readdirSync(`${root}market/news`).map((f) => f.replace(/\.json$/, ''));
+    expect(dates).toEqual(['2024-03-06', '2024-03-07', '2024-03-08']);
+    for (const date of dates) {
+      // held at the end of `date`: buys + split shares − sells of the committed books
+      const units = new Map<string, number>();
+      for (const [, trade, , type, symbol, quantity] of books) {
+        if ((trade ?? '') > date || symbol === undefined) continue;
+        const sign = type === 'buy' || type === 'split' ? 1 : type === 'sell' ? -1 : 0;
+        units.set(symbol, (units.get(symbol) ?? 0) + sign * Number(quantity));
+      }
+      const held = [...units].filter(([, n]) => n > 0).map(([s]) => s);
+      const { articles } = await source.news({ symbols: held, from: date });
+      expect(articles.map((a) => a.symbols.join()).sort()).toEqual([...held].sort());
+      for (const article of articles) {
+        const symbol = article.symbols[0] ?? '';
+        const series = closes(symbol);
+        const days = [...series.keys()];
+        const close = Number(series.get(date));
+        const previous = Number(series.get(days[days.indexOf(date) - 1] ?? ''));
+        const change = ((close - previous) / previous) * 100;
+        const match = /closes at ([\d.]+) USD on (\S+), ([+-][\d.]+)% on the day$/.exec(
+          article.title ?? '',
+        );
+        expect(match?.slice(2, 3)).toEqual([date]);
+        expect(Math.abs(Number(match?.[1]) - close)).toBeLessThanOrEqual(0.005);
+        expect(Math.abs(Number(match?.[3]) - change)).toBeLessThanOrEqual(0.005 + 1e-9);
+        expect(article.url).toMatch(/^https:\/\/news\.example\//);
+        expect(article.published_at).toBe(`${date}T21:30:00Z`);
+      }
+    }
+  });
+
   it("is accepted by the orchestrator's books reader (format B)", async () => {
     const books = await readBooks(root);
     expect(books.portfolios.map((p) => p.id)).toEqual(portfolios.map((p) => p.id));

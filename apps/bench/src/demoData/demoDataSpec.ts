@@ -189,6 +189,17 @@ export const demoDataSpec: DemoDataSpec = {
     licence:
       'no LICENSE in repository; values for large amounts have only 3 significant digits (e.g. 1.71E+11); its PG rows are wrong and are not used',
   },
+  news: {
+    envelope: {
+      path: 'provider-payloads/newsapi/everything.json',
+      origin:
+        'a NewsAPI v2 /v2/everything answer quoted in a public note (provider-payloads/SOURCES.md: code-index hit 6010998794; 1 article kept)',
+      licence:
+        'third-party quote of a NewsAPI answer; only its field layout is used, none of its text',
+    },
+    dates: ['2024-03-06', '2024-03-07', '2024-03-08'],
+    wire: 'truth-spine demo wire (sample data)',
+  },
   fees: { commission: '4.95', annualAccountFee: '25.00' },
   portfolios: [
     {

@@ -128,6 +128,19 @@ export interface FundamentalsSource {
   readonly kaggleTicker?: string;
 }
 
+/**
+ * The bundled news (*sample data*, `demoNews.ts`): one article per held security on each
+ * of `dates`, shaped like the real NewsAPI payload in `envelope`.
+ */
+export interface NewsSpec {
+  /** A real NewsAPI `/v2/everything` answer whose article fields the sample articles copy. */
+  readonly envelope: SourceFile;
+  /** Trading days to write `news/<date>.json` for. */
+  readonly dates: readonly string[];
+  /** The `source.name` of the sample articles. */
+  readonly wire: string;
+}
+
 /** Everything the generator needs: window, sources, universe and portfolio plans. */
 export interface DemoDataSpec {
   readonly name: string;
@@ -149,6 +162,8 @@ export interface DemoDataSpec {
   readonly cashRateSeries: string;
   readonly fundamentals: readonly FundamentalsSource[];
   readonly kaggleFundamentals?: SourceFile;
+  /** Bundled sample news; absent → no `news/` folder. */
+  readonly news?: NewsSpec;
   readonly fees: FeeSchedule;
   readonly portfolios: readonly PortfolioPlan[];
 }

@@ -198,6 +198,9 @@ function marketSources(
             (spec.kaggleFundamentals?.path === path && f.kaggleTicker !== undefined),
         )
         .map((f) => `fundamentals/${f.symbol}.json`),
+      ...(spec.news?.envelope.path === path
+        ? [`the field layout of news/*.json (${spec.news.dates.join(', ')})`]
+        : []),
     ];
     return outputs.join('; ');
   };
@@ -258,6 +261,20 @@ ${declared.join('\n')}
   is the source's EPS (its basic/diluted basis is not stated) and \`shares_diluted\` the Kaggle
   table's "Estimated Shares Outstanding". Periods ending after ${last} are left out (not known
   on the last date). Unilever reports in EUR.
-- Not included: news (no licensed news source in the inputs), prices of ADR underlyings.
+${newsTreatment(spec)}- Not included: real news (no licensed news source in the inputs), prices of ADR underlyings.
+`;
+}
+
+/** The news paragraph of market/SOURCES.md (empty without news). */
+function newsTreatment(spec: DemoDataSpec): string {
+  if (spec.news === undefined) return '';
+  return `- **news/** — *sample data*, not real news: on each of ${spec.news.dates.join(', ')}, one
+  article per security held by a demo portfolio at that day's close, stating facts of the
+  bundled prices only: its raw close (to the cent, half up, in the title) and the change from the previous trading day's close
+  (\`(close − previous) / previous\`, in %, 2 decimals, half up). Each is built with exactly
+  the article fields of the real NewsAPI answer \`${spec.news.envelope.path}\` (none of its
+  text is used) and normalised as the NewsAPI client does; source "${spec.news.wire}", no
+  author, published 21:30 UTC (after the US close), URLs on the reserved \`news.example\`
+  domain (RFC 2606), which lead nowhere.
 `;
 }
