@@ -589,6 +589,39 @@ export const runSteps = pgTable(
   (t) => [primaryKey({ columns: [t.runId, t.step] })],
 );
 
+/** States of a batch of a distributed step (packages/orchestrator/src/distributed). */
+export const batchStatuses = ['queued', 'active', 'done', 'failed'] as const;
+export type BatchStatus = (typeof batchStatuses)[number];
+
+/**
+ * The batches of portfolio ids a distributed step (3–5) of a run was split into: the source
+ * of truth the coordinator waits on and a resumed run picks up (pg-boss only carries them).
+ * `details` = the batch's share of the step's details (merged by the step's `finish`).
+ */
+export const stepBatches = pgTable(
+  'step_batches',
+  {
+    runId: text('run_id')
+      .notNull()
+      .references(() => runs.id),
+    step: text('step').notNull(),
+    batchNo: integer('batch_no').notNull(),
+    portfolioIds: text('portfolio_ids').array().notNull(),
+    status: text('status', { enum: batchStatuses }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    worker: text('worker'),
+    startedAt: instant('started_at'),
+    finishedAt: instant('finished_at'),
+    seconds: doublePrecision('seconds'),
+    error: text('error'),
+    details: jsonb('details'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.runId, t.step, t.batchNo] }),
+    index('step_batches_worker_finished').on(t.worker, t.finishedAt),
+  ],
+);
+
 export const deadLetters = pgTable(
   'dead_letters',
   {
