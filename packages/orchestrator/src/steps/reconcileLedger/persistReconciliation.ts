@@ -1,0 +1,100 @@
+import type { ReconciliationBreak, ReconciliationResult } from '@truth-spine/ledger';
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../db/database.js';
+import { insertRows } from '../../db/insertRows.js';
+
+/** reconciliation_breaks.kind for each of the ledger package's break reasons. */
+const breakKind: Record<ReconciliationBreak['reason'], string> = {
+  missing_transaction: 'missing_transaction',
+  quantity_mismatch: 'quantity',
+  cash_mismatch: 'cash',
+  fx_mismatch: 'fx',
+  corporate_action: 'corporate_action',
+  unknown_security: 'value',
+};
+
+const RESULT_COLUMNS = [
+  'pack_id',
+  'portfolio_id',
+  'run_id',
+  'ok',
+  'platform_value',
+  'ledger_value',
+  'difference_bp',
+  'break_count',
+] as const;
+
+const BREAK_COLUMNS = [
+  'pack_id',
+  'portfolio_id',
+  'kind',
+  'subject',
+  'platform',
+  'ledger',
+  'size_base',
+  'size_bp',
+  'reason',
+] as const;
+
+/**
+ * Replaces the (pack, portfolio) results and breaks of a batch of portfolios with three
+ * bulk statements, whatever the batch size: delete the batch's old breaks, upsert the
+ * results (`checked_at = now()` on a re-run), insert the new breaks. Call inside a
+ * transaction so a batch is written whole or not at all.
+ */
+export async function persistReconciliation(
+  tx: Executor,
+  packId: string,
+  runId: string,
+  results: readonly ReconciliationResult[],
+): Promise<void> {
+  if (results.length === 0) return;
+  const ids = results.map((r) => r.portfolioId);
+  await tx.execute(
+    sql`delete from reconciliation_breaks
+         where pack_id = ${packId}
+           and portfolio_id in (${sql.join(
+             ids.map((id) => sql`${id}`),
+             sql`, `,
+           )})`,
+  );
+  await insertRows(
+    tx,
+    'reconciliation_results',
+    RESULT_COLUMNS,
+    results.map((result) => [
+      packId,
+      result.portfolioId,
+      runId,
+      result.verdict === 'reconciled',
+      result.booksValue.toString(),
+      result.ledgerValue?.toString() ?? null,
+      result.valueDifferenceBp === null ? null : Number(result.valueDifferenceBp),
+      result.breaks.length,
+    ]),
+    sql.raw(
+      ` on conflict (pack_id, portfolio_id) do update set
+          run_id = excluded.run_id, ok = excluded.ok, platform_value = excluded.platform_value,
+          ledger_value = excluded.ledger_value, difference_bp = excluded.difference_bp,
+          break_count = excluded.break_count, checked_at = now()`,
+    ),
+  );
+  await insertRows(
+    tx,
+    'reconciliation_breaks',
+    BREAK_COLUMNS,
+    results.flatMap((result) =>
+      result.breaks.map((b) => [
+        packId,
+        result.portfolioId,
+        breakKind[b.reason],
+        b.key,
+        b.books.toString(),
+        b.ledger.toString(),
+        b.sizeBase?.toString() ?? null,
+        b.sizeBp === null ? null : Number(b.sizeBp),
+        b.explanation,
+      ]),
+    ),
+  );
+}

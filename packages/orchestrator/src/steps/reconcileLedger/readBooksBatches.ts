@@ -1,0 +1,76 @@
+import type { Database } from '../../db/database.js';
+import { activePortfolioSql } from '../../books/activePortfolios.js';
+import type { BooksTransaction } from './portfolioBooks.js';
+
+/** A portfolio as reconciliation needs it. */
+export interface ReconciledPortfolio {
+  readonly id: string;
+  readonly baseCurrency: string;
+  readonly inception: string;
+}
+
+/** A batch of portfolios with all their books transactions (trade date, then id). */
+export interface BooksBatch {
+  readonly portfolios: readonly ReconciledPortfolio[];
+  readonly transactions: ReadonlyMap<string, readonly BooksTransaction[]>;
+}
+
+/** Portfolios per reconciliation batch: bounded memory, two queries per batch (issue 7). */
+export const RECONCILE_BATCH_SIZE = 500;
+
+/**
+ * Streams every active portfolio ({@link activePortfolioSql}), ordered by id, in batches of
+ * `batchSize` by keyset pagination, each with its whole books (one bulk query per batch
+ * over the batch's ids) — never a query per portfolio, never every portfolio at once.
+ */
+export async function* readBooksBatches(
+  db: Database,
+  batchSize: number = RECONCILE_BATCH_SIZE,
+): AsyncGenerator<BooksBatch> {
+  let after = '';
+  for (;;) {
+    const rows = await db.query<{ id: string; base_currency: string; inception: string }>(
+      `select id, base_currency, inception::text as inception from portfolios
+        where id > $1 and ${activePortfolioSql} order by id limit $2`,
+      [after, batchSize],
+    );
+    if (rows.length === 0) return;
+    const portfolios = rows.map((r) => ({
+      id: r.id,
+      baseCurrency: r.base_currency,
+      inception: r.inception,
+    }));
+    const movements = await db.query<{
+      portfolio_id: string;
+      external_id: string;
+      trade_date: string;
+      type: string;
+      symbol: string | null;
+      quantity: string | null;
+      amount: string;
+      currency: string;
+      description: string;
+    }>(
+      `select portfolio_id, external_id, trade_date::text as trade_date, type, symbol,
+              quantity::text as quantity, amount::text as amount, currency, description
+         from transactions where portfolio_id = any($1::text[])
+        order by portfolio_id, trade_date, id`,
+      [portfolios.map((p) => p.id)],
+    );
+    const transactions = new Map<string, BooksTransaction[]>(portfolios.map((p) => [p.id, []]));
+    for (const r of movements) {
+      transactions.get(r.portfolio_id)?.push({
+        externalId: r.external_id,
+        tradeDate: r.trade_date,
+        type: r.type,
+        symbol: r.symbol,
+        quantity: r.quantity,
+        amount: r.amount,
+        currency: r.currency,
+        description: r.description,
+      });
+    }
+    yield { portfolios, transactions };
+    after = rows[rows.length - 1]!.id;
+  }
+}
