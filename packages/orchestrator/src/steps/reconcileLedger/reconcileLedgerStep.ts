@@ -15,7 +15,7 @@ import type { StepDependencies } from '../stepDependencies.js';
 import { fxToBase, readPackPricing, type PackPricing } from './packPricing.js';
 import { persistReconciliation } from './persistReconciliation.js';
 import { portfolioBooks, type Valuer } from './portfolioBooks.js';
-import { readBooksBatches, type RECONCILE_BATCH_SIZE } from './readBooksBatches.js';
+import { readBooksBatches } from './readBooksBatches.js';
 
 /**
  * reconcile_ledger (step 2, critical, SPEC §5): for every portfolio, the books on D
@@ -30,7 +30,7 @@ import { readBooksBatches, type RECONCILE_BATCH_SIZE } from './readBooksBatches.
  * Scale (issue 7): portfolios are streamed in batches ({@link readBooksBatches}: one books
  * query per batch), the splits source is asked once per batch, and each batch's results and
  * breaks are written with bulk statements in one transaction ({@link persistReconciliation});
- * `options.batchSize` (default {@link RECONCILE_BATCH_SIZE}) changes nothing but the batching.
+ * `options.batchSize` (default RECONCILE_BATCH_SIZE, 500) changes nothing but the batching.
  */
 export function reconcileLedgerStep(
   deps: StepDependencies,
