@@ -3,6 +3,7 @@ import { demoDataBenchmark } from '../demoData/demoDataBenchmark.js';
 import { kernelsBenchmark } from '../kernels/kernelsBenchmark.js';
 import { ledgerBenchmark } from '../ledger/ledgerBenchmark.js';
 import { generateBenchmark } from '../scale/generateBenchmark.js';
+import { nightlyBenchmark } from '../scale/nightlyBenchmark.js';
 
 /** Every workload of `npm run bench`; add one by importing it and listing it here. */
 export const benchmarks: readonly Benchmark[] = [
@@ -10,4 +11,5 @@ export const benchmarks: readonly Benchmark[] = [
   kernelsBenchmark,
   ledgerBenchmark,
   generateBenchmark,
+  nightlyBenchmark,
 ];
