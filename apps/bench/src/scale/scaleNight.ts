@@ -7,6 +7,7 @@ import {
   runNightly,
   silentLogger,
   type Database,
+  type JsonValue,
   type StepBodies,
   type StepDependencies,
 } from '@truth-spine/orchestrator';
@@ -31,6 +32,8 @@ export interface MeasuredNight {
     readonly status: string;
     readonly seconds: number;
     readonly error: string | null;
+    /** The step's reported details (not printed: reconcile_ledger's hold one verdict per portfolio). */
+    readonly details: JsonValue;
   }[];
 }
 
@@ -93,6 +96,7 @@ export async function runMeasuredNight(
     status: s.status,
     seconds: s.seconds ?? 0,
     error: s.error,
+    details: s.details,
   }));
   const packIndex = pipelineSteps.indexOf('mark_pack_fresh');
   const packSeconds = steps
