@@ -6,6 +6,7 @@ import {
   bundledDemoDir,
   listPortfolios,
   removePortfolio,
+  restorePortfolio,
 } from '@truth-spine/orchestrator';
 import type { Command } from '../cli/command.js';
 import { ExitCode } from '../cli/exitCodes.js';
@@ -15,8 +16,8 @@ import { parseBooksArgs, printResult, reportBooksErrors } from './portfoliosArgs
 
 const usage =
   'usage: portfolios add ID --base-currency CCY --benchmark SYMBOL [--name TEXT] ' +
-  '[--inception YYYY-MM-DD] [--ledger FILE] [--json] | portfolios list [--json] | ' +
-  'portfolios remove ID [--json]';
+  '[--inception YYYY-MM-DD] [--ledger FILE] [--json] | portfolios list [--all] [--json] | ' +
+  'portfolios remove ID [--force] [--json] | portfolios restore ID [--json]';
 
 const addOptions = {
   'base-currency': { type: 'string' },
@@ -31,13 +32,17 @@ const addOptions = {
  * defaults to the id, inception to today in UTC — `transactions import` moves it back to
  * the first trade). `--ledger FILE` copies the ledger to `<LEDGER_DIR>/<ID>.beancount`,
  * where reconciliation reads it (refused while LEDGER_DIR is the bundled demo's, or if a
- * different ledger is already there). `portfolios list`. `portfolios remove ID`: removes
- * the portfolio and its transactions only while no stored result references it, else
- * exit 1 naming the tables (historical results are never deleted).
+ * different ledger is already there). `portfolios list`: the active portfolios (`--all`:
+ * archived ones too, marked). `portfolios remove ID`: deletes the portfolio and its
+ * transactions while no stored result references it, else exits 1 naming the tables and
+ * `--force` (historical results are never deleted). `--force` archives it instead: later
+ * nights leave it out, its books and results stay (the kept row counts are printed).
+ * `portfolios restore ID` brings an archived portfolio back into the next night.
  */
 export const portfoliosCommand: Command = {
   name: 'portfolios',
-  summary: 'portfolios add ID … | list | remove ID: the portfolios the night runs',
+  summary:
+    'portfolios add ID … | list [--all] | remove ID [--force] | restore ID: the portfolios the night runs',
   run: (args, io) =>
     exitThreeWhenBusy(io, 'portfolios', async () => {
       const [sub, ...rest] = args;
@@ -76,9 +81,9 @@ export const portfoliosCommand: Command = {
         );
       }
       if (sub === 'list') {
-        const { values } = parseBooksArgs(rest, {}, 0, usage);
+        const { values } = parseBooksArgs(rest, { all: { type: 'boolean' } }, 0, usage);
         return withDatabase(io, async (db) => {
-          const all = await listPortfolios(db);
+          const all = await listPortfolios(db, { includeArchived: values.all === true });
           printResult(
             io,
             values.json === true,
@@ -93,6 +98,7 @@ export const portfoliosCommand: Command = {
                     `since ${p.inception}`,
                     `${p.transactions} transaction(s)`,
                     p.name,
+                    ...(p.archivedAt === null ? [] : [`archived ${p.archivedAt.toISOString()}`]),
                   ].join('  '),
                 ),
           );
@@ -100,14 +106,52 @@ export const portfoliosCommand: Command = {
         });
       }
       if (sub === 'remove') {
+        const { positionals, values } = parseBooksArgs(
+          rest,
+          { force: { type: 'boolean' } },
+          1,
+          usage,
+        );
+        const id = positionals[0] as string;
+        const json = values.json === true;
+        return withDatabase(io, (db) =>
+          reportBooksErrors(io, 'portfolios', json, async () => {
+            const removed = await removePortfolio(db, id, { force: values.force === true });
+            if (removed.outcome === 'deleted') {
+              printResult(io, json, { removed: id, transactions: removed.transactions }, [
+                `removed portfolio ${id} and its ${removed.transactions} transaction(s)`,
+              ]);
+              return ExitCode.ok;
+            }
+            const kept = Object.entries(removed.kept).map(([table, n]) => `${table} ${n}`);
+            printResult(
+              io,
+              json,
+              {
+                archived: id,
+                archivedAt: removed.archivedAt,
+                alreadyArchived: removed.alreadyArchived,
+                kept: removed.kept,
+              },
+              [
+                `${removed.alreadyArchived ? 'already archived' : 'archived'} portfolio ${id} (${removed.archivedAt.toISOString()}): later nights leave it out`,
+                `kept: ${kept.join(', ')}`,
+                `bring it back with: portfolios restore ${id}`,
+              ],
+            );
+            return ExitCode.ok;
+          }),
+        );
+      }
+      if (sub === 'restore') {
         const { positionals, values } = parseBooksArgs(rest, {}, 1, usage);
         const id = positionals[0] as string;
         const json = values.json === true;
         return withDatabase(io, (db) =>
           reportBooksErrors(io, 'portfolios', json, async () => {
-            const removed = await removePortfolio(db, id);
-            printResult(io, json, { removed: id, transactions: removed.transactions }, [
-              `removed portfolio ${id} and its ${removed.transactions} transaction(s)`,
+            const restored = await restorePortfolio(db, id);
+            printResult(io, json, { restored: id, archivedAt: restored.archivedAt }, [
+              `restored portfolio ${id} (archived ${restored.archivedAt.toISOString()}): the next night includes it again`,
             ]);
             return ExitCode.ok;
           }),

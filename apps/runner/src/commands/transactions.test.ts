@@ -126,6 +126,7 @@ describe('portfolios, securities and transactions commands on PGlite', () => {
           benchmark: 'SPY',
           inception: '2023-06-01',
           transactions: 0,
+          archivedAt: null,
         },
       ]);
     },

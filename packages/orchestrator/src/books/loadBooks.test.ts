@@ -175,6 +175,7 @@ describe.each(testDatabaseKinds())('loadBooks on %s', (kind) => {
       baseCurrency: 'EUR',
       benchmark: 'EFA',
       inception: '2023-02-01',
+      archivedAt: null,
     });
     const dividend = before.find((r) => r.externalId === 'U-3');
     expect(dividend).toMatchObject({
