@@ -1,5 +1,4 @@
 import type { Database } from '../../db/database.js';
-import { holdingsOnDate, type HoldingMovement } from './holdingsOnDate.js';
 import { activePortfolioSql } from '../../books/activePortfolios.js';
 
 /** The macro series every pack carries (factors and regime, SPEC §7). */
@@ -40,27 +39,21 @@ interface SecurityRow extends Record<string, unknown> {
   underlying: string | null;
   underlying_currency: string | null;
 }
-interface PortfolioRow extends Record<string, unknown> {
-  id: string;
-  base_currency: string;
-  benchmark: string;
-  inception: string;
-}
-interface TransactionRow extends Record<string, unknown> {
-  portfolio_id: string;
-  trade_date: string;
-  type: string;
-  symbol: string | null;
-  quantity: string | null;
-  amount: string;
-  currency: string;
-}
+
+/** The active portfolios' transactions, joined to their portfolio (raw SQL fragment). */
+const activeTransactions = `transactions join portfolios on portfolios.id = transactions.portfolio_id
+  where ${activePortfolioSql}`;
 
 /**
- * Reads the universe of the pack for `asOf` from the loaded books: held positions and
- * cash on D (big.js fold of the transactions), benchmarks, the calendar symbol, ADR
- * underlyings, and the FX conversions of every holding/cash/benchmark currency into each
- * portfolio's base currency. History keys cover everything ever traded.
+ * Reads the universe of the pack for `asOf` from the loaded books of the active portfolios:
+ * held positions on D, benchmarks, the calendar symbol, ADR underlyings, and the FX
+ * conversions of every holding/cash/benchmark currency into each portfolio's base
+ * currency. History keys cover everything ever traded.
+ *
+ * Scale (issue 7): the database folds the books — a position is held on D when the exact
+ * `numeric` sum of its buys and splits minus its sells dated ≤ D is not zero (the same
+ * fold as `holdingsOnDate`) — and returns only distinct symbols, currencies and
+ * benchmarks, so the step never loads every portfolio's transactions.
  */
 export async function packUniverse(
   db: Database,
@@ -70,14 +63,29 @@ export async function packUniverse(
   const securities = await db.query<SecurityRow>(
     'select symbol, currency, underlying, underlying_currency from securities',
   );
-  const portfolios = await db.query<PortfolioRow>(
-    `select id, base_currency, benchmark, inception::text as inception from portfolios
-      where ${activePortfolioSql} order by id`,
+  const held = await db.query<{ symbol: string }>(
+    `select distinct symbol from (
+       select transactions.portfolio_id, transactions.symbol
+         from ${activeTransactions}
+          and transactions.trade_date <= $1 and transactions.symbol is not null
+          and transactions.quantity is not null and transactions.type in ('buy', 'split', 'sell')
+        group by transactions.portfolio_id, transactions.symbol
+       having sum(case when transactions.type = 'sell' then -transactions.quantity
+                       else transactions.quantity end) <> 0) as positions`,
+    [asOf],
   );
-  const transactions = await db.query<TransactionRow>(
-    `select portfolio_id, trade_date::text as trade_date, type, symbol, quantity::text as quantity,
-            amount::text as amount, currency
-       from transactions order by portfolio_id, trade_date, id`,
+  const tradedByBase = await db.query<{ symbol: string; base_currency: string }>(
+    `select distinct transactions.symbol, portfolios.base_currency
+       from ${activeTransactions} and transactions.symbol is not null`,
+  );
+  const cashByBase = await db.query<{ currency: string; base_currency: string }>(
+    `select distinct transactions.currency, portfolios.base_currency from ${activeTransactions}`,
+  );
+  const benchmarks = await db.query<{ benchmark: string; base_currency: string }>(
+    `select distinct benchmark, base_currency from portfolios where ${activePortfolioSql}`,
+  );
+  const [inception] = await db.query<{ earliest: string | null }>(
+    `select min(inception)::text as earliest from portfolios where ${activePortfolioSql}`,
   );
   const security = new Map(securities.map((s) => [s.symbol, s]));
   const currencyOf = new Map<string, string>();
@@ -85,19 +93,6 @@ export async function packUniverse(
     currencyOf.set(s.symbol, s.currency);
     if (s.underlying !== null && s.underlying_currency !== null)
       currencyOf.set(s.underlying, s.underlying_currency);
-  }
-  const byPortfolio = new Map<string, HoldingMovement[]>();
-  for (const t of transactions) {
-    const list = byPortfolio.get(t.portfolio_id) ?? [];
-    list.push({
-      tradeDate: t.trade_date,
-      type: t.type,
-      symbol: t.symbol,
-      quantity: t.quantity,
-      amount: t.amount,
-      currency: t.currency,
-    });
-    byPortfolio.set(t.portfolio_id, list);
   }
 
   const required = new Set<string>([calendarSymbol]);
@@ -110,25 +105,22 @@ export async function packUniverse(
   };
   const underlyingOf = (symbol: string) => security.get(symbol)?.underlying ?? null;
 
-  for (const p of portfolios) {
-    const movements = byPortfolio.get(p.id) ?? [];
-    const held = holdingsOnDate(movements, asOf);
-    required.add(p.benchmark);
-    history.add(p.benchmark);
-    need(currencyOf.get(p.benchmark), p.base_currency);
-    for (const symbol of held.positions.keys()) {
-      required.add(symbol);
-      const underlying = underlyingOf(symbol);
-      if (underlying !== null) optional.add(underlying);
-    }
-    for (const m of movements) {
-      need(m.currency, p.base_currency);
-      if (m.symbol === null) continue;
-      history.add(m.symbol);
-      need(currencyOf.get(m.symbol), p.base_currency);
-      const underlying = underlyingOf(m.symbol);
-      if (underlying !== null) history.add(underlying);
-    }
+  for (const b of benchmarks) {
+    required.add(b.benchmark);
+    history.add(b.benchmark);
+    need(currencyOf.get(b.benchmark), b.base_currency);
+  }
+  for (const { symbol } of held) {
+    required.add(symbol);
+    const underlying = underlyingOf(symbol);
+    if (underlying !== null) optional.add(underlying);
+  }
+  for (const c of cashByBase) need(c.currency, c.base_currency);
+  for (const t of tradedByBase) {
+    history.add(t.symbol);
+    need(currencyOf.get(t.symbol), t.base_currency);
+    const underlying = underlyingOf(t.symbol);
+    if (underlying !== null) history.add(underlying);
   }
   const byKey = (a: Conversion, b: Conversion) =>
     `${a.currency}${a.base}`.localeCompare(`${b.currency}${b.base}`);
@@ -138,9 +130,6 @@ export async function packUniverse(
     historySymbols: [...history].sort(),
     currencyOf,
     conversions: [...conversions.values()].sort(byKey),
-    earliestInception: portfolios.reduce<string | null>(
-      (min, p) => (min === null || p.inception < min ? p.inception : min),
-      null,
-    ),
+    earliestInception: inception?.earliest ?? null,
   };
 }

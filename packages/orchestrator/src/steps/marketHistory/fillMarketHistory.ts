@@ -31,7 +31,7 @@ type Kind = 'close' | 'fx' | 'macro';
  * key, the dates after its `market_coverage.last_date` (or from `from` for a new key) are
  * fetched once — closes through {@link sourcedCloses} (primary, completed by the fallback) (each row
  * records provider and fallback use), FX pairs and macro series from the primary — and
- * inserted with one multi-row statement per table (`on conflict do nothing`: the tables
+ * inserted with one multi-row statement per table and 50 000 rows (`on conflict do nothing`: the tables
  * are append-only, so a re-run after a crash never changes a stored value). Keys sharing
  * a start date are fetched in one request. Coverage is advanced in the same transaction.
  */
@@ -52,7 +52,9 @@ export async function fillMarketHistory(
       const last = lastOf.get(`${kind}:${key}`);
       if (last !== undefined && last >= request.to) continue;
       const start = last === undefined ? request.from : addDays(last, 1);
-      byStart.set(start, [...(byStart.get(start) ?? []), key]);
+      const group = byStart.get(start);
+      if (group === undefined) byStart.set(start, [key]);
+      else group.push(key);
     }
     return [...byStart];
   };
@@ -94,27 +96,33 @@ export async function fillMarketHistory(
   ].map(([kind, key, from]) => [kind, key, from, request.to]);
   const doNothing = sql` on conflict do nothing`;
   await db.drizzle.transaction(async (tx: Executor) => {
-    await insertRows(
-      tx,
-      'market_closes',
-      ['symbol', 'date', 'close', 'currency', 'provider', 'fallback_used'],
-      closeRows,
-      doNothing,
-    );
-    await insertRows(
-      tx,
-      'market_fx',
-      ['base', 'quote', 'date', 'rate', 'provider', 'fallback_used'],
-      fxRows,
-      doNothing,
-    );
-    await insertRows(
-      tx,
-      'market_macro',
-      ['series', 'date', 'value', 'provider', 'fallback_used'],
-      macroRows,
-      doNothing,
-    );
+    for (const chunk of chunks(closeRows)) {
+      await insertRows(
+        tx,
+        'market_closes',
+        ['symbol', 'date', 'close', 'currency', 'provider', 'fallback_used'],
+        chunk,
+        doNothing,
+      );
+    }
+    for (const chunk of chunks(fxRows)) {
+      await insertRows(
+        tx,
+        'market_fx',
+        ['base', 'quote', 'date', 'rate', 'provider', 'fallback_used'],
+        chunk,
+        doNothing,
+      );
+    }
+    for (const chunk of chunks(macroRows)) {
+      await insertRows(
+        tx,
+        'market_macro',
+        ['series', 'date', 'value', 'provider', 'fallback_used'],
+        chunk,
+        doNothing,
+      );
+    }
     await insertRows(
       tx,
       'market_coverage',
@@ -124,4 +132,15 @@ export async function fillMarketHistory(
     );
   });
   return { closes: closeRows.length, fx: fxRows.length, macro: macroRows.length };
+}
+
+/**
+ * Rows per insert statement: the first night of a large universe appends millions of
+ * closes, and one statement's array parameters would then be hundreds of megabytes.
+ */
+const INSERT_CHUNK_ROWS = 50_000;
+
+function* chunks<T>(rows: readonly T[]): Generator<readonly T[]> {
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK_ROWS)
+    yield rows.slice(start, start + INSERT_CHUNK_ROWS);
 }
