@@ -187,7 +187,7 @@ describe.each(testDatabaseKinds())('evaluate_alerts on %s', (kind) => {
     const growth = facts.portfolios?.find((p) => p.id === 'P-USD-GROWTH');
     expect(growth?.metrics).toEqual({ 'volatility.1Y': 0.31 });
     expect(growth?.holdings).toEqual(['AAPL', 'BRK-B', 'JPM', 'MSFT', 'SAP', 'VTI']);
-    expect(facts.news).toEqual({}); // the bundled data set has no news
+    expect(facts.news).toEqual({}); // the bundled sample news starts on 2024-03-06
     expect(facts.regime).toEqual({ current: null, previous: null });
   });
 

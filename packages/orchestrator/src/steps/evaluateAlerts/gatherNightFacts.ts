@@ -2,7 +2,6 @@ import Big from 'big.js';
 import type { NewsItem, NightFacts, PortfolioFacts } from '../../alerts/facts/nightFacts.js';
 import type { Database } from '../../db/database.js';
 import type { PipelineLogger } from '../../pipeline/logger.js';
-import { holdingsOnDate, type HoldingMovement } from '../buildPack/holdingsOnDate.js';
 import { groupByKey } from '../prewarmRatings/groupByKey.js';
 import type { StepDependencies } from '../stepDependencies.js';
 import { activePortfolioSql } from '../../books/activePortfolios.js';
@@ -17,15 +16,17 @@ export interface Night {
 /**
  * The market facts of night D for evaluate_alerts (operational facts are added by the step):
  * - `portfolios`: every portfolio with its metrics of pack P (`metrics` rows, name → value,
- *   null where undefined) and the symbols it holds on D (books, trade date ≤ D);
+ *   null where undefined) and the symbols it holds on D (books, trade date ≤ D: the
+ *   `holdingsOnDate` fold done by the database, so no portfolio's transactions are loaded);
  * - `priceMoves`: per held symbol, close_D / previous close − 1 with close_D from the pack
  *   and the previous close = the latest `market_closes` row before D; null when either is
  *   missing or D's close was carried forward (no new price, no move);
  * - `regime`: the regime of pack P and of the newest pack before D (`regimes`), null where
  *   none was detected;
- * - `news`: `deps.market.news` for the held symbols published on D, per symbol (the bundled
- *   offline data has no news folder: always empty). A news provider failure leaves `news`
- *   undefined (news rules keep their state) and is logged, so an outage blocks no alert.
+ * - `news`: `deps.market.news` for the held symbols published on D, per symbol (offline:
+ *   the bundled data set's sample news of 2024-03-06..08, `market/news/<date>.json`; other
+ *   days none). A news provider failure leaves `news` undefined (news rules keep their
+ *   state) and is logged, so an outage blocks no alert.
  */
 export async function gatherNightFacts(
   db: Database,
@@ -35,12 +36,16 @@ export async function gatherNightFacts(
   signal: AbortSignal,
 ): Promise<NightFacts> {
   const { asOf, packId } = night;
-  const [portfolioRows, movements, metricRows] = await Promise.all([
+  const [portfolioRows, heldRows, metricRows] = await Promise.all([
     db.query<{ id: string }>(`select id from portfolios where ${activePortfolioSql} order by id`),
-    db.query<HoldingMovement & { portfolio_id: string } & Record<string, unknown>>(
-      `select portfolio_id, trade_date::text as "tradeDate", type, symbol,
-              quantity::text as quantity, amount::text as amount, currency
-         from transactions where trade_date <= $1 order by portfolio_id, trade_date, id`,
+    // the books fold of holdingsOnDate, done by the database: units = exact numeric sum of
+    // buys and splits minus sells dated <= D; only non-zero positions come back
+    db.query<{ portfolio_id: string; symbol: string }>(
+      `select portfolio_id, symbol from transactions
+        where trade_date <= $1 and symbol is not null and quantity is not null
+          and type in ('buy', 'split', 'sell')
+        group by portfolio_id, symbol
+       having sum(case when type = 'sell' then -quantity else quantity end) <> 0`,
       [asOf],
     ),
     db.query<{ portfolio_id: string; metric: string; value: number | null }>(
@@ -48,12 +53,12 @@ export async function gatherNightFacts(
       [packId],
     ),
   ]);
-  const movementsOf = groupByKey(movements, (m) => m.portfolio_id);
+  const heldOf = groupByKey(heldRows, (h) => h.portfolio_id);
   const metricsOf = groupByKey(metricRows, (m) => m.portfolio_id);
   const portfolios: PortfolioFacts[] = portfolioRows.map(({ id }) => ({
     id,
     metrics: Object.fromEntries((metricsOf.get(id) ?? []).map((m) => [m.metric, m.value])),
-    holdings: [...holdingsOnDate(movementsOf.get(id) ?? [], asOf).positions.keys()].sort(),
+    holdings: (heldOf.get(id) ?? []).map((h) => h.symbol).sort(),
   }));
   const held = [...new Set(portfolios.flatMap((p) => p.holdings))].sort();
   const [priceMoves, regime, news] = await Promise.all([
