@@ -4,6 +4,7 @@ import { kernelsBenchmark } from '../kernels/kernelsBenchmark.js';
 import { ledgerBenchmark } from '../ledger/ledgerBenchmark.js';
 import { generateBenchmark } from '../scale/generateBenchmark.js';
 import { nightlyBenchmark } from '../scale/nightlyBenchmark.js';
+import { scalingBenchmark } from '../scale/scalingBenchmark.js';
 
 /** Every workload of `npm run bench`; add one by importing it and listing it here. */
 export const benchmarks: readonly Benchmark[] = [
@@ -12,4 +13,5 @@ export const benchmarks: readonly Benchmark[] = [
   ledgerBenchmark,
   generateBenchmark,
   nightlyBenchmark,
+  scalingBenchmark,
 ];
