@@ -69,6 +69,33 @@ describe('attributeFactorReturns', () => {
     );
   });
 
+  it('sums the OLS residuals row by row for one to eight factors (one or two groups per pass)', () => {
+    const data = fc.integer({ min: 1, max: 8 }).chain((k) =>
+      fc.array(fc.array(small, { minLength: k + 1, maxLength: k + 1 }), {
+        minLength: k + 3,
+        maxLength: 40,
+      }),
+    );
+    fc.assert(
+      fc.property(data, (rows) => {
+        const k = rows[0]!.length - 1;
+        const y = Float64Array.from(rows, (r) => r[k]!);
+        const factors = Array.from({ length: k }, (_, j) => Float64Array.from(rows, (r) => r[j]!));
+        const names = factors.map((_, j) => `F${j}`);
+        const fit = fitOf(y, factors, names);
+        fc.pre(fit !== null);
+        const out = attributeFactorReturns(y, factors, names, fit!);
+        let direct = 0;
+        y.forEach((yi, i) => {
+          let fitted = fit!.intercept_daily;
+          names.forEach((name, j) => (fitted += fit!.loadings[name]! * factors[j]![i]!));
+          direct += yi - fitted;
+        });
+        expect(out.attribution_arithmetic.residual_sum_of_ols_residuals).toBeCloseTo(direct, 13);
+      }),
+    );
+  });
+
   it('rejects a fit of other factors or other rows', () => {
     const y = Float64Array.of(0.01, -0.02, 0.015, 0.005, 0.002);
     const f = Float64Array.of(0.008, -0.01, 0.012, 0.001, 0.003);

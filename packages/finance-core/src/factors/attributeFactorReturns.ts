@@ -174,8 +174,10 @@ export function attributeFactorReturns(
 
 /**
  * Σᵢ (yᵢ − a − Σₖ bₖ·fₖᵢ) = Σ y − n·a − Σᵢ ŷ'ᵢ with the fitted factor part ŷ'ᵢ = Σₖ bₖ·fₖᵢ
- * formed row by row (three factors per pass, no stores) — the residuals' own sum, not the
- * algebraic shortcut through the factor sums that the arithmetic residual uses.
+ * formed row by row — the residuals' own sum, not the algebraic shortcut through the
+ * factor sums that the arithmetic residual uses. Factors are taken three at a time (a
+ * group's fitted part summed over even and odd rows apart, groups added in order), two
+ * groups per pass over the rows: up to six factors in one pass, no stores.
  */
 function sumOfResiduals(
   columns: readonly Float64Array[],
@@ -186,22 +188,72 @@ function sumOfResiduals(
 ): number {
   const k = loadings.length;
   let fittedSum = 0;
-  for (let first = 0; first < k; first += 3) {
-    const f0 = columns[first]!;
-    const f1 = columns[Math.min(first + 1, k - 1)]!;
-    const f2 = columns[Math.min(first + 2, k - 1)]!;
-    const b0 = loadings[first]!;
-    const b1 = first + 1 < k ? loadings[first + 1]! : 0;
-    const b2 = first + 2 < k ? loadings[first + 2]! : 0;
-    let even = 0;
-    let odd = 0;
+  for (let first = 0; first < k; first += 6) {
+    const g = group(columns, loadings, first);
+    if (first + 3 >= k) {
+      fittedSum += groupSum(g, n);
+      continue;
+    }
+    const h = group(columns, loadings, first + 3);
+    const [g0, g1, g2, gb0, gb1, gb2] = [g.f0, g.f1, g.f2, g.b0, g.b1, g.b2];
+    const [h0, h1, h2, hb0, hb1, hb2] = [h.f0, h.f1, h.f2, h.b0, h.b1, h.b2];
+    let evenG = 0;
+    let oddG = 0;
+    let evenH = 0;
+    let oddH = 0;
     let i = 0;
     for (; i + 1 < n; i += 2) {
-      even += b0 * f0[i]! + b1 * f1[i]! + b2 * f2[i]!;
-      odd += b0 * f0[i + 1]! + b1 * f1[i + 1]! + b2 * f2[i + 1]!;
+      evenG += gb0 * g0[i]! + gb1 * g1[i]! + gb2 * g2[i]!;
+      oddG += gb0 * g0[i + 1]! + gb1 * g1[i + 1]! + gb2 * g2[i + 1]!;
+      evenH += hb0 * h0[i]! + hb1 * h1[i]! + hb2 * h2[i]!;
+      oddH += hb0 * h0[i + 1]! + hb1 * h1[i + 1]! + hb2 * h2[i + 1]!;
     }
-    if (i < n) even += b0 * f0[i]! + b1 * f1[i]! + b2 * f2[i]!;
-    fittedSum += even + odd;
+    if (i < n) {
+      evenG += gb0 * g0[i]! + gb1 * g1[i]! + gb2 * g2[i]!;
+      evenH += hb0 * h0[i]! + hb1 * h1[i]! + hb2 * h2[i]!;
+    }
+    fittedSum += evenG + oddG;
+    fittedSum += evenH + oddH;
   }
   return sumY - a * n - fittedSum;
+}
+
+/** Three factor columns from `first` with their loadings (0 past the last factor). */
+interface FactorGroup {
+  readonly f0: Float64Array;
+  readonly f1: Float64Array;
+  readonly f2: Float64Array;
+  readonly b0: number;
+  readonly b1: number;
+  readonly b2: number;
+}
+
+function group(
+  columns: readonly Float64Array[],
+  loadings: Float64Array,
+  first: number,
+): FactorGroup {
+  const k = loadings.length;
+  return {
+    f0: columns[first]!,
+    f1: columns[Math.min(first + 1, k - 1)]!,
+    f2: columns[Math.min(first + 2, k - 1)]!,
+    b0: loadings[first]!,
+    b1: first + 1 < k ? loadings[first + 1]! : 0,
+    b2: first + 2 < k ? loadings[first + 2]! : 0,
+  };
+}
+
+/** Σᵢ (b₀f₀ + b₁f₁ + b₂f₂) of one group, even and odd rows apart. */
+function groupSum(g: FactorGroup, n: number): number {
+  const { f0, f1, f2, b0, b1, b2 } = g;
+  let even = 0;
+  let odd = 0;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    even += b0 * f0[i]! + b1 * f1[i]! + b2 * f2[i]!;
+    odd += b0 * f0[i + 1]! + b1 * f1[i + 1]! + b2 * f2[i + 1]!;
+  }
+  if (i < n) even += b0 * f0[i]! + b1 * f1[i]! + b2 * f2[i]!;
+  return even + odd;
 }

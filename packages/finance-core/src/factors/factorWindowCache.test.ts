@@ -5,6 +5,7 @@ import {
 } from '../../test-support/factors/referenceFactorData.js';
 import { attributeFactorReturns } from './attributeFactorReturns.js';
 import { FactorWindowCache } from './factorWindowCache.js';
+import { factorMomentumZ } from './factorMomentumZ.js';
 import { fitFactorModel, type FactorModelFit } from './fitFactorModel.js';
 
 const market = referenceFactors();
@@ -45,6 +46,9 @@ describe('FactorWindowCache', () => {
     const first = cache.statistics(window(10, 300));
     expect(cache.statistics(window(10, 300))).toBe(first);
     expect(cache.statistics(window(11, 300))).not.toBe(first);
+    expect(cache.statistics(window(10, 299))).not.toBe(first);
+    expect(cache.statistics(window(10, 299)).n).toBe(289);
+    expect(cache.statistics(window(10, 300).slice(0, 3))).not.toBe(first);
     expect(cache.statistics(market.factors.map((f) => f.slice(10, 300)))).not.toBe(first);
     expect(first.n).toBe(290);
     expect(first.complete).toBe(true);
@@ -63,5 +67,22 @@ describe('FactorWindowCache', () => {
     const fit = fitFactorModel(y, gap, market.names, cache) as FactorModelFit;
     expect(fit.n_obs).toBe(99);
     expect(fit).toEqual(fitFactorModel(y, gap, market.names));
+  });
+
+  it('memoises factor momentum z-scores per series, row, window and variant, equal to the direct ones', () => {
+    const cache = new FactorWindowCache();
+    const mkt = market.factors[0]!;
+    for (const row of [89, 90, 500, mkt.length - 1]) {
+      for (const excludeCurrent of [false, true]) {
+        const z = cache.momentumZ(mkt, row, 90, excludeCurrent);
+        expect(z).toEqual(factorMomentumZ(mkt, row, 90, { excludeCurrent }));
+        expect(cache.momentumZ(mkt, row, 90, excludeCurrent)).toBe(z);
+      }
+    }
+    expect(cache.momentumZ(mkt, 500, 60, false)).toEqual(factorMomentumZ(mkt, 500, 60));
+    expect(cache.momentumZ(market.factors[1]!, 500, 90, false)).toEqual(
+      factorMomentumZ(market.factors[1]!, 500, 90),
+    );
+    expect(() => cache.momentumZ(mkt, 0.5, 90, true)).toThrow();
   });
 });

@@ -1,5 +1,7 @@
 import { compoundedGrowthAndSum } from './compoundedGrowthAndSum.js';
 import { centredCrossProducts } from './ols/centredCrossProducts.js';
+import { factorMomentumZ, type MomentumValue } from './factorMomentumZ.js';
+import type { UndefinedValue } from '../result/undefinedValue.js';
 
 /** Statistics of the factor series alone over one window — the same for every portfolio. */
 export interface FactorWindowStatistics {
@@ -18,7 +20,10 @@ export interface FactorWindowStatistics {
 }
 
 interface Entry {
+  /** Rows of every view. */
+  readonly length: number;
   readonly buffers: readonly ArrayBufferLike[];
+  readonly offsets: readonly number[];
   readonly statistics: FactorWindowStatistics;
 }
 
@@ -27,35 +32,96 @@ interface Entry {
  * of one market: every portfolio's 1Y and 3Y windows (and inceptions that coincide) regress
  * on the same factor rows, so the factor-by-factor cross-products, means, compounded
  * returns and sums are computed once; each portfolio then adds only its own column.
+ * Factor momentum z-scores at a row (`momentumZ`) are memoised the same way.
  *
  * A window is identified by its factor views (buffer, offset, length), so pass `subarray`
  * views of the same market arrays. The factor arrays must not be written while the cache
  * is in use (a pricing pack is immutable). Pure memoisation: results are identical with or
- * without a cache.
+ * without a cache. A look-up compares the views directly (no key string is built).
  *
  * @example const cache = new FactorWindowCache(); fitFactorModel(y, factors, names, cache)
  */
 export class FactorWindowCache {
-  readonly #entries = new WeakMap<ArrayBufferLike, Map<string, Entry>>();
+  /** First view's buffer → its byte offset → the windows starting there. */
+  readonly #entries = new WeakMap<ArrayBufferLike, Map<number, Entry[]>>();
+  /** Series → window → endIndex · 2 + excludeCurrent → momentum z. */
+  readonly #momentum = new WeakMap<
+    Float64Array,
+    Map<number, Map<number, MomentumValue | UndefinedValue>>
+  >();
 
   /** The statistics of `factors` (views of one window), computed on first use. */
   statistics(factors: readonly Float64Array[]): FactorWindowStatistics {
     const first = factors[0];
     if (first === undefined) return factorWindowStatistics(factors);
-    let byWindow = this.#entries.get(first.buffer);
-    if (byWindow === undefined) {
-      byWindow = new Map();
-      this.#entries.set(first.buffer, byWindow);
+    let byOffset = this.#entries.get(first.buffer);
+    if (byOffset === undefined) {
+      byOffset = new Map();
+      this.#entries.set(first.buffer, byOffset);
     }
-    const key = `${first.length}@${factors.map((f) => f.byteOffset).join(',')}`;
-    const entry = byWindow.get(key);
-    if (entry !== undefined && entry.buffers.every((b, j) => b === factors[j]!.buffer)) {
-      return entry.statistics;
+    let entries = byOffset.get(first.byteOffset);
+    if (entries === undefined) {
+      entries = [];
+      byOffset.set(first.byteOffset, entries);
     }
+    for (const entry of entries) if (sameViews(entry, factors)) return entry.statistics;
     const statistics = factorWindowStatistics(factors);
-    byWindow.set(key, { buffers: factors.map((f) => f.buffer), statistics });
+    entries.push({
+      length: first.length,
+      buffers: factors.map((f) => f.buffer),
+      offsets: factors.map((f) => f.byteOffset),
+      statistics,
+    });
     return statistics;
   }
+
+  /**
+   * {@link factorMomentumZ} of `series` at `endIndex` (a factor of the shared market: the
+   * same for every portfolio), computed on first use; keyed by the series object itself.
+   */
+  momentumZ(
+    series: Float64Array,
+    endIndex: number,
+    window: number,
+    excludeCurrent: boolean,
+  ): MomentumValue | UndefinedValue {
+    if (!Number.isInteger(endIndex) || !Number.isInteger(window)) {
+      return factorMomentumZ(series, endIndex, window, { excludeCurrent });
+    }
+    let byWindow = this.#momentum.get(series);
+    if (byWindow === undefined) {
+      byWindow = new Map();
+      this.#momentum.set(series, byWindow);
+    }
+    let byRow = byWindow.get(window);
+    if (byRow === undefined) {
+      byRow = new Map();
+      byWindow.set(window, byRow);
+    }
+    const key = endIndex * 2 + (excludeCurrent ? 1 : 0);
+    let z = byRow.get(key);
+    if (z === undefined) {
+      z = factorMomentumZ(series, endIndex, window, { excludeCurrent });
+      byRow.set(key, z);
+    }
+    return z;
+  }
+}
+
+/** True when `factors` are the views the entry was computed for. */
+function sameViews(entry: Entry, factors: readonly Float64Array[]): boolean {
+  if (entry.buffers.length !== factors.length) return false;
+  for (let j = 0; j < factors.length; j++) {
+    const f = factors[j]!;
+    if (
+      f.length !== entry.length ||
+      f.buffer !== entry.buffers[j] ||
+      f.byteOffset !== entry.offsets[j]
+    ) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** The statistics of one window, computed. */

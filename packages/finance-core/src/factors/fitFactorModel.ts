@@ -123,7 +123,9 @@ function centredMoments(
   const cached = Number.isNaN(yMean) ? undefined : cache?.statistics(factors);
   if (cached?.complete === true) {
     const n = y.length;
-    const means = Float64Array.of(...cached.means, yMean);
+    const means = new Float64Array(q);
+    means.set(cached.means);
+    means[k] = yMean;
     const gram = new Float64Array(q * q);
     for (let a = 0; a < k; a++) {
       for (let b = a; b < k; b++) gram[a * q + b] = cached.gram[a * k + b]!;

@@ -22,6 +22,9 @@ import { windowFacts } from './windowFacts.js';
 /** Rows of the rolling correlation window. */
 const CORRELATION_ROWS = 30;
 
+/** Rows of the factor momentum window. */
+const MOMENTUM_ROWS = 90;
+
 /** What the factor model regresses, echoed as the reference does. */
 const FACTOR_MODEL_Y = 'raw daily portfolio return (not excess of rf)';
 
@@ -50,8 +53,8 @@ export function factorSections(
   const asOfRow = windows.end - 1;
   return {
     rolling_corr30_at_as_of: rollingCorrelations(input, windows.firstRow, windows.end),
-    factor_momentum_z90_at_as_of: momentum(input, asOfRow, false),
-    factor_momentum_z90_excl_current_at_as_of: momentum(input, asOfRow, true),
+    factor_momentum_z90_at_as_of: momentum(input, asOfRow, false, cache),
+    factor_momentum_z90_excl_current_at_as_of: momentum(input, asOfRow, true, cache),
     factor_model: {
       '1Y': factorModelRecord(input, c['1Y'].range, cache),
       '3Y': factorModelRecord(input, c['3Y'].range, cache),
@@ -82,10 +85,19 @@ function rollingCorrelations(
   return Object.assign(record, { n_pairs: nPairs });
 }
 
-function momentum(input: MetricSetInput, asOfRow: number, excludeCurrent: boolean): FactorValues {
+function momentum(
+  input: MetricSetInput,
+  asOfRow: number,
+  excludeCurrent: boolean,
+  cache: FactorWindowCache | undefined,
+): FactorValues {
   const record: Record<string, number | string | null> = {};
   input.factorNames.forEach((name, j) => {
-    const z = factorMomentumZ(input.factors[j]!, asOfRow, 90, { excludeCurrent });
+    const factor = input.factors[j]!;
+    const z =
+      cache === undefined
+        ? factorMomentumZ(factor, asOfRow, MOMENTUM_ROWS, { excludeCurrent })
+        : cache.momentumZ(factor, asOfRow, MOMENTUM_ROWS, excludeCurrent);
     record[name] = isUndefinedValue(z) ? null : z.value;
     if (isUndefinedValue(z)) record[`${name}_reason`] = z.reason;
   });

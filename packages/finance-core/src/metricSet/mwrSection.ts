@@ -5,12 +5,15 @@ import type { MetricSetInput } from './metricSetInput.js';
 import type { AnchoredWindow, MetricSetWindows } from './metricSetWindows.js';
 import type { MwrPeriod, MwrRecord, MwrUnavailable } from './metricSet.js';
 
+/** The periods of the section, in output order. */
+const MWR_PERIODS: readonly MwrPeriod[] = ['YTD', '1Y', '3Y', 'inception'];
+
 /**
  * The `mwr_xirr` section for YTD, 1Y, 3Y and inception: XIRR (Actual/365F) of the
  * investor's flows −V(anchor) at the anchor, −CF for each external flow in
  * `(anchor, as_of]` and +V(as_of) at as-of, same-date amounts summed. V(anchor) is the
  * value of the last row on or before the anchor (the inception value at inception);
- * a missing value carries the previous one.
+ * a missing value carries the previous one. Periods with the same anchor share one record.
  */
 export function mwrSection(
   input: MetricSetInput,
@@ -18,20 +21,17 @@ export function mwrSection(
   asOfDay: number,
 ): Record<MwrPeriod, MwrRecord | MwrUnavailable> {
   const c = windows.calendar;
-  const byAnchor = new Map<number, MwrRecord | MwrUnavailable>();
-  const record = (w: AnchoredWindow): MwrRecord | MwrUnavailable => {
-    const cached = byAnchor.get(w.anchor);
-    if (cached !== undefined) return cached;
-    const computed = mwrRecord(input, windows, w, asOfDay);
-    byAnchor.set(w.anchor, computed);
-    return computed;
-  };
-  return {
-    YTD: record(c.YTD),
-    '1Y': record(c['1Y']),
-    '3Y': record(c['3Y']),
-    inception: record(c.inception),
-  };
+  const section = {} as Record<MwrPeriod, MwrRecord | MwrUnavailable>;
+  for (let p = 0; p < MWR_PERIODS.length; p++) {
+    const period = MWR_PERIODS[p]!;
+    const w = c[period];
+    let record: MwrRecord | MwrUnavailable | undefined;
+    for (let q = 0; q < p && record === undefined; q++) {
+      if (c[MWR_PERIODS[q]!].anchor === w.anchor) record = section[MWR_PERIODS[q]!];
+    }
+    section[period] = record ?? mwrRecord(input, windows, w, asOfDay);
+  }
+  return section;
 }
 
 function mwrRecord(

@@ -116,14 +116,17 @@ function drawdownRecord(
   if (range === null) return INSUFFICIENT_HISTORY;
   const d = maxDrawdown(input.returns, range.start, range.end);
   if (isUndefinedValue(d)) return undefinedRecord(input, range, [input.returns], d.reason);
-  const date = (row: number | null) =>
-    row === null ? null : epochDayToIso(row < 0 ? anchor : input.calendar[row]!);
   return Object.assign(windowFacts(input.calendar, range, d.nObs), {
     value: d.value,
-    peak_date: date(d.peakRow),
-    trough_date: date(d.troughRow),
-    recovery_date: date(d.recoveryRow),
+    peak_date: rowDate(input.calendar, anchor, d.peakRow),
+    trough_date: rowDate(input.calendar, anchor, d.troughRow),
+    recovery_date: rowDate(input.calendar, anchor, d.recoveryRow),
   });
+}
+
+/** The date of a drawdown row: −1 is the anchor itself, null stays null. */
+function rowDate(calendar: Int32Array, anchor: number, row: number | null): string | null {
+  return row === null ? null : epochDayToIso(row < 0 ? anchor : calendar[row]!);
 }
 
 function capmRecord(input: MetricSetInput, range: RowRange | null): CapmRecord | Unavailable {

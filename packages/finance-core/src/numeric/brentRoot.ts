@@ -1,3 +1,9 @@
+/** A function of one variable as an object: lets a solver keep its state without a closure. */
+export interface RootTarget {
+  /** f(x). */
+  valueAt(x: number): number;
+}
+
 /**
  * Brent's method (R. P. Brent, "Algorithms for Minimization without Derivatives", 1973,
  * ch. 4 — the `zeroin` algorithm): a root of `f` in `[a, b]` given `fa = f(a)` and
@@ -9,6 +15,23 @@
  */
 export function brentRoot(
   f: (x: number) => number,
+  a: number,
+  b: number,
+  fa: number,
+  fb: number,
+  tolerance: number,
+): number {
+  return brentRootOf({ valueAt: f }, a, b, fa, fb, tolerance);
+}
+
+/**
+ * {@link brentRoot} on a {@link RootTarget}: the same iterations and result, for callers
+ * that evaluate through an object (no closure per call).
+ *
+ * @example brentRootOf({ valueAt: (x) => x * x - 2 }, 0, 2, -2, 2, 0) // 1.4142135623730951
+ */
+export function brentRootOf(
+  f: RootTarget,
   a: number,
   b: number,
   fa: number,
@@ -66,7 +89,7 @@ export function brentRoot(
     a = b;
     fa = fb;
     b += Math.abs(d) > tol ? d : m > 0 ? tol : -tol;
-    fb = f(b);
+    fb = f.valueAt(b);
   }
   return b;
 }

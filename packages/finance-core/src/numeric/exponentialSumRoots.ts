@@ -1,4 +1,4 @@
-import { brentRoot } from './brentRoot.js';
+import { brentRootOf, type RootTarget } from './brentRoot.js';
 
 /** Every real root of an exponential sum, and whether they were all isolated. */
 export interface ExponentialSumRoots {
@@ -58,85 +58,26 @@ export function exponentialSumRoots(
   const lo = Math.max(Math.min(0, loBound) - 1e-3, minRoot, -MAX_EXPONENT / times[last]!);
   const hi = Math.min(Math.max(0, hiBound) + 1e-3, maxRoot, MAX_EXPONENT);
 
-  const exact = (v: number): number => {
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += coefficients[i]! * Math.exp(-v * times[i]!);
-    return sum;
-  };
-  const gaps = distinctGaps(times);
-  const gapValues = gaps === null ? [] : gaps.values;
-  const gapIndex = gaps === null ? [] : gaps.index;
-  const gapFactors = gapValues.slice();
-  const useGaps = gaps !== null;
-  let p = 0;
-  let m = 0;
-  let p1 = 0;
-  let m1 = 0;
-  /** P, N, P₁, N₁ at v; each e^(−v·tᵢ) as a running product of e^(−v·gap) when gaps repeat. */
-  const evaluate = (v: number): void => {
-    let sp = 0;
-    let sm = 0;
-    let sp1 = 0;
-    let sm1 = 0;
-    for (let g = 0; g < gapFactors.length; g++) gapFactors[g] = Math.exp(-v * gapValues[g]!);
-    let discount = 1;
-    for (let i = 0; i < n; i++) {
-      const t = times[i]!;
-      if (!useGaps) discount = Math.exp(-v * t);
-      else if (i > 0) discount *= gapFactors[gapIndex[i]!]!;
-      const term = coefficients[i]! * discount;
-      if (term > 0) {
-        sp += term;
-        sp1 += term * t;
-      } else {
-        sm -= term;
-        sm1 -= term * t;
-      }
-    }
-    p = sp;
-    m = sm;
-    p1 = sp1;
-    m1 = sm1;
-  };
-  const fast = (v: number): number => {
-    evaluate(v);
-    return p - m;
-  };
+  const sum = new ExponentialSum(coefficients, times);
   const roots: number[] = [];
   let complete = true;
-  const addRoot = (v: number): void => {
-    if (roots.length === 0 || roots[roots.length - 1] !== v) roots.push(v);
-  };
-  /** The root in a monotone [a, b] with a sign change: narrowed on the fast sum, finished on the exact one. */
-  const refine = (a: number, b: number, fa: number, fb: number): number => {
-    const near = brentRoot(fast, a, b, fa, fb, 1e-9 * (1 + Math.abs(a) + Math.abs(b)));
-    const width = 4e-9 * (1 + Math.abs(near));
-    const left = Math.max(a, near - width);
-    const right = Math.min(b, near + width);
-    const fl = exact(left);
-    const fr = exact(right);
-    if ((fl < 0 && fr > 0) || (fl > 0 && fr < 0))
-      return brentRoot(exact, left, right, fl, fr, 1e-18);
-    if (fl === 0) return left;
-    if (fr === 0) return right;
-    return brentRoot(exact, a, b, exact(a), exact(b), 1e-18);
-  };
 
   // Laguerre's rule of signs for partial sums (Pólya–Szegő, Problems and Theorems in
   // Analysis II, Part V, no. 77): with z = e^(−v), the roots with v > 0 are at most the sign
   // changes of c₀, c₀+c₁, …; those with v < 0 at most the sign changes of the partial sums
   // taken from the last term. With at most one on each side (the usual investment history),
   // each side holds a root exactly when f changes sign across it: no subdivision needed.
-  const { total, changes: forward } = partialSumSignChanges(coefficients, true);
-  const backward = partialSumSignChanges(coefficients, false).changes;
+  const forward = partialSumSignChanges(coefficients, true);
+  const backward = partialSumSignChanges(coefficients, false);
+  const total = forwardSum(coefficients);
   if (total !== 0 && forward <= 1 && backward <= 1) {
-    const fLo = exact(lo);
-    const fHi = exact(hi);
+    const fLo = sum.exact(lo);
+    const fHi = sum.exact(hi);
     if (lo < 0 && ((fLo < 0 && total > 0) || (fLo > 0 && total < 0))) {
-      addRoot(refine(lo, Math.min(0, hi), fLo, hi < 0 ? fHi : total));
+      addRoot(roots, refine(sum, lo, Math.min(0, hi), fLo, hi < 0 ? fHi : total));
     }
     if (hi > 0 && ((fHi < 0 && total > 0) || (fHi > 0 && total < 0))) {
-      addRoot(refine(Math.max(0, lo), hi, lo > 0 ? fLo : total, fHi));
+      addRoot(roots, refine(sum, Math.max(0, lo), hi, lo > 0 ? fLo : total, fHi));
     }
     return { roots, complete };
   }
@@ -144,36 +85,10 @@ export function exponentialSumRoots(
   // Depth-first stack of intervals, each frame: a, b, depth, then P, N, P₁, N₁ at a and at b.
   const stack: number[] = [];
   let top = 0;
-  const push = (
-    a: number,
-    b: number,
-    depth: number,
-    pa: number,
-    na: number,
-    p1a: number,
-    n1a: number,
-    pb: number,
-    nb: number,
-    p1b: number,
-    n1b: number,
-  ): void => {
-    stack[top] = a;
-    stack[top + 1] = b;
-    stack[top + 2] = depth;
-    stack[top + 3] = pa;
-    stack[top + 4] = na;
-    stack[top + 5] = p1a;
-    stack[top + 6] = n1a;
-    stack[top + 7] = pb;
-    stack[top + 8] = nb;
-    stack[top + 9] = p1b;
-    stack[top + 10] = n1b;
-    top += FRAME;
-  };
-  evaluate(lo);
-  const [pLo, mLo, p1Lo, m1Lo] = [p, m, p1, m1];
-  evaluate(hi);
-  push(lo, hi, 0, pLo, mLo, p1Lo, m1Lo, p, m, p1, m1);
+  sum.evaluate(lo);
+  const [pLo, mLo, p1Lo, m1Lo] = [sum.p, sum.m, sum.p1, sum.m1];
+  sum.evaluate(hi);
+  top = push(stack, top, lo, hi, 0, pLo, mLo, p1Lo, m1Lo, sum.p, sum.m, sum.p1, sum.m1);
 
   const safe = 1 + BOUND_MARGIN;
   while (top > 0) {
@@ -193,9 +108,9 @@ export function exponentialSumRoots(
     const fa = pa - na;
     const fb = pb - nb;
     if (n1b > p1a * safe || p1b > n1a * safe) {
-      if (fa === 0) addRoot(a);
-      if ((fa < 0 && fb > 0) || (fa > 0 && fb < 0)) addRoot(refine(a, b, fa, fb));
-      if (fb === 0) addRoot(b);
+      if (fa === 0) addRoot(roots, a);
+      if ((fa < 0 && fb > 0) || (fa > 0 && fb < 0)) addRoot(roots, refine(sum, a, b, fa, fb));
+      if (fb === 0) addRoot(roots, b);
       continue;
     }
     const mid = 0.5 * (a + b);
@@ -203,12 +118,139 @@ export function exponentialSumRoots(
       complete = false;
       continue;
     }
-    evaluate(mid);
-    const [pm, mm, p1m, m1m] = [p, m, p1, m1];
-    push(mid, b, depth + 1, pm, mm, p1m, m1m, pb, nb, p1b, n1b);
-    push(a, mid, depth + 1, pa, na, p1a, n1a, pm, mm, p1m, m1m);
+    sum.evaluate(mid);
+    const { p: pm, m: mm, p1: p1m, m1: m1m } = sum;
+    top = push(stack, top, mid, b, depth + 1, pm, mm, p1m, m1m, pb, nb, p1b, n1b);
+    top = push(stack, top, a, mid, depth + 1, pa, na, p1a, n1a, pm, mm, p1m, m1m);
   }
   return { roots, complete };
+}
+
+/**
+ * f(v) = Σ cᵢ·e^(−v·tᵢ) evaluated two ways: `exact` (one exponential per term) and
+ * `evaluate`, which also splits it into P, N, P₁, N₁ (see {@link exponentialSumRoots}) and,
+ * when the time gaps repeat, forms each e^(−v·tᵢ) as a running product of one e^(−v·gap)
+ * per distinct gap. As a {@link RootTarget} it gives the fast sum P − N, or the exact one
+ * while `exactMode` is set. One object per search: no closure, no allocation per evaluation.
+ */
+class ExponentialSum implements RootTarget {
+  p = 0;
+  m = 0;
+  p1 = 0;
+  m1 = 0;
+  exactMode = false;
+  readonly #gapValues: number[];
+  readonly #gapIndex: number[];
+  readonly #gapFactors: number[];
+  readonly #useGaps: boolean;
+
+  constructor(
+    readonly coefficients: ArrayLike<number>,
+    readonly times: ArrayLike<number>,
+  ) {
+    const gaps = distinctGaps(times);
+    this.#useGaps = gaps !== null;
+    this.#gapValues = gaps === null ? [] : gaps.values;
+    this.#gapIndex = gaps === null ? [] : gaps.index;
+    this.#gapFactors = this.#gapValues.slice();
+  }
+
+  valueAt(v: number): number {
+    if (this.exactMode) return this.exact(v);
+    this.evaluate(v);
+    return this.p - this.m;
+  }
+
+  exact(v: number): number {
+    const { coefficients, times } = this;
+    let sum = 0;
+    for (let i = 0; i < coefficients.length; i++)
+      sum += coefficients[i]! * Math.exp(-v * times[i]!);
+    return sum;
+  }
+
+  /** P, N, P₁, N₁ at v into `p`, `m`, `p1`, `m1`. */
+  evaluate(v: number): void {
+    const { coefficients, times } = this;
+    const gapValues = this.#gapValues;
+    const gapIndex = this.#gapIndex;
+    const gapFactors = this.#gapFactors;
+    const useGaps = this.#useGaps;
+    let sp = 0;
+    let sm = 0;
+    let sp1 = 0;
+    let sm1 = 0;
+    for (let g = 0; g < gapFactors.length; g++) gapFactors[g] = Math.exp(-v * gapValues[g]!);
+    let discount = 1;
+    for (let i = 0; i < coefficients.length; i++) {
+      const t = times[i]!;
+      if (!useGaps) discount = Math.exp(-v * t);
+      else if (i > 0) discount *= gapFactors[gapIndex[i]!]!;
+      const term = coefficients[i]! * discount;
+      if (term > 0) {
+        sp += term;
+        sp1 += term * t;
+      } else {
+        sm -= term;
+        sm1 -= term * t;
+      }
+    }
+    this.p = sp;
+    this.m = sm;
+    this.p1 = sp1;
+    this.m1 = sm1;
+  }
+}
+
+/** The root in a monotone [a, b] with a sign change: narrowed on the fast sum, finished on the exact one. */
+function refine(sum: ExponentialSum, a: number, b: number, fa: number, fb: number): number {
+  sum.exactMode = false;
+  const near = brentRootOf(sum, a, b, fa, fb, 1e-9 * (1 + Math.abs(a) + Math.abs(b)));
+  const width = 4e-9 * (1 + Math.abs(near));
+  const left = Math.max(a, near - width);
+  const right = Math.min(b, near + width);
+  const fl = sum.exact(left);
+  const fr = sum.exact(right);
+  sum.exactMode = true;
+  if ((fl < 0 && fr > 0) || (fl > 0 && fr < 0)) return brentRootOf(sum, left, right, fl, fr, 1e-18);
+  if (fl === 0) return left;
+  if (fr === 0) return right;
+  return brentRootOf(sum, a, b, sum.exact(a), sum.exact(b), 1e-18);
+}
+
+/** Appends v unless it repeats the last root (an endpoint shared by two intervals). */
+function addRoot(roots: number[], v: number): void {
+  if (roots.length === 0 || roots[roots.length - 1] !== v) roots.push(v);
+}
+
+/** Writes one frame (a, b, depth, P, N, P₁, N₁ at a, then at b) at `top`; returns the new top. */
+function push(
+  stack: number[],
+  top: number,
+  a: number,
+  b: number,
+  depth: number,
+  pa: number,
+  na: number,
+  p1a: number,
+  n1a: number,
+  pb: number,
+  nb: number,
+  p1b: number,
+  n1b: number,
+): number {
+  stack[top] = a;
+  stack[top + 1] = b;
+  stack[top + 2] = depth;
+  stack[top + 3] = pa;
+  stack[top + 4] = na;
+  stack[top + 5] = p1a;
+  stack[top + 6] = n1a;
+  stack[top + 7] = pb;
+  stack[top + 8] = nb;
+  stack[top + 9] = p1b;
+  stack[top + 10] = n1b;
+  return top + FRAME;
 }
 
 /** Distinct successive time gaps, when few enough to be worth a table (dates repeat their spacing). */
@@ -232,12 +274,9 @@ function distinctGaps(times: ArrayLike<number>): { values: number[]; index: numb
 
 /**
  * Sign changes (zeros skipped) of the partial sums of `c`, from the first term
- * (`fromStart`) or from the last, and the full sum.
+ * (`fromStart`) or from the last.
  */
-function partialSumSignChanges(
-  c: ArrayLike<number>,
-  fromStart: boolean,
-): { changes: number; total: number } {
+function partialSumSignChanges(c: ArrayLike<number>, fromStart: boolean): number {
   let sum = 0;
   let sign = 0;
   let changes = 0;
@@ -249,5 +288,12 @@ function partialSumSignChanges(
       sign = s;
     }
   }
-  return { changes, total: sum };
+  return changes;
+}
+
+/** Σ cᵢ in index order (the last forward partial sum). */
+function forwardSum(c: ArrayLike<number>): number {
+  let sum = 0;
+  for (let k = 0; k < c.length; k++) sum += c[k]!;
+  return sum;
 }

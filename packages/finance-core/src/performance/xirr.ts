@@ -47,22 +47,20 @@ export function xirr(
   const n = days.length;
   let sorted = true;
   for (let i = 1; i < n && sorted; i++) sorted = days[i]! >= days[i - 1]!;
-  const order = sorted
-    ? null
-    : Array.from({ length: n }, (_, i) => i).sort((i, j) => days[i]! - days[j]!);
-  const at = (k: number): number => (order === null ? k : order[k]!);
-  const first = days[at(0)]!;
-  const span = days[at(n - 1)]! - first;
+  const order = sorted ? null : sortedOrder(days);
+  const first = days[order === null ? 0 : order[0]!]!;
+  const span = days[order === null ? n - 1 : order[n - 1]!]! - first;
   if (span <= 0) return { value: null, reason: ZERO_LENGTH_PERIOD, roots: [] };
 
   // Same-date amounts summed; zero sums dropped; times in years from the first non-zero flow.
   const coefficients: number[] = [];
   const times: number[] = [];
   let firstFlowDay = first;
-  let day = days[at(0)]!;
+  let day = first;
   let sum = 0;
   for (let k = 0; k <= n; k++) {
-    const next = k < n ? days[at(k)]! : Number.NaN;
+    const at = order === null ? k : order[k]!;
+    const next = k < n ? days[at]! : Number.NaN;
     if (next !== day) {
       if (sum !== 0) {
         if (coefficients.length === 0) firstFlowDay = day;
@@ -72,7 +70,7 @@ export function xirr(
       day = next;
       sum = 0;
     }
-    if (k < n) sum += amounts[at(k)]!;
+    if (k < n) sum += amounts[at]!;
   }
   if (coefficients.length < 2) return { value: null, reason: Reason.noRoot, roots: [] };
   const found = exponentialSumRoots(coefficients, times, MIN_LOG_GROWTH);
@@ -87,4 +85,9 @@ export function xirr(
     npv += coefficients[k]! * Math.pow(1 + rate, -(times[k]! + offset));
   }
   return { rate, periodRate: Math.pow(1 + rate, span / 365) - 1, roots, days: span, npv };
+}
+
+/** Indices of `days` in ascending order of day (stable: same-day entries keep their order). */
+function sortedOrder(days: ArrayLike<number>): number[] {
+  return Array.from({ length: days.length }, (_, i) => i).sort((i, j) => days[i]! - days[j]!);
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   independentValue,
@@ -40,5 +41,36 @@ describe('maxDrawdown', () => {
       value: null,
       reason: Reason.tooFewObservations,
     });
+  });
+  it('equals, bit for bit, the plain definition that divides on every row (skip test is exact)', () => {
+    /** The definition as written: dd_t = W_t / peak_t − 1 on every observed row. */
+    const plain = (r: Float64Array) => {
+      let [wealth, peak, peakRow, worst, worstPeakRow, troughRow] = [1, 1, -1, 0, -1, -1];
+      for (let i = 0; i < r.length; i++) {
+        if (Number.isNaN(r[i]!)) continue;
+        wealth *= 1 + r[i]!;
+        if (wealth > peak) [peak, peakRow] = [wealth, i];
+        if (wealth / peak - 1 < worst)
+          [worst, troughRow, worstPeakRow] = [wealth / peak - 1, i, peakRow];
+      }
+      return { worst, troughRow, worstPeakRow };
+    };
+    const daily = fc.oneof(
+      fc.double({ min: -0.2, max: 0.2, noNaN: true }),
+      fc.constantFrom(Number.NaN, 0, -1, -1.5, 1e-17, -1e-17, 3),
+    );
+    fc.assert(
+      fc.property(fc.array(daily, { minLength: 1, maxLength: 300 }), (values) => {
+        const r = Float64Array.from(values);
+        const d = maxDrawdown(r, 0, r.length);
+        const p = plain(r);
+        if (!('nObs' in d)) return r.every(Number.isNaN);
+        expect(Object.is(d.value, p.worst)).toBe(true);
+        expect(d.troughRow).toBe(p.troughRow < 0 ? null : p.troughRow);
+        expect(d.peakRow).toBe(p.troughRow < 0 ? null : p.worstPeakRow);
+        return true;
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

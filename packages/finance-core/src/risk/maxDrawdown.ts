@@ -37,6 +37,12 @@ export function maxDrawdown(
   let troughRow = -1;
   let troughWealth = 1;
   let nObs = 0;
+  // A row can deepen the drawdown only if W / peak < the ratio of the worst so far (division
+  // and subtraction round monotonically): rows with W above `skipAbove` = peak · that ratio,
+  // widened by 1e-12 of its size to cover the product's rounding, are skipped without the
+  // division; all others (NaN included) are decided exactly as written.
+  let worstRatio = 1;
+  let skipAbove = widened(peak);
   for (let i = start; i < end; i++) {
     const r = returns[i]!;
     if (r !== r) continue;
@@ -45,14 +51,19 @@ export function maxDrawdown(
     if (wealth > peak) {
       peak = wealth;
       peakRow = i;
+      skipAbove = widened(peak * worstRatio);
     }
-    const drawdown = wealth / peak - 1;
+    if (wealth > skipAbove) continue;
+    const ratio = wealth / peak;
+    const drawdown = ratio - 1;
     if (drawdown < worst) {
       worst = drawdown;
       troughRow = i;
       troughWealth = wealth;
       worstPeakRow = peakRow;
       worstPeak = peak;
+      worstRatio = ratio;
+      skipAbove = widened(peak * worstRatio);
     }
   }
   if (nObs === 0) return undefinedValue(Reason.tooFewObservations);
@@ -69,4 +80,9 @@ export function maxDrawdown(
     }
   }
   return { value: worst, peakRow: worstPeakRow, troughRow, recoveryRow, nObs };
+}
+
+/** x raised by 1e-12 of its size, far above the rounding of one product (either sign). */
+function widened(x: number): number {
+  return x + Math.abs(x) * 1e-12;
 }
