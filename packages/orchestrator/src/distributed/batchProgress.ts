@@ -1,0 +1,71 @@
+import type { Database } from '../db/database.js';
+import { batchStatuses, type BatchStatus } from '../db/schema.js';
+
+/** Batches of one step of a run by status. */
+export type BatchCounts = Readonly<Record<BatchStatus, number>>;
+
+/** What one worker did over the window. */
+export interface WorkerThroughput {
+  readonly worker: string;
+  readonly batches: number;
+  readonly portfolios: number;
+  /** Σ seconds the worker spent in its done batches. */
+  readonly seconds: number;
+  /** portfolios ÷ seconds (null when no time was measured). */
+  readonly portfoliosPerSecond: number | null;
+  readonly lastFinishedAt: string | null;
+}
+
+/** Per-step batch counts of `runId` (steps without batches are absent). */
+export async function batchCountsOfRun(
+  db: Database,
+  runId: string,
+): Promise<Record<string, BatchCounts>> {
+  const rows = await db.query<{ step: string; status: BatchStatus; n: number }>(
+    `select step, status, count(*)::int as n from step_batches where run_id = $1
+      group by step, status order by step, status`,
+    [runId],
+  );
+  const counts: Record<string, Record<BatchStatus, number>> = {};
+  for (const r of rows) {
+    counts[r.step] ??= Object.fromEntries(batchStatuses.map((s) => [s, 0])) as Record<
+      BatchStatus,
+      number
+    >;
+    counts[r.step]![r.status] = r.n;
+  }
+  return counts;
+}
+
+/**
+ * Every worker's done batches finished at or after `since`: count, portfolios, seconds and
+ * portfolios per second — by worker id, ascending.
+ */
+export async function workerThroughput(db: Database, since: Date): Promise<WorkerThroughput[]> {
+  const rows = await db.query<{
+    worker: string;
+    batches: number;
+    portfolios: number;
+    seconds: number | null;
+    last: string | null;
+  }>(
+    `select worker, count(*)::int as batches,
+            coalesce(sum(cardinality(portfolio_ids)), 0)::int as portfolios,
+            sum(seconds) as seconds, max(finished_at)::text as last
+       from step_batches
+      where status = 'done' and worker is not null and finished_at >= $1
+      group by worker order by worker`,
+    [since.toISOString()],
+  );
+  return rows.map((r) => {
+    const seconds = Number(r.seconds ?? 0);
+    return {
+      worker: r.worker,
+      batches: r.batches,
+      portfolios: r.portfolios,
+      seconds,
+      portfoliosPerSecond: seconds > 0 ? r.portfolios / seconds : null,
+      lastFinishedAt: r.last,
+    };
+  });
+}

@@ -1,0 +1,96 @@
+import PgBoss from 'pg-boss';
+import type { Database } from '../db/database.js';
+import { DistributedNeedsPostgresError } from './distributedNeedsPostgresError.js';
+
+/** The pg-boss queue carrying one job per batch (policy `stately`: a re-sent key is dropped). */
+export const STEP_BATCH_QUEUE = 'truth-spine-step-batches';
+
+/** Where pg-boss moves a batch job whose every attempt failed or expired. */
+export const STEP_BATCH_DEAD_LETTER_QUEUE = 'truth-spine-step-batches-failed';
+
+/** The pg-boss schema in the platform's database. */
+export const PG_BOSS_SCHEMA = 'pgboss';
+
+/** What a batch job carries: the key of its step_batches row (the row holds the ids). */
+export interface BatchJobData {
+  readonly runId: string;
+  readonly step: string;
+  readonly batchNo: number;
+}
+
+/** Transport settings of batch jobs; every field has a default. */
+export interface BatchQueueSettings {
+  /** Attempts after the first one before a batch fails for good (default 2). */
+  readonly retryLimit?: number;
+  /** Seconds between attempts (default 5). */
+  readonly retryDelaySeconds?: number;
+  /**
+   * Seconds an attempt may stay active before pg-boss treats its worker as dead and retries
+   * the job elsewhere (default 900: far above a batch's run time; tests use a few seconds).
+   */
+  readonly expireInSeconds?: number;
+  /** How often expired attempts are looked for (default 10 s; shared by all processes). */
+  readonly maintenanceIntervalSeconds?: number;
+  /** How often an idle worker polls (default 1 s). */
+  readonly pollingIntervalSeconds?: number;
+}
+
+/** The settings with their defaults filled in. */
+export function batchQueueSettings(
+  settings: BatchQueueSettings = {},
+): Required<BatchQueueSettings> {
+  return {
+    retryLimit: settings.retryLimit ?? 2,
+    retryDelaySeconds: settings.retryDelaySeconds ?? 5,
+    expireInSeconds: settings.expireInSeconds ?? 900,
+    maintenanceIntervalSeconds: settings.maintenanceIntervalSeconds ?? 10,
+    pollingIntervalSeconds: settings.pollingIntervalSeconds ?? 1,
+  };
+}
+
+/** An open pg-boss on the platform database with the batch queues created. */
+export interface BatchQueue {
+  readonly boss: PgBoss;
+  readonly settings: Required<BatchQueueSettings>;
+  /** Stops pg-boss (waits for running handlers up to `timeoutMs`, default 30 s). */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+/**
+ * Starts pg-boss on `databaseUrl` (schema `pgboss`, installed on first use) and creates the
+ * batch queue (`stately`, dead letters to {@link STEP_BATCH_DEAD_LETTER_QUEUE}). `db` must be
+ * PostgreSQL: the embedded PGlite store is single-process ({@link DistributedNeedsPostgresError}).
+ */
+export async function openBatchQueue(
+  db: Database,
+  databaseUrl: string,
+  settings: BatchQueueSettings = {},
+): Promise<BatchQueue> {
+  if (db.kind !== 'postgres') throw new DistributedNeedsPostgresError(db.description);
+  const resolved = batchQueueSettings(settings);
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    schema: PG_BOSS_SCHEMA,
+    max: 4,
+    application_name: 'truth-spine-batches',
+    maintenanceIntervalSeconds: resolved.maintenanceIntervalSeconds,
+    monitorStateIntervalSeconds: 60,
+    schedule: false,
+  });
+  boss.on('error', () => undefined);
+  await boss.start();
+  await boss.createQueue(STEP_BATCH_DEAD_LETTER_QUEUE, {
+    name: STEP_BATCH_DEAD_LETTER_QUEUE,
+    policy: 'standard',
+  });
+  await boss.createQueue(STEP_BATCH_QUEUE, {
+    name: STEP_BATCH_QUEUE,
+    policy: 'stately',
+    deadLetter: STEP_BATCH_DEAD_LETTER_QUEUE,
+  });
+  return {
+    boss,
+    settings: resolved,
+    stop: (timeoutMs = 30_000) => boss.stop({ graceful: true, wait: true, timeout: timeoutMs }),
+  };
+}
