@@ -146,6 +146,13 @@ export { pipelineOptionsFromConfig } from './config/pipelineOptionsFromConfig.js
 
 // step bodies (build_pack engineer's line; the lead may regroup)
 export * from './steps/index.js';
+// scale-out of steps 3–5 over pg-boss workers (issue 9)
+export * as distributed from './distributed/index.js';
+export {
+  portfolioBatchStepBody,
+  type BatchRun,
+  type PortfolioBatchWork,
+} from './pipeline/portfolioBatchWork.js';
 
 // testing helpers for other packages' database suites
 export {
