@@ -98,6 +98,29 @@ describe.each(testDatabaseKinds())('insertRows on %s', (kind) => {
     expect(stored.map((r) => r['f'])).toEqual([0, 1 / 3, 2 / 3, 1]);
   });
 
+  it('quotes identifiers: reserved words, capitals and embedded quotes name real columns', async () => {
+    await t.db.query(
+      'create table "window" ("window" text, "order" integer, "Mixed ""Quoted"" Name" boolean)',
+    );
+    const columns = ['window', 'order', 'Mixed "Quoted" Name'];
+    await insertRows(t.db.drizzle, 'window', columns, [
+      ['w1', 2, true],
+      ['w2', 1, null],
+    ]);
+    expect(
+      await t.db.query(
+        'select "window", "order", "Mixed ""Quoted"" Name" as mixed from "window" order by "order"',
+      ),
+    ).toEqual([
+      { window: 'w2', order: 1, mixed: null },
+      { window: 'w1', order: 2, mixed: true },
+    ]);
+    // Quoted names are exact: the case-folded spelling is another (missing) column.
+    await expect(
+      insertRows(t.db.drizzle, 'window', ['mixed "quoted" name'], [[false]]),
+    ).rejects.toThrow('insertRows: window has no column "mixed \\"quoted\\" name"');
+  });
+
   it('rolls back with its transaction and rejects bad identifiers and ragged rows', async () => {
     await expect(
       t.db.drizzle.transaction(async (tx) => {
@@ -119,9 +142,16 @@ describe.each(testDatabaseKinds())('insertRows on %s', (kind) => {
       }),
     ).rejects.toThrow('abort');
     expect(await t.db.query('select * from pack_macro')).toEqual([]);
-    await expect(insertRows(t.db.drizzle, 'pack_prices; drop', ['a'], [[1]])).rejects.toThrow(
-      /bad identifier/,
-    );
+    // An injection attempt is only an odd (missing) table name once quoted.
+    await expect(
+      insertRows(t.db.drizzle, 'pack_prices; drop table packs; --', ['symbol'], [['x']]),
+    ).rejects.toThrow('insertRows: no table "pack_prices; drop table packs; --" in the current');
+    expect(await t.db.query('select id from packs')).toEqual([{ id: 'PK-bulk' }]);
+    for (const bad of ['', 'nul\u0000byte', 'x'.repeat(64), 'é'.repeat(32)]) {
+      await expect(insertRows(t.db.drizzle, 'pack_prices', [bad], [[1]])).rejects.toThrow(
+        /bad identifier/,
+      );
+    }
     await expect(insertRows(t.db.drizzle, 'pack_fx', ['pack_id', 'base'], [['x']])).rejects.toThrow(
       /1 values for 2 columns/,
     );

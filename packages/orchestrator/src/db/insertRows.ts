@@ -2,6 +2,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from './database.js';
 import { executeRows } from './rows.js';
 
+/** PostgreSQL's limit on identifier length (NAMEDATALEN − 1); longer names are truncated. */
+const MAX_IDENTIFIER_BYTES = 63;
+
 /**
  * The bulk path: inserts `rows` (each an array of values in `columns` order) into `table`
  * with ONE statement, `INSERT … SELECT * FROM unnest($1::type[], $2::type[], …)`, one
@@ -9,8 +12,11 @@ import { executeRows } from './rows.js';
  * count (drizzle's builder spends seconds rendering 10k-row VALUES lists). Runs on
  * `executor`, so inside a transaction when given one. Values: string, number, bigint,
  * boolean, null, Date (as ISO instant), Uint8Array (bytea) or a JSON-able object (jsonb).
- * Identifiers must be plain snake_case. `onConflict` appends e.g. `on conflict do nothing`.
- * Returns the number of rows sent.
+ * `table` and `columns` are quoted identifiers (`"name"`, embedded `"` doubled), so any name
+ * PostgreSQL can store works — reserved words such as `window`, capitals, spaces, quotes —
+ * matched exactly (no case folding); an empty name, a NUL or more than 63 bytes is an error,
+ * as is a table missing from the current schema. `onConflict` appends e.g.
+ * `on conflict do nothing`. Returns the number of rows sent.
  */
 export async function insertRows(
   executor: Executor,
@@ -20,7 +26,7 @@ export async function insertRows(
   onConflict?: SQL,
 ): Promise<number> {
   for (const name of [table, ...columns]) {
-    if (!/^[a-z_][a-z0-9_]*$/.test(name)) {
+    if (name === '' || name.includes('\u0000') || Buffer.byteLength(name) > MAX_IDENTIFIER_BYTES) {
       throw new Error(`insertRows: bad identifier ${JSON.stringify(name)}`);
     }
   }
@@ -33,15 +39,24 @@ export async function insertRows(
   }
   if (rows.length === 0) return 0;
   const types = await columnTypes(executor, table);
+  if (types.size === 0) {
+    throw new Error(`insertRows: no table ${JSON.stringify(table)} in the current schema`);
+  }
   const arrays = columns.map((name, index) => {
     const type = types.get(name);
-    if (type === undefined) throw new Error(`insertRows: ${table} has no column ${name}`);
-    return sql`${arrayLiteral(rows, index)}::${sql.raw(type)}[]`;
+    if (type === undefined) {
+      throw new Error(`insertRows: ${table} has no column ${JSON.stringify(name)}`);
+    }
+    return sql`${arrayLiteral(rows, index)}::${sql.identifier(type.schema)}.${sql.identifier(type.name)}[]`;
   });
+  const columnList = sql.join(
+    columns.map((name) => sql.identifier(name)),
+    sql`, `,
+  );
   await executor.execute(
     sql.join(
       [
-        sql.raw(`insert into ${table} (${columns.join(', ')}) select * from unnest(`),
+        sql`insert into ${sql.identifier(table)} (${columnList}) select * from unnest(`,
         sql.join(arrays, sql`, `),
         sql`)`,
         onConflict ?? sql``,
@@ -52,13 +67,17 @@ export async function insertRows(
   return rows.length;
 }
 
-async function columnTypes(executor: Executor, table: string): Promise<Map<string, string>> {
-  const rows = await executeRows<{ column_name: string; udt_name: string }>(
+/** Each column's type by column name, schema-qualified (an enum may live outside pg_catalog). */
+async function columnTypes(
+  executor: Executor,
+  table: string,
+): Promise<Map<string, { schema: string; name: string }>> {
+  const rows = await executeRows<{ column_name: string; udt_schema: string; udt_name: string }>(
     executor,
-    sql`select column_name, udt_name from information_schema.columns
+    sql`select column_name, udt_schema, udt_name from information_schema.columns
         where table_schema = current_schema() and table_name = ${table}`,
   );
-  return new Map(rows.map((r) => [r.column_name, r.udt_name]));
+  return new Map(rows.map((r) => [r.column_name, { schema: r.udt_schema, name: r.udt_name }]));
 }
 
 /** Column `index` of `rows` as a PostgreSQL array literal: `{"a","b",NULL}`. */
