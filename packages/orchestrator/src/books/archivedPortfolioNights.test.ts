@@ -8,8 +8,16 @@ import type { Database } from '../db/database.js';
 import { silentLogger } from '../pipeline/logger.js';
 import { runNightly } from '../pipeline/runPipeline.js';
 import { demoCopy, type DemoCopy } from '../steps/buildPack/testing/demoCopy.js';
+import {
+  exportPackMetrics,
+  type PackMetricsExport,
+} from '../steps/computeDailyMetrics/exportPackMetrics.js';
 import { createStepBodies } from '../steps/createStepBodies.js';
 import { gatherNightFacts } from '../steps/evaluateAlerts/gatherNightFacts.js';
+import {
+  exportPackFactors,
+  type PackFactorsExport,
+} from '../steps/prewarmFactors/exportPackFactors.js';
 import type { StepDependencies } from '../steps/stepDependencies.js';
 import {
   openTestDatabase,
@@ -110,6 +118,8 @@ describe.each(testDatabaseKinds())('an archived portfolio across nights on %s', 
   let deps: StepDependencies;
   let firstPack: string;
   let beforeArchive: Record<string, string[]>;
+  let metricsExport: PackMetricsExport;
+  let factorsExport: PackFactorsExport;
 
   const night = async (asOf: string) => {
     const { report } = await runNightly(t.db, createStepBodies(deps), { asOf });
@@ -153,6 +163,8 @@ describe.each(testDatabaseKinds())('an archived portfolio across nights on %s', 
     };
     firstPack = await night(FIRST);
     beforeArchive = await rowsOf(t.db, ARCHIVED);
+    metricsExport = await exportPackMetrics(t.db, firstPack);
+    factorsExport = await exportPackFactors(t.db, firstPack);
   }, 300_000);
   afterAll(async () => {
     await t?.dispose();
@@ -248,8 +260,13 @@ describe.each(testDatabaseKinds())('an archived portfolio across nights on %s', 
       new AbortController().signal,
     );
     expect(facts.portfolios?.map((p) => p.id)).toEqual([KEPT]);
-    // the first pack's rows of the archived portfolio are untouched and still readable
+    // the first pack's rows of the archived portfolio are untouched and still readable,
+    // and the old pack's metrics/factors exports are the same documents as before
     expect(await rowsOf(t.db, ARCHIVED)).toEqual(beforeArchive);
+    expect(metricsExport.valuations.map((v) => v.portfolio_id)).toContain(ARCHIVED);
+    expect(factorsExport.exposures.map((e) => e.portfolio_id)).toContain(ARCHIVED);
+    expect(await exportPackMetrics(t.db, firstPack)).toEqual(metricsExport);
+    expect(await exportPackFactors(t.db, firstPack)).toEqual(factorsExport);
     expect(await packRowsOf(t.db, firstPack, ARCHIVED)).toMatchObject({
       valuations: 1,
       return_series: 1,
