@@ -16,6 +16,7 @@ import { securitiesCommand } from './securities.js';
 import { serveCommand } from './serve.js';
 import { statusCommand } from './status.js';
 import { transactionsCommand } from './transactions.js';
+import { workerCommand } from './worker.js';
 
 /**
  * Every runner command, in the order `help` lists them. One module per command under
@@ -32,6 +33,7 @@ export const commands: readonly Command[] = [
   nightlyCommand,
   resumeCommand,
   backfillCommand,
+  workerCommand,
   metricsCommand,
   factorsCommand,
   ratingsCommand,

@@ -75,8 +75,15 @@ describe('nightly arguments', () => {
       date: D,
       force: true,
       json: true,
+      distributed: false,
     });
-    expect(parseNightlyArgs([])).toEqual({ date: null, force: false, json: false });
+    expect(parseNightlyArgs([])).toEqual({
+      date: null,
+      force: false,
+      json: false,
+      distributed: false,
+    });
+    expect(parseNightlyArgs(['--distributed']).distributed).toBe(true);
     expect(() => parseNightlyArgs(['--date', '2024-02-30'])).toThrow(UsageError);
     expect(() => parseNightlyArgs(['--date'])).toThrow(UsageError);
     expect(() => parseNightlyArgs(['--nope'])).toThrow(UsageError);

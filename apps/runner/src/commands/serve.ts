@@ -1,5 +1,5 @@
 import { deliverRunAlerts } from '../runtime/deliverRunAlerts.js';
-import { pipelineOptionsFromConfig } from '@truth-spine/orchestrator';
+import { distributed, pipelineOptionsFromConfig } from '@truth-spine/orchestrator';
 import type { Command } from '../cli/command.js';
 import { ExitCode } from '../cli/exitCodes.js';
 import type { CliIo } from '../cli/io.js';
@@ -46,6 +46,7 @@ export async function serve(
     onProviderCall: (call) => metrics.observeProviderCall(call),
   });
   const { config, db, logger } = runtime;
+  metrics.watchBatches(() => distributed.distributedSnapshot(db, new Date()));
   if (db.kind === 'pglite') {
     logger.warn(
       { database: db.description },

@@ -1,4 +1,4 @@
-import { getFreshness, listRunReports } from '@truth-spine/orchestrator';
+import { distributed, getFreshness, listRunReports } from '@truth-spine/orchestrator';
 import type { Command } from '../cli/command.js';
 import { ExitCode } from '../cli/exitCodes.js';
 import { UsageError } from '../cli/usageError.js';
@@ -8,8 +8,11 @@ const usage = 'usage: status [--json] [--limit N]';
 
 /**
  * `status [--json] [--limit N]`: the latest pack (the freshness gate) and the newest
- * runs (default 20), newest first. `--json` prints
- * `{"runs": [run reports], "latest_pack": {pack_id, as_of, status, hash, fresh_at} | null}`.
+ * runs (default 20), newest first, and for distributed runs the newest one's batches per
+ * step and status and each worker's throughput over the last 24 h. `--json` prints
+ * `{"runs": [run reports], "latest_pack": {pack_id, as_of, status, hash, fresh_at} | null,
+ *   "distributed": {run_id, steps: {STEP: {queued, active, done, failed}},
+ *   workers: [{worker, batches, portfolios, seconds, portfoliosPerSecond, lastFinishedAt}]}}`.
  */
 export const statusCommand: Command = {
   name: 'status',
@@ -19,8 +22,11 @@ export const statusCommand: Command = {
     return withDatabase(io, async (db) => {
       const runs = await listRunReports(db, limit);
       const latest = await getFreshness(db);
+      const batches = await distributed.distributedSnapshot(db, new Date());
       if (json) {
-        io.stdout(`${JSON.stringify({ runs, latest_pack: latest }, null, 2)}\n`);
+        io.stdout(
+          `${JSON.stringify({ runs, latest_pack: latest, distributed: batches }, null, 2)}\n`,
+        );
         return ExitCode.ok;
       }
       io.stdout(
@@ -34,6 +40,20 @@ export const statusCommand: Command = {
         const stopped = run.blocked_at === null ? '' : ` at ${run.blocked_at}`;
         io.stdout(
           `${run.started_at}  ${run.as_of}  ${run.status}${stopped}  ${run.trigger}  ${run.run_id}\n`,
+        );
+      }
+      if (batches.run_id !== null) {
+        io.stdout(`distributed run ${batches.run_id}:\n`);
+        for (const [step, n] of Object.entries(batches.steps)) {
+          io.stdout(
+            `  ${step}: ${n.done} done, ${n.active} active, ${n.queued} queued, ${n.failed} failed\n`,
+          );
+        }
+      }
+      for (const w of batches.workers) {
+        const rate = w.portfoliosPerSecond === null ? '-' : w.portfoliosPerSecond.toFixed(1);
+        io.stdout(
+          `worker ${w.worker}: ${w.batches} batches, ${w.portfolios} portfolios, ${rate} portfolios/s (24 h)\n`,
         );
       }
       return ExitCode.ok;

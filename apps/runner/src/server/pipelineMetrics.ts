@@ -1,4 +1,4 @@
-import type { RunReport, StepProgress } from '@truth-spine/orchestrator';
+import type { distributed, RunReport, StepProgress } from '@truth-spine/orchestrator';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { ProviderCall } from '../runtime/countingMarketSource.js';
 
@@ -12,7 +12,10 @@ const durationBuckets = [0.1, 0.5, 1, 5, 15, 30, 60, 120, 300, 600, 1200, 1800];
  * - `truth_spine_deadline_misses_total{deadline="pack"|"run"}`;
  * - `truth_spine_provider_calls_total{source,method}` and
  *   `truth_spine_provider_errors_total{source,method,code}`;
- * - `truth_spine_last_run_timestamp_seconds{status}`.
+ * - `truth_spine_last_run_timestamp_seconds{status}`;
+ * - with {@link watchBatches}: `truth_spine_step_batches{step,status}` (the newest
+ *   distributed run's batches) and `truth_spine_worker_portfolios_per_second{worker}`,
+ *   `truth_spine_worker_batches{worker}` (done batches over the last 24 h), read at scrape time.
  * Feed it with {@link observeStep} (engine progress), {@link observeRun} (each finished
  * run's report) and {@link observeProviderCall} (the counting market source).
  */
@@ -102,6 +105,49 @@ export class PipelineMetrics {
     if (call.errorCode !== null) {
       this.providerErrors.labels(call.source, call.method, call.errorCode).inc();
     }
+  }
+
+  /**
+   * Gauges of distributed runs, read with `snapshot` at every scrape (a failed read leaves
+   * the gauges empty for that scrape).
+   */
+  watchBatches(snapshot: () => Promise<distributed.DistributedSnapshot>): void {
+    const read = () => snapshot().catch(() => null);
+    new Gauge({
+      name: 'truth_spine_step_batches',
+      help: 'Batches of the newest distributed run, by step and status (queued, active, done, failed).',
+      labelNames: ['step', 'status'] as const,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        const s = await read();
+        for (const [step, counts] of Object.entries(s?.steps ?? {})) {
+          for (const [status, n] of Object.entries(counts)) this.labels(step, status).set(n);
+        }
+      },
+    });
+    new Gauge({
+      name: 'truth_spine_worker_portfolios_per_second',
+      help: 'Portfolios per second of batch time of each worker over the last 24 h.',
+      labelNames: ['worker'] as const,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const w of (await read())?.workers ?? []) {
+          if (w.portfoliosPerSecond !== null) this.labels(w.worker).set(w.portfoliosPerSecond);
+        }
+      },
+    });
+    new Gauge({
+      name: 'truth_spine_worker_batches',
+      help: 'Batches each worker finished over the last 24 h.',
+      labelNames: ['worker'] as const,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const w of (await read())?.workers ?? []) this.labels(w.worker).set(w.batches);
+      },
+    });
   }
 
   /** The exposition text and its content type. */

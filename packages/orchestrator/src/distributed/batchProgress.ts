@@ -69,3 +69,35 @@ export async function workerThroughput(db: Database, since: Date): Promise<Worke
     };
   });
 }
+
+/** What `status --json` and `/metrics` show of distributed runs. */
+export interface DistributedSnapshot {
+  /** The newest run (by start) that has batches, or null. */
+  readonly run_id: string | null;
+  /** Its batches per step by status. */
+  readonly steps: Record<string, BatchCounts>;
+  /** Every worker's done batches over the window. */
+  readonly workers: readonly WorkerThroughput[];
+}
+
+/**
+ * The batch counts of the newest distributed run and the workers' throughput over the
+ * `windowHours` (default 24) before `now`.
+ */
+export async function distributedSnapshot(
+  db: Database,
+  now: Date,
+  windowHours = 24,
+): Promise<DistributedSnapshot> {
+  const [latest] = await db.query<{ run_id: string }>(
+    `select r.id as run_id from runs r
+      where exists (select 1 from step_batches b where b.run_id = r.id)
+      order by r.started_at desc limit 1`,
+  );
+  const runId = latest?.run_id ?? null;
+  return {
+    run_id: runId,
+    steps: runId === null ? {} : await batchCountsOfRun(db, runId),
+    workers: await workerThroughput(db, new Date(now.getTime() - windowHours * 3_600_000)),
+  };
+}

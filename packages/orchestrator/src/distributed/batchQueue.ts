@@ -63,10 +63,12 @@ export interface BatchQueue {
  */
 export async function openBatchQueue(
   db: Database,
-  databaseUrl: string,
+  databaseUrl: string | undefined,
   settings: BatchQueueSettings = {},
 ): Promise<BatchQueue> {
-  if (db.kind !== 'postgres') throw new DistributedNeedsPostgresError(db.description);
+  if (db.kind !== 'postgres' || databaseUrl === undefined) {
+    throw new DistributedNeedsPostgresError(db.description);
+  }
   const resolved = batchQueueSettings(settings);
   const boss = new PgBoss({
     connectionString: databaseUrl,

@@ -24,6 +24,11 @@ export interface BatchWorkerOptions {
   /** Recorded in step_batches.worker (default `${hostname}:${pid}`). */
   readonly workerId?: string;
   readonly clock?: Clock;
+  /**
+   * Awaited after a batch is marked active, before its work — a hook for crash drills
+   * (`WORKER_DRILL_PAUSE_MS`: kill -9 a worker mid-batch) and tests; absent in production.
+   */
+  readonly beforeBatch?: (batch: { step: string; batchNo: number }) => Promise<void>;
   /** Told about every batch this worker finished (throughput for /metrics and logs). */
   readonly onBatchDone?: (batch: { step: string; portfolios: number; seconds: number }) => void;
 }
@@ -82,6 +87,7 @@ export async function startBatchWorker(options: BatchWorkerOptions): Promise<Bat
     const started = clock.now();
     await markBatchActive(db, key, workerId, started);
     try {
+      await options.beforeBatch?.({ step: key.step, batchNo: key.batchNo });
       const night = await nightOf(key.runId, key.step, async () => {
         const opened = await work.openNight({
           db,

@@ -21,8 +21,10 @@ export { distributedStepBodies } from './distributedStepBodies.js';
 export { startBatchWorker, type BatchWorker, type BatchWorkerOptions } from './batchWorker.js';
 export {
   batchCountsOfRun,
+  distributedSnapshot,
   workerThroughput,
   type BatchCounts,
+  type DistributedSnapshot,
   type WorkerThroughput,
 } from './batchProgress.js';
 export { DistributedNeedsPostgresError } from './distributedNeedsPostgresError.js';
