@@ -9,7 +9,7 @@ export interface ReconciledPortfolio {
   readonly inception: string;
 }
 
-/** A batch of portfolios with all their books transactions (trade date, then id). */
+/** A batch of portfolios with their books transactions up to D (trade date, then id). */
 export interface BooksBatch {
   readonly portfolios: readonly ReconciledPortfolio[];
   readonly transactions: ReadonlyMap<string, readonly BooksTransaction[]>;
@@ -20,11 +20,12 @@ export const RECONCILE_BATCH_SIZE = 500;
 
 /**
  * Streams every active portfolio ({@link activePortfolioSql}), ordered by id, in batches of
- * `batchSize` by keyset pagination, each with its whole books (one bulk query per batch
- * over the batch's ids) — never a query per portfolio, never every portfolio at once.
+ * `batchSize` by keyset pagination, each with its books dated ≤ `asOf` (later rows change
+ * neither the books on D nor their movements; one bulk query per batch over the batch's ids) — never a query per portfolio, never every portfolio at once.
  */
 export async function* readBooksBatches(
   db: Database,
+  asOf: string,
   batchSize: number = RECONCILE_BATCH_SIZE,
 ): AsyncGenerator<BooksBatch> {
   let after = '';
@@ -53,9 +54,9 @@ export async function* readBooksBatches(
     }>(
       `select portfolio_id, external_id, trade_date::text as trade_date, type, symbol,
               quantity::text as quantity, amount::text as amount, currency, description
-         from transactions where portfolio_id = any($1::text[])
+         from transactions where portfolio_id = any($1::text[]) and trade_date <= $2
         order by portfolio_id, trade_date, id`,
-      [portfolios.map((p) => p.id)],
+      [portfolios.map((p) => p.id), asOf],
     );
     const transactions = new Map<string, BooksTransaction[]>(portfolios.map((p) => [p.id, []]));
     for (const r of movements) {

@@ -44,7 +44,7 @@ export function reconcileLedgerStep(
     const problems: string[] = [];
     const verdicts: Record<string, string> = {};
     let count = 0;
-    for await (const batch of readBooksBatches(ctx.db, options.batchSize)) {
+    for await (const batch of readBooksBatches(ctx.db, ctx.asOf, options.batchSize)) {
       ctx.signal.throwIfAborted();
       const books = new Map<string, PortfolioBooks>();
       const heldSymbols = new Set<string>();
