@@ -58,29 +58,28 @@ export function computeMetricSet(
 
 function checkLengths(input: MetricSetInput): void {
   const n = input.calendar.length;
-  const series: [string, Float64Array][] = [
-    ['returns', input.returns],
-    ['values', input.values],
-    ['flows', input.flows],
-    ['benchmark', input.benchmark],
-    ['riskFree', input.riskFree],
-    ...input.factors.map((f, i): [string, Float64Array] => [
-      `factor ${input.factorNames[i] ?? i}`,
-      f,
-    ]),
-  ];
-  for (const [name, s] of series) {
-    if (s.length !== n) {
-      throw new MetricSetInputError(
-        'length_mismatch',
-        `${name} has ${s.length} rows but the calendar has ${n}; align every series on the calendar first`,
-      );
-    }
+  checkLength('returns', input.returns, n);
+  checkLength('values', input.values, n);
+  checkLength('flows', input.flows, n);
+  checkLength('benchmark', input.benchmark, n);
+  checkLength('riskFree', input.riskFree, n);
+  for (let i = 0; i < input.factors.length; i++) {
+    const factor = input.factors[i]!;
+    if (factor.length !== n) checkLength(`factor ${input.factorNames[i] ?? i}`, factor, n);
   }
   if (input.factorNames.length !== input.factors.length) {
     throw new MetricSetInputError(
       'length_mismatch',
       `${input.factors.length} factor series but ${input.factorNames.length} factor names`,
+    );
+  }
+}
+
+function checkLength(name: string, series: Float64Array, n: number): void {
+  if (series.length !== n) {
+    throw new MetricSetInputError(
+      'length_mismatch',
+      `${name} has ${series.length} rows but the calendar has ${n}; align every series on the calendar first`,
     );
   }
 }

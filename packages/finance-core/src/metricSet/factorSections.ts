@@ -124,7 +124,24 @@ function factorModelRecord(
   }
   const attribution = attributeFactorReturns(y, factors, input.factorNames, fit, cache);
   const lastDay = attribution.last_day_decomposition;
-  return Object.assign(windowFacts(input.calendar, range, fit.n_obs), fit, {
+  // A literal in the reference's key order (the window facts, then the fit, then the
+  // attribution), instead of merging three objects.
+  return {
+    first_date: epochDayToIso(input.calendar[start]!),
+    last_date: epochDayToIso(input.calendar[end - 1]!),
+    n_rows: end - start,
+    n_obs: fit.n_obs,
+    k_factors: fit.k_factors,
+    intercept_daily: fit.intercept_daily,
+    loadings: fit.loadings,
+    stderr_nonrobust: fit.stderr_nonrobust,
+    tvalues: fit.tvalues,
+    r_squared: fit.r_squared,
+    adj_r_squared: fit.adj_r_squared,
+    residual_vol_daily: fit.residual_vol_daily,
+    residual_vol_annual: fit.residual_vol_annual,
+    residual_ddof: fit.residual_ddof,
+    solver: fit.solver,
     y: FACTOR_MODEL_Y,
     attribution_compounded: attribution.attribution_compounded,
     attribution_arithmetic: attribution.attribution_arithmetic,
@@ -135,5 +152,5 @@ function factorModelRecord(
       intercept: lastDay.intercept,
       residual: lastDay.residual,
     },
-  });
+  };
 }

@@ -57,23 +57,32 @@ function mwrRecord(
   const lastFlow = end > start ? input.flows[end - 1]! : 0;
   days.push(asOfDay);
   amounts.push(endValue - (lastFlow === lastFlow ? lastFlow : 0));
-  const cashFlows = days.map((d, i) => [epochDayToIso(d), amounts[i]!] as const);
+  const cashFlows: (readonly [string, number])[] = [];
+  for (let k = 0; k < days.length; k++) cashFlows.push([epochDayToIso(days[k]!), amounts[k]!]);
   const result = xirr(days, amounts);
-  const base = {
+  if ('reason' in result) {
+    return {
+      anchor,
+      anchor_value: anchorValue,
+      end_value: endValue,
+      days_act: asOfDay - w.anchor,
+      cash_flows_investor_view: cashFlows,
+      roots: result.roots,
+      xirr: null,
+      reason: result.reason,
+    };
+  }
+  return {
     anchor,
     anchor_value: anchorValue,
     end_value: endValue,
     days_act: asOfDay - w.anchor,
     cash_flows_investor_view: cashFlows,
-  };
-  if ('reason' in result)
-    return Object.assign(base, { roots: result.roots, xirr: null, reason: result.reason });
-  return Object.assign(base, {
     roots: result.roots,
     xirr: result.rate,
     period_rate: result.periodRate,
     npv_at_xirr: result.npv,
-  });
+  };
 }
 
 /** Value at row `row` or the nearest earlier row with a value; the inception value before the first row. */

@@ -60,7 +60,7 @@ function twrRecord(s: TwrSeries, w: AnchoredWindow, annualise: boolean): TwrReco
   const cumulative = growth - 1;
   const daysAct = s.asOfDay - w.anchor;
   const empty = end <= start;
-  const record: TwrRecord = {
+  const record: { -readonly [K in keyof TwrRecord]: TwrRecord[K] } = {
     anchor,
     first_date: empty ? null : epochDayToIso(s.calendar[start]!),
     last_date: empty ? null : epochDayToIso(s.calendar[end - 1]!),
@@ -70,7 +70,9 @@ function twrRecord(s: TwrSeries, w: AnchoredWindow, annualise: boolean): TwrReco
     cumulative,
     cumulative_from_values_eod_flows: valueGrowth - 1,
   };
-  if (!annualise) return record;
-  const annualised = annualizedReturn(cumulative, daysAct);
-  return isUndefinedValue(annualised) ? record : { ...record, annualized_act365: annualised };
+  if (annualise) {
+    const annualised = annualizedReturn(cumulative, daysAct);
+    if (!isUndefinedValue(annualised)) record.annualized_act365 = annualised;
+  }
+  return record;
 }

@@ -78,7 +78,13 @@ describe('xirr — properties', () => {
             1e-7 * scale * Math.max(1, Math.pow(1 + root, -3000 / 365)),
           );
         }
-        if ('rate' in result) expect(result.roots).toEqual([result.rate]);
+        if ('rate' in result) {
+          expect(result.roots).toEqual([result.rate]);
+          // the reported NPV (exponentials of v = ln(1 + x)) is the power form's, to rounding
+          expect(Math.abs(result.npv - npv(days, amounts, result.rate))).toBeLessThanOrEqual(
+            1e-9 * scale * Math.max(1, Math.pow(1 + result.rate, -3000 / 365)),
+          );
+        }
       }),
       { numRuns: 300 },
     );

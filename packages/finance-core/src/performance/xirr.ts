@@ -11,7 +11,10 @@ export interface XirrResult {
   readonly roots: readonly number[];
   /** Calendar days from the first to the last flow. */
   readonly days: number;
-  /** Σ cᵢ (1 + x)^(−(dᵢ − d₀)/365) at the root (≈ 0; a check). */
+  /**
+   * Σ cᵢ (1 + x)^(−(dᵢ − d₀)/365) at the root (≈ 0; a check), evaluated as Σ cᵢ e^(−v·tᵢ)
+   * with the root v = ln(1 + x) the search found (an exponential per flow, not a power).
+   */
   readonly npv: number;
 }
 
@@ -79,10 +82,11 @@ export function xirr(
   if (roots.length === 0) return { value: null, reason: Reason.noRoot, roots };
   if (roots.length > 1) return { value: null, reason: Reason.multipleRoots, roots };
   const rate = roots[0]!;
+  const logGrowth = found.roots[0]!;
   const offset = (firstFlowDay - first) / 365;
   let npv = 0;
   for (let k = 0; k < coefficients.length; k++) {
-    npv += coefficients[k]! * Math.pow(1 + rate, -(times[k]! + offset));
+    npv += coefficients[k]! * Math.exp(-logGrowth * (times[k]! + offset));
   }
   return { rate, periodRate: Math.pow(1 + rate, span / 365) - 1, roots, days: span, npv };
 }
