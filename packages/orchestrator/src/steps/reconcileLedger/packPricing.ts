@@ -8,8 +8,18 @@ export interface PackPricing {
   readonly fx: readonly { readonly base: string; readonly quote: string; readonly rate: Big }[];
 }
 
-/** Reads pack `packId`'s prices and FX rows. */
-export async function readPackPricing(db: Database, packId: string): Promise<PackPricing> {
+/** A pack's closes and FX rates as stored (decimals as exact strings): plain, cloneable data. */
+export interface PackPricingRows {
+  readonly prices: readonly {
+    readonly symbol: string;
+    readonly close: string;
+    readonly currency: string;
+  }[];
+  readonly fx: readonly { readonly base: string; readonly quote: string; readonly rate: string }[];
+}
+
+/** Reads pack `packId`'s prices and FX rows, as stored. */
+export async function readPackPricingRows(db: Database, packId: string): Promise<PackPricingRows> {
   const prices = await db.query<{ symbol: string; close: string; currency: string }>(
     'select symbol, close::text as close, currency from pack_prices where pack_id = $1',
     [packId],
@@ -18,11 +28,16 @@ export async function readPackPricing(db: Database, packId: string): Promise<Pac
     'select base, quote, rate::text as rate from pack_fx where pack_id = $1',
     [packId],
   );
+  return { prices, fx };
+}
+
+/** The exact pricing of stored rows (big.js from the stored decimal text). */
+export function packPricingOf(rows: PackPricingRows): PackPricing {
   return {
     prices: new Map(
-      prices.map((p) => [p.symbol, { price: new Big(p.close), currency: p.currency }]),
+      rows.prices.map((p) => [p.symbol, { price: new Big(p.close), currency: p.currency }]),
     ),
-    fx: fx.map((r) => ({ base: r.base, quote: r.quote, rate: new Big(r.rate) })),
+    fx: rows.fx.map((r) => ({ base: r.base, quote: r.quote, rate: new Big(r.rate) })),
   };
 }
 

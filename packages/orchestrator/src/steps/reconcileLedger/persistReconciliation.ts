@@ -1,17 +1,7 @@
-import type { ReconciliationBreak, ReconciliationResult } from '@truth-spine/ledger';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database.js';
 import { insertRows } from '../../db/insertRows.js';
-
-/** reconciliation_breaks.kind for each of the ledger package's break reasons. */
-const breakKind: Record<ReconciliationBreak['reason'], string> = {
-  missing_transaction: 'missing_transaction',
-  quantity_mismatch: 'quantity',
-  cash_mismatch: 'cash',
-  fx_mismatch: 'fx',
-  corporate_action: 'corporate_action',
-  unknown_security: 'value',
-};
+import type { StoredReconciliation } from './reconcilePortfolio.js';
 
 const RESULT_COLUMNS = [
   'pack_id',
@@ -46,7 +36,7 @@ export async function persistReconciliation(
   tx: Executor,
   packId: string,
   runId: string,
-  results: readonly ReconciliationResult[],
+  results: readonly StoredReconciliation[],
 ): Promise<void> {
   if (results.length === 0) return;
   const ids = results.map((r) => r.portfolioId);
@@ -66,10 +56,10 @@ export async function persistReconciliation(
       packId,
       result.portfolioId,
       runId,
-      result.verdict === 'reconciled',
-      result.booksValue.toString(),
-      result.ledgerValue?.toString() ?? null,
-      result.valueDifferenceBp === null ? null : Number(result.valueDifferenceBp),
+      result.ok,
+      result.platformValue,
+      result.ledgerValue,
+      result.differenceBp,
       result.breaks.length,
     ]),
     sql.raw(
@@ -87,13 +77,13 @@ export async function persistReconciliation(
       result.breaks.map((b) => [
         packId,
         result.portfolioId,
-        breakKind[b.reason],
-        b.key,
-        b.books.toString(),
-        b.ledger.toString(),
-        b.sizeBase?.toString() ?? null,
-        b.sizeBp === null ? null : Number(b.sizeBp),
-        b.explanation,
+        b.kind,
+        b.subject,
+        b.platform,
+        b.ledger,
+        b.sizeBase,
+        b.sizeBp,
+        b.reason,
       ]),
     ),
   );

@@ -127,6 +127,19 @@ describe.each(testDatabaseKinds())('reconcile_ledger in batches on %s', (kind) =
     ]);
   }, 120_000);
 
+  it('on two worker threads it stores and reports exactly what it does inline', async () => {
+    const inline = await reconcileLedgerStep(deps, { workers: 0 })(context(t.db, packId, 'inline'));
+    const inlineRows = await stored(t.db, packId);
+    const threaded = await reconcileLedgerStep(deps, { workers: 2, batchSize: 3 })(
+      context(t.db, packId, 'threads'),
+    );
+    expect(await stored(t.db, packId)).toEqual(inlineRows);
+    expect(threaded).toEqual(inline);
+    expect(threaded.status).toBe('failed');
+    const error = threaded.status === 'failed' ? threaded.error : '';
+    expect(error).toMatch(/^reconciliation failed: P-USD-INCOME: \d+ ledger error\(s\): /);
+  }, 120_000);
+
   it('a re-run in batches after the ledger is fixed removes the stale breaks', async () => {
     await demo.edit('ledgers/P-USD-INCOME.beancount', () => original);
     const outcome = await reconcileLedgerStep(deps, { batchSize: 3 })(

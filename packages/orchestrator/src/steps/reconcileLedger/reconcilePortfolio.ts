@@ -1,0 +1,168 @@
+import Big from 'big.js';
+import {
+  formatDiagnostic,
+  ledgerPortfolio,
+  loadLedgerFile,
+  reconcile,
+  type ReconciliationBreak,
+} from '@truth-spine/ledger';
+import { fxToBase, type PackPricing } from './packPricing.js';
+import { portfolioBooks, type BooksTransaction, type Valuer } from './portfolioBooks.js';
+import type { ReconciledPortfolio } from './readBooksBatches.js';
+
+/** A split as the splits source returns it (decimals as strings). */
+export interface SplitRow {
+  readonly symbol: string;
+  readonly date: string;
+  readonly numerator: string;
+  readonly denominator: string;
+}
+
+/** One portfolio's reconciliation job: plain data, so it can cross to a worker thread. */
+export interface ReconcileJob {
+  readonly portfolio: ReconciledPortfolio;
+  /** Its books dated ≤ D, in trade-date order. */
+  readonly transactions: readonly BooksTransaction[];
+  readonly asOf: string;
+  readonly ledgerFile: string;
+  /** Splits of (at least) every symbol it traded, from (at most) its inception to D. */
+  readonly splits: readonly SplitRow[];
+}
+
+/** A reconciliation_breaks row (without pack and portfolio). */
+export interface StoredBreak {
+  readonly kind: string;
+  readonly subject: string;
+  readonly platform: string;
+  readonly ledger: string;
+  readonly sizeBase: string | null;
+  readonly sizeBp: number | null;
+  readonly reason: string;
+}
+
+/** A reconciliation_results row and its breaks, as stored. */
+export interface StoredReconciliation {
+  readonly portfolioId: string;
+  readonly ok: boolean;
+  readonly platformValue: string;
+  readonly ledgerValue: string | null;
+  readonly differenceBp: number | null;
+  readonly breaks: readonly StoredBreak[];
+}
+
+/** The outcome of one job: what is stored (null: ledger unreadable), the verdict, problems. */
+export interface ReconcileOutcome {
+  readonly portfolioId: string;
+  readonly stored: StoredReconciliation | null;
+  /** `reconciled`, `broken`, `ledger_errors` or `ledger_unreadable`. */
+  readonly verdict: string;
+  /** Sentences for the step's error (empty when reconciled). */
+  readonly problems: readonly string[];
+}
+
+/** reconciliation_breaks.kind for each of the ledger package's break reasons. */
+const breakKind: Record<ReconciliationBreak['reason'], string> = {
+  missing_transaction: 'missing_transaction',
+  quantity_mismatch: 'quantity',
+  cash_mismatch: 'cash',
+  fx_mismatch: 'fx',
+  corporate_action: 'corporate_action',
+  unknown_security: 'value',
+};
+
+/**
+ * Reconciles one portfolio (SPEC §5): its books on D ({@link portfolioBooks}, valued with
+ * the pack) against its Beancount ledger (`loadLedgerFile`, `ledgerPortfolio`, `reconcile`
+ * with the splits of its held symbols since its inception). A ledger with errors is still
+ * reconciled; an unreadable one stores nothing. Everything in and out is plain data (decimals
+ * as their exact strings), so the same function runs inline or in a worker thread with the
+ * same result.
+ */
+export function reconcilePortfolio(pricing: PackPricing, job: ReconcileJob): ReconcileOutcome {
+  const { portfolio: p, asOf } = job;
+  const rates = fxToBase(pricing, p.baseCurrency);
+  const books = portfolioBooks(
+    p.id,
+    p.baseCurrency,
+    job.transactions,
+    asOf,
+    packValuer(pricing, p.baseCurrency, rates),
+  );
+  let ledger;
+  try {
+    ledger = loadLedgerFile(job.ledgerFile);
+  } catch (error) {
+    return {
+      portfolioId: p.id,
+      stored: null,
+      verdict: 'ledger_unreadable',
+      problems: [`${p.id}: ${error instanceof Error ? error.message : String(error)}`],
+    };
+  }
+  const problems: string[] = [];
+  if (ledger.errors.length > 0) {
+    const shown = ledger.errors.slice(0, 5).map(formatDiagnostic).join('; ');
+    problems.push(`${p.id}: ${ledger.errors.length} ledger error(s): ${shown}`);
+  }
+  const splits = job.splits.filter(
+    (s) => books.positions.has(s.symbol) && s.date >= p.inception && s.date <= asOf,
+  );
+  const result = reconcile(books, ledgerPortfolio(ledger.entries, p.id, asOf), {
+    prices: pricing.prices,
+    fxToBase: rates,
+    splits: splits.map((s) => ({
+      symbol: s.symbol,
+      date: s.date,
+      numerator: new Big(s.numerator),
+      denominator: new Big(s.denominator),
+    })),
+  });
+  if (result.verdict !== 'reconciled') {
+    const first = result.breaks
+      .slice(0, 3)
+      .map((b) => b.explanation)
+      .join('; ');
+    problems.push(
+      `${p.id}: ${result.breaks.length} break(s)` +
+        (result.valueWithinTolerance
+          ? ''
+          : `, value difference ${result.valueDifferenceBp?.toFixed(4) ?? 'unknown'} bp`) +
+        (first === '' ? '' : `: ${first}`),
+    );
+  }
+  return {
+    portfolioId: p.id,
+    verdict: ledger.errors.length > 0 ? 'ledger_errors' : result.verdict,
+    problems,
+    stored: {
+      portfolioId: p.id,
+      ok: result.verdict === 'reconciled',
+      platformValue: result.booksValue.toString(),
+      ledgerValue: result.ledgerValue?.toString() ?? null,
+      differenceBp: result.valueDifferenceBp === null ? null : Number(result.valueDifferenceBp),
+      breaks: result.breaks.map((b) => ({
+        kind: breakKind[b.reason],
+        subject: b.key,
+        platform: b.books.toString(),
+        ledger: b.ledger.toString(),
+        sizeBase: b.sizeBase?.toString() ?? null,
+        sizeBp: b.sizeBp === null ? null : Number(b.sizeBp),
+        reason: b.explanation,
+      })),
+    },
+  };
+}
+
+/** Unit values and cash rates in `base` from the pack: price × FX to base; null = unknown. */
+function packValuer(pricing: PackPricing, base: string, rates: ReadonlyMap<string, Big>): Valuer {
+  const cashRate = (currency: string) =>
+    currency === base ? new Big(1) : (rates.get(currency) ?? null);
+  return {
+    cashRate,
+    unitValue: (symbol) => {
+      const quote = pricing.prices.get(symbol);
+      const rate = quote === undefined ? null : cashRate(quote.currency);
+      return quote === undefined || rate === null ? null : quote.price.times(rate);
+    },
+  };
+}
