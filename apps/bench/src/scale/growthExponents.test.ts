@@ -17,10 +17,18 @@ describe('growthExponents', () => {
     expect(fixed?.overall).toBeCloseTo(Math.log(6 / 5) / Math.log(100), 12);
     expect(fixed?.shape).toBe('sublinear');
   });
-  it('gives null (not NaN) when a time is 0', () => {
-    const [g] = growthExponents([200, 1000], [{ name: 'mark', seconds: [0, 0.01] }]);
+  it('gives null (not NaN) when a time is 0, and calls steps under 0.05 s negligible', () => {
+    const [g, tiny] = growthExponents(
+      [200, 1000],
+      [
+        { name: 'mark', seconds: [0, 0.2] },
+        { name: 'tiny', seconds: [0.01, 0.04] },
+      ],
+    );
     expect(g?.overall).toBeNull();
     expect(g?.shape).toBe('unknown');
+    expect(tiny?.overall).toBeCloseTo(Math.log(4) / Math.log(5), 12);
+    expect(tiny?.shape).toBe('negligible');
   });
 });
 

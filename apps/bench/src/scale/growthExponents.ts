@@ -12,12 +12,15 @@ export interface StepGrowth {
   readonly exponents: readonly (number | null)[];
   /** Slope from the smallest to the largest size. */
   readonly overall: number | null;
-  readonly shape: 'linear' | 'sublinear' | 'superlinear' | 'unknown';
+  readonly shape: 'linear' | 'sublinear' | 'superlinear' | 'negligible' | 'unknown';
   readonly why: string;
 }
 
 /** Slopes within [0.8, 1.2] count as linear (timing noise on a shared machine is ±10–20 %). */
 export const linearBand = { low: 0.8, high: 1.2 } as const;
+
+/** A step under this many seconds at every size is below timing resolution: not classified. */
+export const negligibleSeconds = 0.05;
 
 /**
  * The growth exponent of each step: slope = ln(t₂/t₁) / ln(n₂/n₁) between consecutive
@@ -45,8 +48,9 @@ export function growthExponents(
       seconds[0] as number,
       seconds.at(-1) as number,
     );
-    const shape =
-      overall === null
+    const shape = seconds.every((t) => t < negligibleSeconds)
+      ? 'negligible'
+      : overall === null
         ? 'unknown'
         : overall < linearBand.low
           ? 'sublinear'
@@ -59,6 +63,7 @@ export function growthExponents(
         'a fixed per-night cost (market data, universe, setup) dominates at these sizes; it becomes linear once per-portfolio work outweighs it',
       superlinear:
         'work per portfolio grows with N — look for a per-portfolio query or scan over a table that grows with N, or memory pressure',
+      negligible: `under ${negligibleSeconds} s at every size: below timing resolution`,
       unknown: 'a time of 0 s cannot be placed on a log scale',
     }[shape];
     return { name, exponents, overall, shape, why };
