@@ -10,6 +10,8 @@ import { startHttpServer } from '../server/httpServer.js';
 import { NightlyScheduler } from '../server/nightlyScheduler.js';
 import { PipelineMetrics } from '../server/pipelineMetrics.js';
 import { serveSettings } from '../server/serveSettings.js';
+import { coordinatorBodies, openCoordinatorQueue } from './nightlyDistributed.js';
+import { workerSettings } from './workerSettings.js';
 
 /** The parts of a {@link Runtime} `serve` uses (tests hand in fake step bodies). */
 export type ServeRuntime = Pick<
@@ -69,9 +71,19 @@ export async function serve(
   );
   env.onListening?.(http.port);
 
+  // DISTRIBUTED=true: steps 3–5 by `worker` processes (PostgreSQL only, else exit 64).
+  const distributedSettings = workerSettings(io.env);
+  const queue = distributedSettings.distributed
+    ? await openCoordinatorQueue(runtime, distributedSettings).catch(async (error: unknown) => {
+        await http.close();
+        await runtime.close();
+        throw error;
+      })
+    : null;
   const scheduler = new NightlyScheduler({
     db,
-    bodies: runtime.bodies,
+    bodies:
+      queue === null ? runtime.bodies : coordinatorBodies(runtime, queue, distributedSettings),
     pipeline: pipelineOptionsFromConfig(config),
     logger,
     nightlyDate: (now) => runtime.nightlyDate(now),
@@ -110,6 +122,7 @@ export async function serve(
   ]);
   if (!settled)
     logger.error({ graceMs: settings.shutdownGraceMs }, 'the current run did not settle in time');
+  await queue?.stop(5_000);
   await http.close();
   await runtime.close();
   logger.info({}, 'stopped');
