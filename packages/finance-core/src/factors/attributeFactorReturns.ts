@@ -84,14 +84,20 @@ export function attributeFactorReturns(
   cache?: FactorWindowCache,
 ): FactorAttribution {
   const k = factors.length;
-  if (names.length !== k || fit.k_factors !== k || names.some((n) => !(n in fit.loadings))) {
+  const loadings = new Float64Array(k);
+  let known = names.length === k && fit.k_factors === k;
+  for (let j = 0; j < k && known; j++) {
+    const b = fit.loadings[names[j]!];
+    known = b !== undefined;
+    loadings[j] = b ?? 0;
+  }
+  if (!known) {
     throw new FactorInputError(
       'names_mismatch',
       `attributeFactorReturns got factors [${names.join(', ')}] but the fit has [${Object.keys(fit.loadings).join(', ')}]`,
     );
   }
   assertSameLength(y.length, factors, 'factor series');
-  const loadings = Float64Array.from(names, (name) => fit.loadings[name]!);
   const a = fit.intercept_daily;
   let columns: readonly Float64Array[] = [...factors, y];
   const growth = new Float64Array(k + 1);
@@ -104,7 +110,7 @@ export function attributeFactorReturns(
   } else {
     columns.forEach((column, j) => compoundedGrowthAndSum(column, growth, sums, j));
   }
-  if (growth.some(Number.isNaN)) {
+  if (hasNaN(growth)) {
     columns = completeRows(y, factors);
     columns.forEach((column, j) => compoundedGrowthAndSum(column, growth, sums, j));
   }
@@ -256,4 +262,9 @@ function groupSum(g: FactorGroup, n: number): number {
   }
   if (i < n) even += b0 * f0[i]! + b1 * f1[i]! + b2 * f2[i]!;
   return even + odd;
+}
+
+function hasNaN(x: Float64Array): boolean {
+  for (let j = 0; j < x.length; j++) if (x[j] !== x[j]) return true;
+  return false;
 }
