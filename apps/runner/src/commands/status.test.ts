@@ -54,8 +54,11 @@ describe.each(testDatabaseKinds())('status on %s', (kind) => {
           steps: { name: string; status: string }[];
         }[];
         latest_pack: Record<string, unknown>;
+        distributed: unknown;
       };
-      expect(Object.keys(status)).toEqual(['runs', 'latest_pack']);
+      expect(Object.keys(status)).toEqual(['runs', 'latest_pack', 'distributed']);
+      // No distributed run and no worker on this store.
+      expect(status.distributed).toEqual({ run_id: null, steps: {}, workers: [] });
       expect(status.runs.map((r) => [r.run_id, r.status, r.blocked_at])).toEqual([
         [blockedRun, 'blocked', 'reconcile_ledger'],
         [succeededRun, 'succeeded', null],
