@@ -1,5 +1,6 @@
 import type { Benchmark } from './benchmark.js';
 import { demoDataBenchmark } from '../demoData/demoDataBenchmark.js';
+import { distributedBenchmark } from '../distributed/distributedBenchmark.js';
 import { kernelsBenchmark } from '../kernels/kernelsBenchmark.js';
 import { ledgerBenchmark } from '../ledger/ledgerBenchmark.js';
 import { generateBenchmark } from '../scale/generateBenchmark.js';
@@ -14,4 +15,5 @@ export const benchmarks: readonly Benchmark[] = [
   generateBenchmark,
   nightlyBenchmark,
   scalingBenchmark,
+  distributedBenchmark,
 ];
