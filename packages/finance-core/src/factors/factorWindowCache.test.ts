@@ -85,4 +85,21 @@ describe('FactorWindowCache', () => {
     );
     expect(() => cache.momentumZ(mkt, 0.5, 90, true)).toThrow();
   });
+
+  it('hands out the same view objects per series and bounds, recognised without a recomputation', () => {
+    const cache = new FactorWindowCache();
+    const views = cache.windowViews(market.factors, 10, 300);
+    expect(cache.windowViews(market.factors, 10, 300)).toBe(views);
+    expect(cache.windowViews([...market.factors], 10, 300)).toBe(views); // same series objects
+    expect(cache.windowViews(market.factors, 10, 299)).not.toBe(views);
+    expect(cache.windowViews(market.factors, 11, 300)).not.toBe(views);
+    expect(views.map((v) => [v.length, v[0]])).toEqual(market.factors.map((f) => [290, f[10]]));
+    const copies = market.factors.map((f) => f.slice());
+    expect(cache.windowViews(copies, 10, 300)).not.toBe(views);
+    const statistics = cache.statistics(views);
+    expect(cache.statistics(views)).toBe(statistics); // by identity
+    expect(cache.statistics(window(10, 300))).toBe(statistics); // new views of the same rows
+    expect(cache.statistics(cache.windowViews(copies, 10, 300))).not.toBe(statistics);
+    expect(cache.statistics(cache.windowViews(copies, 10, 300))).toEqual(statistics);
+  });
 });

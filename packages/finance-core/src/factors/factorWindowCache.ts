@@ -37,13 +37,32 @@ interface Entry {
  * A window is identified by its factor views (buffer, offset, length), so pass `subarray`
  * views of the same market arrays. The factor arrays must not be written while the cache
  * is in use (a pricing pack is immutable). Pure memoisation: results are identical with or
- * without a cache. A look-up compares the views directly (no key string is built).
+ * without a cache. A look-up compares the views directly (no key string is built); views
+ * from `windowViews` are recognised by identity alone (reading a view's `buffer` is a
+ * runtime call in V8, several per look-up otherwise).
  *
  * @example const cache = new FactorWindowCache(); fitFactorModel(y, factors, names, cache)
  */
 export class FactorWindowCache {
   /** First view's buffer → its byte offset → the windows starting there. */
   readonly #entries = new WeakMap<ArrayBufferLike, Map<number, Entry[]>>();
+  /** First view object → the views it was looked up with and their statistics. */
+  readonly #byView = new WeakMap<
+    Float64Array,
+    { readonly views: readonly Float64Array[]; readonly statistics: FactorWindowStatistics }
+  >();
+  /** First series object → window start → the views handed out (`windowViews`). */
+  readonly #views = new WeakMap<
+    Float64Array,
+    Map<
+      number,
+      {
+        readonly end: number;
+        readonly series: readonly Float64Array[];
+        readonly views: readonly Float64Array[];
+      }[]
+    >
+  >();
   /** Series → window → endIndex · 2 + excludeCurrent → momentum z. */
   readonly #momentum = new WeakMap<
     Float64Array,
@@ -54,6 +73,9 @@ export class FactorWindowCache {
   statistics(factors: readonly Float64Array[]): FactorWindowStatistics {
     const first = factors[0];
     if (first === undefined) return factorWindowStatistics(factors);
+    // Fast path: the very view objects seen before (see `windowViews`): identity only.
+    const seen = this.#byView.get(first);
+    if (seen !== undefined && sameObjects(seen.views, factors)) return seen.statistics;
     let byOffset = this.#entries.get(first.buffer);
     if (byOffset === undefined) {
       byOffset = new Map();
@@ -64,15 +86,54 @@ export class FactorWindowCache {
       entries = [];
       byOffset.set(first.byteOffset, entries);
     }
-    for (const entry of entries) if (sameViews(entry, factors)) return entry.statistics;
-    const statistics = factorWindowStatistics(factors);
-    entries.push({
-      length: first.length,
-      buffers: factors.map((f) => f.buffer),
-      offsets: factors.map((f) => f.byteOffset),
-      statistics,
-    });
+    let statistics: FactorWindowStatistics | undefined;
+    for (const entry of entries) {
+      if (sameViews(entry, factors)) {
+        statistics = entry.statistics;
+        break;
+      }
+    }
+    if (statistics === undefined) {
+      statistics = factorWindowStatistics(factors);
+      entries.push({
+        length: first.length,
+        buffers: factors.map((f) => f.buffer),
+        offsets: factors.map((f) => f.byteOffset),
+        statistics,
+      });
+    }
+    this.#byView.set(first, { views: factors.slice(), statistics });
     return statistics;
+  }
+
+  /**
+   * Views `series[j].subarray(start, end)` of one window, the same view objects every time
+   * for the same series objects and bounds — so that {@link FactorWindowCache.statistics}
+   * recognises them by identity, without inspecting their buffers.
+   */
+  windowViews(
+    series: readonly Float64Array[],
+    start: number,
+    end: number,
+  ): readonly Float64Array[] {
+    const first = series[0];
+    if (first === undefined) return [];
+    let byStart = this.#views.get(first);
+    if (byStart === undefined) {
+      byStart = new Map();
+      this.#views.set(first, byStart);
+    }
+    let candidates = byStart.get(start);
+    if (candidates === undefined) {
+      candidates = [];
+      byStart.set(start, candidates);
+    }
+    for (const c of candidates) {
+      if (c.end === end && sameObjects(c.series, series)) return c.views;
+    }
+    const views = series.map((f) => f.subarray(start, end));
+    candidates.push({ end, series: series.slice(), views });
+    return views;
   }
 
   /**
@@ -106,6 +167,13 @@ export class FactorWindowCache {
     }
     return z;
   }
+}
+
+/** True when both lists hold the same objects in the same order. */
+function sameObjects(a: readonly Float64Array[], b: readonly Float64Array[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let j = 0; j < a.length; j++) if (a[j] !== b[j]) return false;
+  return true;
 }
 
 /** True when `factors` are the views the entry was computed for. */

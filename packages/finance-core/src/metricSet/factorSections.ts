@@ -112,7 +112,9 @@ function factorModelRecord(
   if (range === null) return { value: null, reason: Reason.insufficientHistory };
   const { start, end } = range;
   const y = input.returns.subarray(start, end);
-  const factors = input.factors.map((f) => f.subarray(start, end));
+  const factors =
+    cache?.windowViews(input.factors, start, end) ??
+    input.factors.map((f) => f.subarray(start, end));
   const fit = fitFactorModel(y, factors, input.factorNames, cache);
   if (isUndefinedValue(fit)) {
     const nObs = countObservations([input.returns, ...input.factors], start, end);
