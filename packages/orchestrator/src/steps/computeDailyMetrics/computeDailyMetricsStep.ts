@@ -36,10 +36,9 @@ import {
   VALUATION_COLUMNS,
   valuationRow,
 } from '../valuation/valuationRows.js';
-import { closedLots } from './closedLots.js';
 import { metricRowsFor } from './metricRowsFor.js';
 import { readPortfolioBatchOf } from './readPortfolioBatchOf.js';
-import { tradingLotRows } from './tradingLotRows.js';
+import { TradingLots } from './tradingLotsOf.js';
 import { metricSetInputFor } from './metricSetInputFor.js';
 
 /** FRED series of the risk-free rate (3-month Treasury bill, percent). */
@@ -184,9 +183,8 @@ export async function computeDailyMetricsBatch(
   signal: AbortSignal,
 ): Promise<StepDetails> {
   signal.throwIfAborted();
-  const { market, packId, previousDay, previousPack } = night;
+  const { market, previousPack } = night;
   const asOf = night.asOf;
-  const asOfDay = isoToEpochDay(asOf);
   const batch = await readPortfolioBatchOf(night.db, asOf, portfolioIds);
   const symbols = new Set<string>();
   for (const p of batch.portfolios) {
@@ -202,6 +200,31 @@ export async function computeDailyMetricsBatch(
           previousPack,
           batch.portfolios.map((p) => p.id),
         );
+  const lots = new TradingLots(
+    batch.portfolios.map((p) => ({
+      ledgerDir: night.ledgerDir,
+      portfolioId: p.id,
+      asOf,
+      inception: p.inception,
+    })),
+  );
+  try {
+    return await computeBatch(night, batch, previous, lots);
+  } finally {
+    await lots.close();
+  }
+}
+
+/** The per-portfolio part of {@link computeDailyMetricsBatch}, with the batch's inputs read. */
+async function computeBatch(
+  night: MetricsNight,
+  batch: Awaited<ReturnType<typeof readPortfolioBatchOf>>,
+  previous: ReadonlyMap<string, PreviousSeries>,
+  lots: TradingLots,
+): Promise<StepDetails> {
+  const { market, packId, previousDay } = night;
+  const asOf = night.asOf;
+  const asOfDay = isoToEpochDay(asOf);
   let extended = 0;
   const withoutHistory: string[] = [];
   const valuations: unknown[][] = [];
@@ -267,7 +290,7 @@ export async function computeDailyMetricsBatch(
     });
     const rows = [
       ...metricRowsFor(computeMetricSet(input, asOfDay)),
-      ...tradingLotRows(closedLots(night.ledgerDir, portfolio.id, asOf), asOf, portfolio.inception),
+      ...(await lots.rowsOf(portfolio.id)),
     ];
     for (const row of rows) {
       metrics.push([

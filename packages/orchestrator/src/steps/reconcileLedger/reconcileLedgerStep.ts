@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Executor } from '../../db/database.js';
 import { StepContractError } from '../../pipeline/pipelineErrors.js';
@@ -9,9 +8,10 @@ import { persistReconciliation } from './persistReconciliation.js';
 import {
   reconcilePortfolio,
   type ReconcileJob,
+  type ReconcileOutcome,
   type StoredReconciliation,
 } from './reconcilePortfolio.js';
-import { ReconcileWorkerPool } from './reconcileWorkerPool.js';
+import { WorkerPool, workersFor } from '../workerThreads/workerPool.js';
 import { readBooksBatches } from './readBooksBatches.js';
 
 /**
@@ -28,7 +28,7 @@ import { readBooksBatches } from './readBooksBatches.js';
  * query per batch), the splits source is asked once per batch, and each batch's results and
  * breaks are written with bulk statements in one transaction ({@link persistReconciliation});
  * Each portfolio's reconciliation ({@link reconcilePortfolio}: books fold, ledger parse and
- * booking, reconcile — CPU-bound) runs on worker threads ({@link ReconcileWorkerPool}) when
+ * booking, reconcile — CPU-bound) runs on worker threads ({@link WorkerPool}, `reconcileWorker.ts`) when
  * the night is large; outcomes are taken in portfolio order, so rows, details and the error
  * text are the same as inline. `options.batchSize` (default RECONCILE_BATCH_SIZE, 500) and
  * `options.workers` (0 = inline) change nothing but how the work is split.
@@ -45,7 +45,7 @@ export function reconcileLedgerStep(
     const problems: string[] = [];
     const verdicts: Record<string, string> = {};
     let count = 0;
-    let pool: ReconcileWorkerPool | null = null;
+    let pool: WorkerPool<ReconcileJob, ReconcileOutcome> | null = null;
     try {
       for await (const batch of readBooksBatches(ctx.db, ctx.asOf, options.batchSize)) {
         ctx.signal.throwIfAborted();
@@ -74,8 +74,14 @@ export function reconcileLedgerStep(
           ledgerFile: join(deps.ledgerDir, `${p.id}.beancount`),
           splits,
         }));
-        const threads = options.workers ?? defaultWorkers(jobs.length);
-        if (pool === null && threads > 0) pool = new ReconcileWorkerPool(threads, pricingRows);
+        const threads = options.workers ?? workersFor(jobs.length);
+        if (pool === null && threads > 0) {
+          pool = new WorkerPool(
+            threads,
+            new URL('./reconcileWorker.js', import.meta.url),
+            pricingRows,
+          );
+        }
         const outcomes =
           pool === null
             ? jobs.map((job) => reconcilePortfolio(pricing, job))
@@ -92,7 +98,7 @@ export function reconcileLedgerStep(
         );
       }
     } finally {
-      await (pool as ReconcileWorkerPool | null)?.close();
+      await (pool as WorkerPool<ReconcileJob, ReconcileOutcome> | null)?.close();
     }
     const details = { portfolios: count, verdicts };
     if (problems.length > 0) {
@@ -100,15 +106,4 @@ export function reconcileLedgerStep(
     }
     return { status: 'succeeded', details };
   };
-}
-
-/** Portfolios in a first batch below which threads cost more than they save. */
-const MIN_PORTFOLIOS_FOR_WORKERS = 200;
-
-/**
- * Worker threads for a night whose first batch has `firstBatch` portfolios: none for a small
- * night, else one per CPU (at most 4; PGlite and the writes stay on the main thread).
- */
-function defaultWorkers(firstBatch: number): number {
-  return firstBatch < MIN_PORTFOLIOS_FOR_WORKERS ? 0 : Math.min(4, availableParallelism());
 }
