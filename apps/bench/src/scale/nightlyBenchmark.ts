@@ -16,6 +16,7 @@ export const nightlyBenchmark: Benchmark = {
     'runs the real pipeline on a generated set (night D-1 cold, night D steady state) and checks the SLOs: --portfolios N [--holdings H --years Y --securities S --database URL --keep --max-seconds S --json]',
   async run(args, io) {
     let options;
+    let maxSeconds: number | undefined;
     try {
       options = commandOptions(
         args,
@@ -23,6 +24,9 @@ export const nightlyBenchmark: Benchmark = {
         ['json', 'keep'],
       );
       scaleParamsFromOptions(options);
+      maxSeconds = options.has('max-seconds')
+        ? integerOption(options, 'max-seconds', 0)
+        : undefined;
     } catch (error) {
       if (error instanceof UsageError) {
         io.stderr(`bench nightly: ${error.message}\n`);
@@ -30,9 +34,6 @@ export const nightlyBenchmark: Benchmark = {
       }
       throw error;
     }
-    const maxSeconds = options.has('max-seconds')
-      ? integerOption(options, 'max-seconds', 0)
-      : undefined;
     const database = options.get('database');
     const result = await scaleNightly(scaleParamsFromOptions(options), {
       cacheRoot: scaleCacheRoot(process.env, process.cwd()),
