@@ -1,5 +1,6 @@
 import { epochDayToIso } from '../dates/epochDayToIso.js';
 import { firstRowAfter } from '../dates/firstRowAfter.js';
+import { dailyReturnsFromValues } from '../returns/dailyReturnsFromValues.js';
 import { factorSections } from './factorSections.js';
 import type { MetricSet } from './metricSet.js';
 import type { MetricSetInput, MetricSetOptions } from './metricSetInput.js';
@@ -16,7 +17,7 @@ import { twrSection } from './twrSection.js';
  * inception, CAPM 1Y/3Y, tracking error and information ratio 1Y, win/loss 1Y and
  * inception, factor model with attribution 1Y/3Y/inception, 30-row factor correlations
  * and 90-row factor momentum at as-of. Windows (CONVENTIONS.md) are resolved once by
- * binary search and shared; value-based returns are formed once per row, in the TWR pass. Undefined values are
+ * binary search and shared; value-based returns are computed once. Undefined values are
  * `null` with a reason. The as-of row is the last calendar row on or before `asOfDay`.
  * Throws {@link MetricSetInputError} when series lengths differ from the calendar or no
  * calendar row lies in `(inception, as_of]`. `options.factorCache` shares factor-only work
@@ -40,11 +41,12 @@ export function computeMetricSet(
     );
   }
   const windows = resolveMetricSetWindows(calendar, input.inceptionDay, firstRow, end, asOfDay);
+  const valueReturns = dailyReturnsFromValues(input.values, input.flows, input.inceptionValue);
   const head = {
     portfolio: input.portfolio,
     as_of: epochDayToIso(asOfDay),
     schema_version: 1 as const,
-    twr: twrSection(input, windows, asOfDay),
+    twr: twrSection(calendar, windows, asOfDay, input.returns, valueReturns),
     mwr_xirr: mwrSection(input, windows, asOfDay),
   };
   return Object.assign(

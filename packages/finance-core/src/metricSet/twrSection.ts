@@ -2,109 +2,106 @@ import { epochDayToIso } from '../dates/epochDayToIso.js';
 import type { RowRange } from '../dates/rowRange.js';
 import { annualizedReturn } from '../performance/annualizedReturn.js';
 import { isUndefinedValue, Reason } from '../result/undefinedValue.js';
-import type { MetricSetInput } from './metricSetInput.js';
 import type { AnchoredWindow, MetricSetWindows } from './metricSetWindows.js';
 import type { TwrPeriod, TwrRecord, Unavailable } from './metricSet.js';
 
-/** The periods of the section, in output order, and whether each is annualised. */
-const PERIODS: readonly (readonly [TwrPeriod, boolean])[] = [
-  ['1d', false],
-  ['MTD', false],
-  ['QTD', false],
-  ['YTD', false],
-  ['1Y', true],
-  ['3Y', true],
-  ['5Y', true],
-  ['inception', true],
+/** The periods in output order, whether each is annualised, and the pairs walked together. */
+const PERIODS: readonly TwrPeriod[] = ['1d', 'MTD', 'QTD', 'YTD', '1Y', '3Y', '5Y', 'inception'];
+const ANNUALISED: ReadonlySet<TwrPeriod> = new Set(['1Y', '3Y', '5Y', 'inception']);
+/** Longer window first; the shorter one normally lies at its end. */
+const PAIRS: readonly (readonly [TwrPeriod, TwrPeriod])[] = [
+  ['inception', '5Y'],
+  ['3Y', '1Y'],
+  ['YTD', 'QTD'],
+  ['MTD', '1d'],
 ];
 
 /**
  * The `twr` section: for 1D, MTD, QTD, YTD, 1Y, 3Y, 5Y and inception, the cumulative
  * time-weighted return ∏(1 + r) − 1 over `(anchor, as_of]`, Actual/365 annualised when
  * the period is a year or longer, and the same period recomputed from values and
- * end-of-day flows (r_t = (V_t − CF_t) / V_{t−1} − 1, V_{−1} = the inception value, a
- * missing value carrying the previous one, as `dailyReturnsFromValues`). A window without
- * observations has R = 0 and `n_obs` 0.
+ * end-of-day flows (`valueReturns`). A window without observations has R = 0 and `n_obs` 0.
  *
- * All windows end at the as-of row, so one pass over the rows from the earliest start
- * serves them all: each row's value-based return is formed once (no series is allocated)
- * and multiplied into every window that has begun — each window's products still run over
- * its rows in order, exactly as `cumulativeReturn` would form them.
+ * Windows are walked in pairs (inception with 5Y, 3Y with 1Y, YTD with QTD, MTD with 1D):
+ * over the rows the two share, their four products advance together as independent chains
+ * (NaN rows skipped), so the multiplier is not left waiting on one chain; each product
+ * still takes the same factors in the same order as `cumulativeReturn`.
  */
 export function twrSection(
-  input: MetricSetInput,
+  calendar: Int32Array,
   windows: MetricSetWindows,
   asOfDay: number,
+  returns: Float64Array,
+  valueReturns: Float64Array,
 ): Record<TwrPeriod, TwrRecord | Unavailable> {
-  const ranges = PERIODS.map(([period]) => rangeOf(windows, period));
-  const totals = windowProducts(input, ranges, windows.end);
+  const totals = new Map<TwrPeriod, Float64Array>();
+  for (const [long, short] of PAIRS) {
+    const a = windowOf(windows, long).range;
+    const b = windowOf(windows, short).range;
+    const nested = a !== null && b !== null && b.end === a.end && b.start >= a.start;
+    if (nested) {
+      const [ta, tb] = pairProducts(returns, valueReturns, a, b);
+      totals.set(long, ta).set(short, tb);
+    } else {
+      if (a !== null) totals.set(long, pairProducts(returns, valueReturns, a, null)[0]);
+      if (b !== null) totals.set(short, pairProducts(returns, valueReturns, b, null)[0]);
+    }
+  }
   const section = {} as Record<TwrPeriod, TwrRecord | Unavailable>;
-  for (let w = 0; w < PERIODS.length; w++) {
-    const [period, annualise] = PERIODS[w]!;
-    const window = period === '1d' ? windows.oneDay : windows.calendar[period];
-    section[period] = twrRecord(input.calendar, asOfDay, window, annualise, totals, w);
+  for (const period of PERIODS) {
+    const w = windowOf(windows, period);
+    section[period] = twrRecord(calendar, asOfDay, w, ANNUALISED.has(period), totals.get(period));
   }
   return section;
 }
 
-function rangeOf(windows: MetricSetWindows, period: TwrPeriod): RowRange | null {
-  return period === '1d' ? windows.oneDay.range : windows.calendar[period].range;
+function windowOf(windows: MetricSetWindows, period: TwrPeriod): AnchoredWindow {
+  return period === '1d' ? windows.oneDay : windows.calendar[period];
 }
 
-/** ∏(1 + r), ∏(1 + r_values) and the observation count of each window. */
-interface WindowProducts {
-  readonly growth: Float64Array;
-  readonly valueGrowth: Float64Array;
-  readonly nObs: Int32Array;
-}
-
-/** The products of every window (all ending at `end`) in one pass over the rows. */
-function windowProducts(
-  input: MetricSetInput,
-  ranges: readonly (RowRange | null)[],
-  end: number,
-): WindowProducts {
-  const count = ranges.length;
-  const growth = new Float64Array(count).fill(1);
-  const valueGrowth = new Float64Array(count).fill(1);
-  const nObs = new Int32Array(count);
-  // Windows by ascending start; a window joins the pass when the row reaches its start.
-  const order: number[] = [];
-  for (let w = 0; w < count; w++) {
-    const range = ranges[w];
-    if (range === null || range === undefined || range.start >= range.end) continue;
-    if (range.end !== end) throw new Error('twrSection: every window must end at the as-of row');
-    let at = order.length;
-    while (at > 0 && ranges[order[at - 1]!]!.start > range.start) at--;
-    order.splice(at, 0, w);
+/**
+ * [∏(1 + r), ∏(1 + r_values), n_obs] of window `a` and of window `b` (at the end of `a`,
+ * or null): rows of `a` before `b` starts advance `a` alone, the shared rows advance both.
+ */
+function pairProducts(
+  returns: Float64Array,
+  valueReturns: Float64Array,
+  a: RowRange,
+  b: RowRange | null,
+): [Float64Array, Float64Array] {
+  const end = a.end;
+  const shared = b === null ? end : Math.max(b.start, a.start);
+  let growthA = 1;
+  let valueA = 1;
+  let nA = 0;
+  let i = a.start;
+  for (; i < shared; i++) {
+    const r = returns[i]!;
+    const v = valueReturns[i]!;
+    if (r === r) {
+      growthA *= 1 + r;
+      nA++;
+    }
+    if (v === v) valueA *= 1 + v;
   }
-  const { values, flows, returns } = input;
-  let previous = input.inceptionValue;
-  let i = 0;
-  const firstStart = order.length === 0 ? end : ranges[order[0]!]!.start;
-  for (; i < firstStart; i++) {
-    const v = values[i]!;
-    previous = v === v ? v : previous;
-  }
-  for (let joined = 1; joined <= order.length; joined++) {
-    const segmentEnd = joined < order.length ? ranges[order[joined]!]!.start : end;
-    for (; i < segmentEnd; i++) {
-      const v = values[i]!;
-      const value = v === v ? v : previous;
-      const rv = previous > 0 ? (value - flows[i]!) / previous - 1 : Number.NaN;
-      previous = value;
-      const r = returns[i]!;
-      for (let a = 0; a < joined; a++) {
-        const w = order[a]!;
-        if (r === r) {
-          growth[w] = growth[w]! * (1 + r);
-          nObs[w] = nObs[w]! + 1;
-        }
-        if (rv === rv) valueGrowth[w] = valueGrowth[w]! * (1 + rv);
-      }
+  let growthB = 1;
+  let valueB = 1;
+  let nB = 0;
+  for (; i < end; i++) {
+    const r = returns[i]!;
+    const v = valueReturns[i]!;
+    if (r === r) {
+      growthA *= 1 + r;
+      growthB *= 1 + r;
+      nA++;
+      nB++;
+    }
+    if (v === v) {
+      valueA *= 1 + v;
+      valueB *= 1 + v;
     }
   }
-  return { growth, valueGrowth, nObs };
+  return [Float64Array.of(growthA, valueA, nA), Float64Array.of(growthB, valueB, nB)];
 }
 
 function twrRecord(
@@ -112,13 +109,14 @@ function twrRecord(
   asOfDay: number,
   w: AnchoredWindow,
   annualise: boolean,
-  totals: WindowProducts,
-  at: number,
+  totals: Float64Array | undefined,
 ): TwrRecord | Unavailable {
   const anchor = epochDayToIso(w.anchor);
-  if (w.range === null) return { value: null, reason: Reason.insufficientHistory, anchor };
+  if (w.range === null || totals === undefined) {
+    return { value: null, reason: Reason.insufficientHistory, anchor };
+  }
   const { start, end } = w.range;
-  const cumulative = totals.growth[at]! - 1;
+  const cumulative = totals[0]! - 1;
   const daysAct = asOfDay - w.anchor;
   const empty = end <= start;
   const record: { -readonly [K in keyof TwrRecord]: TwrRecord[K] } = {
@@ -126,10 +124,10 @@ function twrRecord(
     first_date: empty ? null : epochDayToIso(calendar[start]!),
     last_date: empty ? null : epochDayToIso(calendar[end - 1]!),
     n_rows: end - start,
-    n_obs: totals.nObs[at]!,
+    n_obs: totals[2]!,
     days_act: daysAct,
     cumulative,
-    cumulative_from_values_eod_flows: totals.valueGrowth[at]! - 1,
+    cumulative_from_values_eod_flows: totals[1]! - 1,
   };
   if (annualise) {
     const annualised = annualizedReturn(cumulative, daysAct);
