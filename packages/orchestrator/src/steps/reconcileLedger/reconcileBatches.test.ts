@@ -71,9 +71,9 @@ describe.each(testDatabaseKinds())('reconcile_ledger in batches on %s', (kind) =
     await loadBooks(t.db, demo.booksDir);
     const offline = new OfflineReplaySource(demo.marketDir);
     const market: MarketDataSource = Object.assign(Object.create(offline) as MarketDataSource, {
-      splits: (request: Parameters<MarketDataSource['splits']>[0], signal?: AbortSignal) => {
+      splits: (request: Parameters<MarketDataSource['splits']>[0]) => {
         splitRequests.push([...request.symbols]);
-        return offline.splits(request, signal);
+        return offline.splits(request);
       },
     });
     deps = {
