@@ -12,7 +12,7 @@ import {
 import { BooksEditError } from './booksEditError.js';
 import { BooksError } from './booksError.js';
 import { importTransactions } from './importTransactions.js';
-import { addPortfolio } from './portfolioRecords.js';
+import { addPortfolio, restorePortfolio } from './portfolioRecords.js';
 import { addSecurity } from './securityRecords.js';
 
 const header =
@@ -163,5 +163,44 @@ describe.each(testDatabaseKinds())('importTransactions on %s', (kind) => {
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BooksEditError);
     expect((error as BooksEditError).code).toBe('unknown_portfolio');
+  });
+
+  it('refuses an archived portfolio naming restore, writes nothing, and imports again once restored', async () => {
+    await addPortfolio(t.db, {
+      id: 'P-OLD',
+      name: 'old',
+      baseCurrency: 'EUR',
+      benchmark: 'EFA',
+      inception: '2023-03-01',
+    });
+    // What `portfolios remove --force` does to a portfolio with stored results.
+    await t.db.drizzle
+      .update(portfolios)
+      .set({ archivedAt: new Date('2024-01-02T03:04:05Z') })
+      .where(eq(portfolios.id, 'P-OLD'));
+    const path = await file('valid.csv', valid);
+    const oldRows = async () =>
+      (await stored()).filter((r) => r.portfolioId === 'P-OLD').map((r) => r.externalId);
+    for (const dryRun of [true, false]) {
+      const error = await importTransactions(t.db, {
+        portfolioId: 'P-OLD',
+        file: path,
+        dryRun,
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BooksEditError);
+      expect((error as BooksEditError).code).toBe('portfolio_archived');
+      expect((error as BooksEditError).message).toBe(
+        'portfolio P-OLD is archived (since 2024-01-02T03:04:05.000Z) and takes no transactions; bring it back first with: portfolios restore P-OLD',
+      );
+    }
+    expect(await oldRows()).toEqual([]);
+    await restorePortfolio(t.db, 'P-OLD');
+    const report = await importTransactions(t.db, {
+      portfolioId: 'P-OLD',
+      file: path,
+      dryRun: false,
+    });
+    expect(report.added).toEqual(['T-1', 'T-2', 'T-3', 'T-4', 'T-5']);
+    expect(await oldRows()).toEqual(['T-1', 'T-2', 'T-3', 'T-4', 'T-5']);
   });
 });

@@ -75,11 +75,12 @@ export async function writeTransactions(
 ): Promise<TransactionsImportReport> {
   return db.drizzle.transaction(async (tx) => {
     const [portfolio] = await tx
-      .select({ inception: portfolios.inception })
+      .select({ inception: portfolios.inception, archivedAt: portfolios.archivedAt })
       .from(portfolios)
       .where(eq(portfolios.id, portfolioId))
       .for('update');
     if (portfolio === undefined) throw unknownPortfolio(portfolioId);
+    if (portfolio.archivedAt !== null) throw archivedPortfolio(portfolioId, portfolio.archivedAt);
     const stored = new Map<string, BookTransaction>();
     for (const ids of chunks(rows.map((r) => r.externalId))) {
       const found = await tx
@@ -150,10 +151,11 @@ async function validatedRows(
   file: string,
 ): Promise<BookTransaction[]> {
   const [portfolio] = await db.drizzle
-    .select({ id: portfolios.id })
+    .select({ id: portfolios.id, archivedAt: portfolios.archivedAt })
     .from(portfolios)
     .where(eq(portfolios.id, portfolioId));
   if (portfolio === undefined) throw unknownPortfolio(portfolioId);
+  if (portfolio.archivedAt !== null) throw archivedPortfolio(portfolioId, portfolio.archivedAt);
   const symbols = await db.drizzle.select({ symbol: securities.symbol }).from(securities);
   const problems: BookProblem[] = [];
   const rows = await readTransactionsFile(
@@ -188,6 +190,14 @@ function unknownPortfolio(id: string): BooksEditError {
   return new BooksEditError(
     'unknown_portfolio',
     `portfolio ${id} does not exist (add it with: portfolios add ${id} --base-currency … --benchmark …)`,
+  );
+}
+
+/** An archived portfolio takes no new transactions: it has left the nightly universe. */
+function archivedPortfolio(id: string, archivedAt: Date): BooksEditError {
+  return new BooksEditError(
+    'portfolio_archived',
+    `portfolio ${id} is archived (since ${archivedAt.toISOString()}) and takes no transactions; bring it back first with: portfolios restore ${id}`,
   );
 }
 
