@@ -11,7 +11,7 @@ export interface RootTarget {
  * interpolation; converges to within 2·ε·|x| + `tolerance`. If a sign change is not
  * bracketed the result is meaningless: callers guarantee it.
  *
- * @example brentRoot((x) => x * x - 2, 0, 2, -2, 2, 0) // 1.4142135623730951
+ * @example brentRoot((x) => x * x - 2, 0, 2, -2, 2, 0) // 1.414213562373095 (one ulp below √2)
  */
 export function brentRoot(
   f: (x: number) => number,
@@ -28,7 +28,7 @@ export function brentRoot(
  * {@link brentRoot} on a {@link RootTarget}: the same iterations and result, for callers
  * that evaluate through an object (no closure per call).
  *
- * @example brentRootOf({ valueAt: (x) => x * x - 2 }, 0, 2, -2, 2, 0) // 1.4142135623730951
+ * @example brentRootOf({ valueAt: (x) => x * x - 2 }, 0, 2, -2, 2, 0) // 1.414213562373095 (one ulp below √2)
  */
 export function brentRootOf(
   f: RootTarget,
