@@ -27,13 +27,15 @@ export interface HistoryFill {
 type Kind = 'close' | 'fx' | 'macro';
 
 /**
- * Appends what the history store lacks up to `to` (SPEC §3, pipeline-design): for every
- * key, the dates after its `market_coverage.last_date` (or from `from` for a new key) are
- * fetched once — closes through {@link sourcedCloses} (primary, completed by the fallback) (each row
+ * Completes the history store over `from..to` (SPEC §3, pipeline-design): for every key,
+ * the dates its `market_coverage` range `first_date..last_date` lacks — after `last_date`
+ * up to `to`, and before `first_date` back to `from` when a portfolio with an earlier
+ * inception joined later; all of `from..to` for a new key (`missingRanges`) — are fetched
+ * once — closes through {@link sourcedCloses} (primary, completed by the fallback) (each row
  * records provider and fallback use), FX pairs and macro series from the primary — and
  * inserted with one multi-row statement per table and 50 000 rows (`on conflict do nothing`: the tables
  * are append-only, so a re-run after a crash never changes a stored value). Keys sharing
- * a start date are fetched in one request. Coverage is advanced in the same transaction.
+ * a range are fetched in one request. Coverage is widened in the same transaction.
  */
 export async function fillMarketHistory(
   db: Database,
@@ -42,26 +44,28 @@ export async function fillMarketHistory(
   request: HistoryRequest,
   signal?: AbortSignal,
 ): Promise<HistoryFill> {
-  const coverage = await db.query<{ kind: Kind; key: string; last_date: string }>(
-    'select kind, key, last_date::text as last_date from market_coverage',
+  const coverage = await db.query<{
+    kind: Kind;
+    key: string;
+    first_date: string;
+    last_date: string;
+  }>(
+    'select kind, key, first_date::text as first_date, last_date::text as last_date from market_coverage',
   );
-  const lastOf = new Map(coverage.map((c) => [`${c.kind}:${c.key}`, c.last_date]));
-  const groups = (kind: Kind, keys: readonly string[]) => {
-    const byStart = new Map<string, string[]>();
-    for (const key of keys) {
-      const last = lastOf.get(`${kind}:${key}`);
-      if (last !== undefined && last >= request.to) continue;
-      const start = last === undefined ? request.from : addDays(last, 1);
-      const group = byStart.get(start);
-      if (group === undefined) byStart.set(start, [key]);
-      else group.push(key);
-    }
-    return [...byStart];
-  };
+  const covered = new Map(coverage.map((c) => [`${c.kind}:${c.key}`, c]));
+  const groups = (kind: Kind, keys: readonly string[]) =>
+    groupByRange(
+      keys.flatMap((key) =>
+        missingRanges(covered.get(`${kind}:${key}`), request.from, request.to).map((range) => ({
+          key,
+          ...range,
+        })),
+      ),
+    );
 
   const closeRows: unknown[][] = [];
-  for (const [from, symbols] of groups('close', request.symbols)) {
-    const range = { symbols, from, to: request.to };
+  for (const { from, to, keys: symbols } of groups('close', request.symbols)) {
+    const range = { symbols, from, to };
     const series = await sourcedCloses(primary, fallback, range, { signal });
     for (const s of series) {
       const currency = request.currencyOf.get(s.symbol) ?? null;
@@ -71,29 +75,42 @@ export async function fillMarketHistory(
     }
   }
   const fxRows: unknown[][] = [];
-  for (const [from, pairs] of groups('fx', request.pairs)) {
-    for (const s of await primary.fxRates({ pairs, from, to: request.to }, signal)) {
+  for (const { from, to, keys: pairs } of groups('fx', request.pairs)) {
+    for (const s of await primary.fxRates({ pairs, from, to }, signal)) {
       for (const r of s.rates) fxRows.push([s.base, s.quote, r.date, r.rate, s.provider, false]);
     }
   }
   const macroRows: unknown[][] = [];
-  for (const [from, seriesIds] of groups('macro', request.series)) {
-    for (const s of await primary.macroSeries({ seriesIds, from, to: request.to }, signal)) {
+  for (const { from, to, keys: seriesIds } of groups('macro', request.series)) {
+    for (const s of await primary.macroSeries({ seriesIds, from, to }, signal)) {
       for (const o of s.observations)
         macroRows.push([s.series_id, o.date, o.value, s.provider, false]);
     }
   }
   signal?.throwIfAborted();
 
-  const coverageRows = [
-    ...groups('close', request.symbols).flatMap(([from, keys]) =>
-      keys.map((k) => ['close', k, from]),
-    ),
-    ...groups('fx', request.pairs).flatMap(([from, keys]) => keys.map((k) => ['fx', k, from])),
-    ...groups('macro', request.series).flatMap(([from, keys]) =>
-      keys.map((k) => ['macro', k, from]),
-    ),
-  ].map(([kind, key, from]) => [kind, key, from, request.to]);
+  const coverageRows = (
+    [
+      ['close', request.symbols],
+      ['fx', request.pairs],
+      ['macro', request.series],
+    ] as const
+  ).flatMap(([kind, keys]) =>
+    keys
+      .filter(
+        (key) => missingRanges(covered.get(`${kind}:${key}`), request.from, request.to).length > 0,
+      )
+      .map((key) => {
+        const before = covered.get(`${kind}:${key}`);
+        const first =
+          before === undefined || request.from < before.first_date
+            ? request.from
+            : before.first_date;
+        const last =
+          before === undefined || request.to > before.last_date ? request.to : before.last_date;
+        return [kind, key, first, last];
+      }),
+  );
   const doNothing = sql` on conflict do nothing`;
   await db.drizzle.transaction(async (tx: Executor) => {
     for (const chunk of chunks(closeRows)) {
@@ -128,10 +145,55 @@ export async function fillMarketHistory(
       'market_coverage',
       ['kind', 'key', 'first_date', 'last_date'],
       coverageRows,
-      sql` on conflict (kind, key) do update set last_date = greatest(market_coverage.last_date, excluded.last_date)`,
+      sql` on conflict (kind, key) do update set first_date = least(market_coverage.first_date, excluded.first_date), last_date = greatest(market_coverage.last_date, excluded.last_date)`,
     );
   });
   return { closes: closeRows.length, fx: fxRows.length, macro: macroRows.length };
+}
+
+/** The stored date range of one key (`market_coverage`). */
+export interface CoveredRange {
+  readonly first_date: string;
+  readonly last_date: string;
+}
+
+/**
+ * The date ranges of `from..to` outside `covered` (inclusive ISO dates): everything for an
+ * uncovered key; otherwise up to two — `from..first_date−1` and `last_date+1..to` — each
+ * only when non-empty. Dates inside the covered range are never fetched again.
+ */
+export function missingRanges(
+  covered: CoveredRange | undefined,
+  from: string,
+  to: string,
+): { from: string; to: string }[] {
+  if (covered === undefined) return from <= to ? [{ from, to }] : [];
+  const ranges: { from: string; to: string }[] = [];
+  if (from < covered.first_date) {
+    const end = addDays(covered.first_date, -1);
+    ranges.push({ from, to: end < to ? end : to });
+  }
+  if (covered.last_date < to) {
+    const start = addDays(covered.last_date, 1);
+    ranges.push({ from: start > from ? start : from, to });
+  }
+  return ranges;
+}
+
+/** Keys sharing the same range, one group per range (ordered by range, keys in given order). */
+function groupByRange(
+  wanted: readonly { key: string; from: string; to: string }[],
+): { from: string; to: string; keys: string[] }[] {
+  const byRange = new Map<string, { from: string; to: string; keys: string[] }>();
+  for (const { key, from, to } of wanted) {
+    const id = `${from}..${to}`;
+    const group = byRange.get(id);
+    if (group === undefined) byRange.set(id, { from, to, keys: [key] });
+    else group.keys.push(key);
+  }
+  return [...byRange.values()].sort(
+    (a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to),
+  );
 }
 
 /**
