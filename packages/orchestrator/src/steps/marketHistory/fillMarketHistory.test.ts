@@ -32,6 +32,16 @@ describe('missingRanges', () => {
       { from: '2023-01-15', to: '2023-02-28' },
     ]);
   });
+  it('reaches the stored range from a night outside it, so coverage stays one range without a hole', () => {
+    // A backfill night entirely before the stored range fetches up to first_date − 1 …
+    expect(missingRanges(covered, '2022-01-01', '2022-06-01')).toEqual([
+      { from: '2022-01-01', to: '2023-02-28' },
+    ]);
+    // … and a night long after it fetches from last_date + 1.
+    expect(missingRanges(covered, '2023-09-01', '2023-09-05')).toEqual([
+      { from: '2023-07-01', to: '2023-09-05' },
+    ]);
+  });
 });
 
 describe.each(testDatabaseKinds())('fillMarketHistory on %s', (kind) => {
@@ -111,11 +121,23 @@ describe.each(testDatabaseKinds())('fillMarketHistory on %s', (kind) => {
       { kind: 'macro', key: 'DGS3MO', first_date: '2022-11-01', last_date: '2023-07-07' },
     ]);
 
+    // A backfill night before the stored range: everything from its `from` up to the range.
+    await fillMarketHistory(t.db, source, null, request('2022-03-01', '2022-04-01'), undefined);
+    expect(numeric(await storedCloses())).toEqual(
+      numeric(await sourceCloses('2022-03-01', '2023-07-07')),
+    );
+    expect((await coverage())[0]).toEqual({
+      kind: 'close',
+      key: 'AAPL',
+      first_date: '2022-03-01',
+      last_date: '2023-07-07',
+    });
+
     const again = await fillMarketHistory(
       t.db,
       source,
       null,
-      request('2022-11-01', '2023-07-07'),
+      request('2022-03-01', '2023-07-07'),
       undefined,
     );
     expect(again).toEqual({ closes: 0, fx: 0, macro: 0 });

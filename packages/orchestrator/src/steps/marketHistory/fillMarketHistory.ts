@@ -158,9 +158,12 @@ export interface CoveredRange {
 }
 
 /**
- * The date ranges of `from..to` outside `covered` (inclusive ISO dates): everything for an
- * uncovered key; otherwise up to two — `from..first_date−1` and `last_date+1..to` — each
- * only when non-empty. Dates inside the covered range are never fetched again.
+ * What to fetch so that the stored range of a key becomes `min(from, first_date) ..
+ * max(to, last_date)` with no hole (inclusive ISO dates): all of `from..to` for an uncovered
+ * key; otherwise up to two ranges — `from..first_date−1` when `from` is earlier and
+ * `last_date+1..to` when `to` is later. They are not clipped to `from..to`: a backfill
+ * night before the stored range fetches up to it, so coverage never records a gap as
+ * filled. Dates inside the covered range are never fetched again.
  */
 export function missingRanges(
   covered: CoveredRange | undefined,
@@ -169,14 +172,8 @@ export function missingRanges(
 ): { from: string; to: string }[] {
   if (covered === undefined) return from <= to ? [{ from, to }] : [];
   const ranges: { from: string; to: string }[] = [];
-  if (from < covered.first_date) {
-    const end = addDays(covered.first_date, -1);
-    ranges.push({ from, to: end < to ? end : to });
-  }
-  if (covered.last_date < to) {
-    const start = addDays(covered.last_date, 1);
-    ranges.push({ from: start > from ? start : from, to });
-  }
+  if (from < covered.first_date) ranges.push({ from, to: addDays(covered.first_date, -1) });
+  if (covered.last_date < to) ranges.push({ from: addDays(covered.last_date, 1), to });
   return ranges;
 }
 
