@@ -77,6 +77,7 @@ export async function scaleNightly(
         portfolios: params.portfolios,
         database,
         status: nightly.status,
+        coldStatus: cold.status,
         packSeconds: nightly.packSeconds,
         totalSeconds: nightly.totalSeconds,
         peakRssMb,

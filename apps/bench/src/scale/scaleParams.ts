@@ -73,9 +73,19 @@ export function validateScaleParams(params: ScaleParams): ScaleParams {
   return params;
 }
 
-/** The cache directory name of a data set, e.g. `p1000-h30-s150-y5-USD.EUR.GBP-x1-b0`. */
+/**
+ * Version of what the generator writes for given parameters: raise it whenever a change to
+ * the generator changes its output, so a cached set from an older generator is not reused.
+ */
+export const SCALE_GENERATOR_VERSION = 1;
+
+/**
+ * The cache directory name of a data set, e.g. `g1-p1000-h30-s150-y5-USD.EUR.GBP-x1-b0`
+ * (`g` = {@link SCALE_GENERATOR_VERSION}).
+ */
 export function scaleKey(params: ScaleParams): string {
   return [
+    `g${SCALE_GENERATOR_VERSION}`,
     `p${params.portfolios}`,
     `h${params.holdings}`,
     `s${params.securities}`,

@@ -26,7 +26,7 @@ describe('scale command options', () => {
     expect(parse('--portfolios', '200').securities).toBe(150);
     expect(parse('--portfolios', '1000000').securities).toBe(5000);
     expect(scaleKey(parse('--portfolios', '200', '--breaks', '3'))).toBe(
-      'p200-h30-s150-y5-USD.EUR.GBP-x1-b3',
+      'g1-p200-h30-s150-y5-USD.EUR.GBP-x1-b3',
     );
   });
   it('names the option that is wrong', () => {

@@ -32,6 +32,8 @@ describe('sloVerdicts', () => {
   });
   it('counts a blocked run as a miss however fast', () => {
     expect(sloVerdicts({ ...base, status: 'blocked', totalSeconds: 1 }).ok).toBe(false);
+    expect(sloVerdicts({ ...base, coldStatus: 'failed', totalSeconds: 1 }).status_ok).toBe(false);
+    expect(sloVerdicts({ ...base, coldStatus: 'succeeded', totalSeconds: 1 }).status_ok).toBe(true);
   });
   it('lets --max-seconds replace the size target', () => {
     const v = sloVerdicts({ ...base, portfolios: 200, totalSeconds: 50, maxSeconds: 45 });

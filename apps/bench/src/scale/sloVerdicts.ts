@@ -6,6 +6,8 @@ export interface SloInput {
   readonly database: 'pglite' | 'postgres';
   /** Status of the measured (steady-state) night; anything but `succeeded` is a miss. */
   readonly status: string;
+  /** Status of the cold night D − 1 run before it; anything but `succeeded` is a miss too. */
+  readonly coldStatus?: string;
   readonly packSeconds: number;
   readonly totalSeconds: number;
   readonly peakRssMb: number;
@@ -39,7 +41,8 @@ export interface SloVerdicts {
 export function sloVerdicts(input: SloInput): SloVerdicts {
   const pack_ok = input.packSeconds <= sloMinutes.pack * 60;
   const run_ok = input.totalSeconds <= sloMinutes.run * 60;
-  const status_ok = input.status === 'succeeded';
+  const status_ok =
+    input.status === 'succeeded' && (input.coldStatus ?? 'succeeded') === 'succeeded';
   let target: { description: string; seconds: number; rss: number | null } | null = null;
   if (input.database === 'pglite' && input.portfolios <= 10_000)
     target = { description: '≤ 10,000 portfolios on PGlite: ≤ 120 s', seconds: 120, rss: null };
