@@ -609,6 +609,12 @@ export const stepBatches = pgTable(
     portfolioIds: text('portfolio_ids').array().notNull(),
     status: text('status', { enum: batchStatuses }).notNull(),
     attempts: integer('attempts').notNull().default(0),
+    /**
+     * The coordinator pass that sent the batch's current job (0 = the plan; each resume of
+     * the step sends its unfinished batches again with max + 1). A job, a worker result or a
+     * dead letter of another generation is stale and ignored.
+     */
+    generation: integer('generation').notNull().default(0),
     worker: text('worker'),
     startedAt: instant('started_at'),
     finishedAt: instant('finished_at'),

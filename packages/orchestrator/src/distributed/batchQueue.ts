@@ -11,11 +11,15 @@ export const STEP_BATCH_DEAD_LETTER_QUEUE = 'truth-spine-step-batches-failed';
 /** The pg-boss schema in the platform's database. */
 export const PG_BOSS_SCHEMA = 'pgboss';
 
-/** What a batch job carries: the key of its step_batches row (the row holds the ids). */
+/**
+ * What a batch job carries: the key of its step_batches row (the row holds the ids) and the
+ * generation it was sent for (a job of an older generation than the row's is stale).
+ */
 export interface BatchJobData {
   readonly runId: string;
   readonly step: string;
   readonly batchNo: number;
+  readonly generation: number;
 }
 
 /** Transport settings of batch jobs; every field has a default. */

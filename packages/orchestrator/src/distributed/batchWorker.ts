@@ -7,10 +7,13 @@ import { isNightUnavailable } from '../pipeline/portfolioBatchWork.js';
 import { type BatchJobData, type BatchQueue, STEP_BATCH_QUEUE } from './batchQueue.js';
 import { type BatchedStepWorks, isBatchedStep } from './batchedSteps.js';
 import {
+  type BatchAttemptKey,
+  batchSingletonKey,
   loadStepBatch,
   markBatchActive,
   markBatchAttemptFailed,
   markBatchDone,
+  markBatchInterrupted,
 } from './stepBatchStore.js';
 
 /** How a worker runs; every field but the first four has a default. */
@@ -39,17 +42,21 @@ export interface BatchWorker {
   stop(timeoutMs?: number): Promise<void>;
 }
 
-/** Nights this process keeps open (one per recent run and step). */
+/** Nights this process keeps open (one per recent run, step and generation). */
 const NIGHTS_KEPT = 6;
 
 /**
  * Consumes batch jobs of steps 3–5: for each job, the step_batches row (a batch already done
- * is acknowledged without work — a duplicate delivery), marked active with this worker and
- * one more attempt, the step's night (opened once per run and step in this process), then
+ * is acknowledged without work — a duplicate delivery — and so is a job of another generation
+ * than the row's: the coordinator sent the batch again since), marked active with this worker
+ * and one more attempt, the step's night (opened once per run, step and generation in this
+ * process — a resumed step reopens it, as earlier steps may have been re-run), then
  * `runBatch` over the row's portfolio ids — idempotent upserts, so a job retried after a
  * crash rewrites the same rows — and the row marked done with its details and seconds. A
  * failing batch is recorded (`queued` while pg-boss has attempts left, else `failed`) and
- * the error rethrown so pg-boss retries it.
+ * the error rethrown so pg-boss retries it. A batch interrupted by this worker's own `stop` is
+ * no failed attempt: its row goes back to queued, a job for it is sent again and this one
+ * acknowledged, so the next worker runs it.
  */
 export async function startBatchWorker(options: BatchWorkerOptions): Promise<BatchWorker> {
   const { db, queue, works, logger } = options;
@@ -58,8 +65,8 @@ export async function startBatchWorker(options: BatchWorkerOptions): Promise<Bat
   const nights = new Map<string, Promise<unknown>>();
   const stopping = new AbortController();
 
-  const nightOf = (runId: string, step: string, open: () => Promise<unknown>) => {
-    const key = `${runId}:${step}`;
+  const nightOf = (attempt: BatchAttemptKey, open: () => Promise<unknown>) => {
+    const key = `${attempt.runId}:${attempt.step}:${attempt.generation}`;
     let night = nights.get(key);
     if (night === undefined) {
       night = open();
@@ -71,10 +78,14 @@ export async function startBatchWorker(options: BatchWorkerOptions): Promise<Bat
   };
 
   const handle = async (job: PgBoss.JobWithMetadata<BatchJobData>): Promise<void> => {
-    const key = job.data;
+    const key: BatchAttemptKey = { ...job.data, generation: job.data.generation ?? 0 };
     const batch = await loadStepBatch(db, key);
     if (batch === null) throw new Error(`no step_batches row for ${JSON.stringify(key)}`);
     if (batch.status === 'done') return;
+    if (batch.generation !== key.generation) {
+      logger.info({ ...key, current: batch.generation }, 'stale batch job skipped');
+      return;
+    }
     if (!isBatchedStep(key.step)) throw new Error(`${key.step} is not a batched step`);
     const [run] = await db.query<{ as_of: string; pack_id: string | null }>(
       `select as_of::text as as_of, pack_id from runs where id = $1`,
@@ -85,10 +96,10 @@ export async function startBatchWorker(options: BatchWorkerOptions): Promise<Bat
     }
     const work = works[key.step];
     const started = clock.now();
-    await markBatchActive(db, key, workerId, started);
+    if (!(await markBatchActive(db, key, workerId, started))) return;
     try {
       await options.beforeBatch?.({ step: key.step, batchNo: key.batchNo });
-      const night = await nightOf(key.runId, key.step, async () => {
+      const night = await nightOf(key, async () => {
         const opened = await work.openNight({
           db,
           runId: key.runId,
@@ -109,6 +120,18 @@ export async function startBatchWorker(options: BatchWorkerOptions): Promise<Bat
         'batch done',
       );
     } catch (error) {
+      if (stopping.signal.aborted) {
+        await markBatchInterrupted(db, key);
+        const s = queue.settings;
+        await queue.boss.send(STEP_BATCH_QUEUE, key, {
+          singletonKey: batchSingletonKey(key),
+          retryLimit: s.retryLimit,
+          retryDelay: s.retryDelaySeconds,
+          expireInSeconds: s.expireInSeconds,
+        });
+        logger.info({ ...key, worker: workerId }, 'batch interrupted by stop, queued again');
+        return;
+      }
       const message = error instanceof Error ? error.message : String(error);
       const final = job.retryCount >= job.retryLimit;
       await markBatchAttemptFailed(db, key, message, final, clock.now());

@@ -16,7 +16,7 @@ import {
   insertStepBatches,
   loadStepBatches,
   markBatchDeadLettered,
-  requeueFailedBatches,
+  resendUnfinishedBatches,
   type StepBatch,
 } from './stepBatchStore.js';
 
@@ -33,9 +33,11 @@ export interface CoordinatorOptions {
  * place, so order, retries and blocking are unchanged. It
  * 1. opens the night (a night the step cannot run fails the step, as single-process);
  * 2. plans once: `begin`, then every batch of `listPortfolios` as a queued step_batches row
- *    (a resumed step keeps its plan and puts its failed batches back to queued);
- * 3. sends one pg-boss job per batch not done, singleton key `${run}:${step}:${batch}` on the
- *    stately queue (a re-send of a waiting key is dropped);
+ *    (a resumed step keeps its plan: it first drains the dead letters, then puts every batch
+ *    not done back to queued with the next generation, so earlier jobs, results and dead
+ *    letters are stale and ignored);
+ * 3. sends one pg-boss job per batch not done, carrying its generation, singleton key
+ *    `${run}:${step}:${batch}:g${generation}` on the stately queue (a re-send is dropped);
  * 4. waits until every batch is done — batches whose jobs pg-boss dead-lettered (every
  *    attempt failed or expired) are marked failed, and any failed batch fails the step
  *    (`failed` is a verdict: the engine blocks the steps after it);
@@ -67,9 +69,10 @@ export function coordinatedStepBody<Night>(
       for await (const ids of work.listPortfolios(run, batchSize)) plan.push(ids);
       await insertStepBatches(ctx.db, ctx.runId, work.step, plan);
     } else {
-      const requeued = await requeueFailedBatches(ctx.db, ctx.runId, work.step);
+      await drainDeadLetters(ctx, queue);
+      const resent = await resendUnfinishedBatches(ctx.db, ctx.runId, work.step);
       ctx.logger.info(
-        { step: work.step, runId: ctx.runId, batches: batches.length, requeued },
+        { step: work.step, runId: ctx.runId, batches: batches.length, resent },
         'resuming the step’s batches',
       );
     }
@@ -97,7 +100,12 @@ async function enqueue(queue: BatchQueue, batches: readonly StepBatch[]): Promis
   const s = queue.settings;
   for (const batch of batches) {
     if (batch.status === 'done') continue;
-    const data: BatchJobData = { runId: batch.runId, step: batch.step, batchNo: batch.batchNo };
+    const data: BatchJobData = {
+      runId: batch.runId,
+      step: batch.step,
+      batchNo: batch.batchNo,
+      generation: batch.generation,
+    };
     await queue.boss.send(STEP_BATCH_QUEUE, data, {
       singletonKey: batchSingletonKey(batch),
       retryLimit: s.retryLimit,
@@ -143,7 +151,8 @@ async function waitForBatches(
 /**
  * Marks failed every batch whose job pg-boss dead-lettered (all attempts failed or expired —
  * e.g. every worker that took it was killed), whichever run it belongs to, and acknowledges
- * the dead letter. A batch already done stays done.
+ * the dead letter. A batch already done stays done; a dead letter of an older generation than
+ * the row's (the batch was sent again since) changes nothing.
  */
 async function drainDeadLetters(ctx: StepContext, queue: BatchQueue): Promise<void> {
   for (;;) {
@@ -156,7 +165,7 @@ async function drainDeadLetters(ctx: StepContext, queue: BatchQueue): Promise<vo
       const output = (job as { output?: { value?: { message?: string } } }).output;
       await markBatchDeadLettered(
         ctx.db,
-        job.data,
+        { ...job.data, generation: job.data.generation ?? 0 },
         `every attempt failed or expired: ${output?.value?.message ?? 'pg-boss dead letter'}`,
         ctx.clock.now(),
       );

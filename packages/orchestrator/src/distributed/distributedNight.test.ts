@@ -17,7 +17,13 @@ import {
   type TestDatabase,
 } from '../testing/testDatabases.js';
 import { batchedStepWorks, type BatchedStepWorks } from './batchedSteps.js';
-import { openBatchQueue, type BatchQueue, type BatchQueueSettings } from './batchQueue.js';
+import {
+  openBatchQueue,
+  STEP_BATCH_DEAD_LETTER_QUEUE,
+  type BatchJobData,
+  type BatchQueue,
+  type BatchQueueSettings,
+} from './batchQueue.js';
 import { batchCountsOfRun, workerThroughput } from './batchProgress.js';
 import { startBatchWorker, type BatchWorker } from './batchWorker.js';
 import { DistributedNeedsPostgresError } from './distributedNeedsPostgresError.js';
@@ -86,7 +92,11 @@ describe.each(postgresOnly)('steps 3–5 fanned out over workers on %s', (kind) 
   const deps = demoDependencies();
   const works = batchedStepWorks(deps);
 
-  async function startWorker(id: string, stepWorks: BatchedStepWorks): Promise<BatchWorker> {
+  async function startWorker(
+    id: string,
+    stepWorks: BatchedStepWorks,
+    beforeBatch?: (batch: { step: string; batchNo: number }) => Promise<void>,
+  ): Promise<BatchWorker> {
     const handle = await dist.openAnother({ migrate: false });
     const queue = await openBatchQueue(handle, dist.url, queueSettings);
     const worker = await startBatchWorker({
@@ -95,6 +105,7 @@ describe.each(postgresOnly)('steps 3–5 fanned out over workers on %s', (kind) 
       works: stepWorks,
       logger: deps.logger,
       workerId: id,
+      ...(beforeBatch === undefined ? {} : { beforeBatch }),
     });
     workers.push(worker);
     return worker;
@@ -153,18 +164,42 @@ describe.each(postgresOnly)('steps 3–5 fanned out over workers on %s', (kind) 
     expect(throughput.reduce((n, w) => n + w.portfolios, 0)).toBe(12);
   }, 600_000);
 
-  it('a batch that always fails fails its step and blocks the rest; resume re-runs only that batch', async () => {
-    const failing: BatchedStepWorks = {
+  it('a batch dead-lettered in a first run succeeds on resume (old dead letters and nights are stale); only it re-runs', async () => {
+    // One long-lived worker for both runs: P-GBP-UK's factor fit fails until `failing` is off.
+    let failing = true;
+    const factorNightsOpened: number[] = [];
+    const flaky: BatchedStepWorks = {
       ...works,
       prewarm_factors: {
         ...works.prewarm_factors,
+        openNight: (run) => {
+          factorNightsOpened.push(Date.now());
+          return works.prewarm_factors.openNight(run);
+        },
         runBatch: (night, ids, signal) =>
-          ids.includes('P-GBP-UK')
+          failing && ids.includes('P-GBP-UK')
             ? Promise.reject(new Error('injected: factor fit crashed'))
             : works.prewarm_factors.runBatch(night, ids, signal),
       } satisfies PortfolioBatchWork<unknown>,
     };
-    await startWorker('flaky', failing);
+    let staleDeadLetter: string | null = null;
+    await startWorker('long-lived', flaky, async ({ step, batchNo }) => {
+      if (failing || step !== 'prewarm_factors' || batchNo !== 1) return;
+      // While the resent batch runs, a dead letter of its first sending (generation 0)
+      // arrives — as when pg-boss writes it after the worker marked the row failed. The
+      // coordinator must drain it without failing the new attempt.
+      const key: BatchJobData = { runId: report.run_id, step, batchNo, generation: 0 };
+      staleDeadLetter = await coordinatorQueue.boss.send(STEP_BATCH_DEAD_LETTER_QUEUE, key);
+      for (let i = 0; i < 100; i++) {
+        const job = await coordinatorQueue.boss.getJobById(
+          STEP_BATCH_DEAD_LETTER_QUEUE,
+          staleDeadLetter!,
+        );
+        if (job?.state === 'completed') return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('the coordinator never drained the stale dead letter');
+    });
     const { report } = await runNightly(
       dist.db,
       distributedBodies(),
@@ -186,18 +221,51 @@ describe.each(postgresOnly)('steps 3–5 fanned out over workers on %s', (kind) 
     const before = await loadStepBatches(dist.db, report.run_id, 'prewarm_factors');
     expect(before.map((b) => b.status)).toEqual(['done', 'failed', 'done', 'done']);
     expect(before[1]!.attempts).toBe(2); // first attempt + retryLimit 1
-    await stopWorkers();
+    expect(before.map((b) => b.generation)).toEqual([0, 0, 0, 0]);
+    expect(factorNightsOpened).toHaveLength(1);
 
-    await startWorker('healthy', works);
+    failing = false;
     const resumed = await resumeRun(dist.db, distributedBodies(), report.run_id, pipeline);
+    expect(resumed.report.steps.filter((s) => s.error !== null)).toEqual([]);
     expect(resumed.report.status).toBe('succeeded');
+    expect(staleDeadLetter).not.toBeNull();
     const after = await loadStepBatches(dist.db, report.run_id, 'prewarm_factors');
     expect(after.map((b) => b.status)).toEqual(['done', 'done', 'done', 'done']);
-    // Only the failed batch ran again; the done ones kept their single attempt.
+    // Only the failed batch ran again, sent as generation 1; the done ones kept theirs.
     expect(after.map((b) => b.attempts)).toEqual([1, 3, 1, 1]);
+    expect(after.map((b) => b.generation)).toEqual([0, 1, 0, 0]);
+    // The worker opened the resumed step's night anew instead of reusing the first run's.
+    expect(factorNightsOpened).toHaveLength(2);
     expect(await resultsOf(dist.db, resumed.report)).toEqual(
       await resultsOf(single.db, singleReport),
     );
+  }, 600_000);
+
+  it('a worker stopped mid-batch does not count a failed attempt: the next worker runs the batch', async () => {
+    let stopped: Promise<void> | null = null;
+    const first = await startWorker('stopped', works, async ({ step, batchNo }) => {
+      if (stopped !== null || step !== 'compute_daily_metrics' || batchNo !== 0) return;
+      stopped = first.stop(10_000);
+      // stop() aborts the running batch once pg-boss stopped fetching.
+      await new Promise((r) => setTimeout(r, 500));
+    });
+    const night = runNightly(dist.db, distributedBodies(), { asOf: D, force: true }, pipeline);
+    for (let i = 0; stopped === null; i++) {
+      if (i > 600) throw new Error('the first worker never took batch 0');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await stopped;
+    const [run] = await dist.db.query<{ id: string }>(
+      `select id from runs where status = 'running'`,
+    );
+    const interrupted = await loadStepBatches(dist.db, run!.id, 'compute_daily_metrics');
+    expect(interrupted[0]).toMatchObject({ status: 'queued', attempts: 0, error: null });
+    await startWorker('next', works);
+    const { report } = await night;
+    expect(report.status).toBe('succeeded');
+    const batches = await loadStepBatches(dist.db, report.run_id, 'compute_daily_metrics');
+    expect(batches.map((b) => [b.status, b.attempts])).toEqual(PORTFOLIOS.map(() => ['done', 1]));
+    expect(await resultsOf(dist.db, report)).toEqual(await resultsOf(single.db, singleReport));
   }, 600_000);
 
   it('two coordinators at once: one runs, the other is refused by the advisory lock', async () => {

@@ -9,8 +9,17 @@ export interface BatchKey {
   readonly batchNo: number;
 }
 
+/**
+ * One sending of a batch: its key and the generation of the coordinator pass that sent the
+ * job (0 = the plan, each resume of the step max + 1). Results and dead letters of another
+ * generation than the row's are stale: they change nothing.
+ */
+export interface BatchAttemptKey extends BatchKey {
+  readonly generation: number;
+}
+
 /** A step_batches row as the coordinator and the worker read it. */
-export interface StepBatch extends BatchKey {
+export interface StepBatch extends BatchAttemptKey {
   readonly portfolioIds: readonly string[];
   readonly status: BatchStatus;
   readonly attempts: number;
@@ -18,9 +27,13 @@ export interface StepBatch extends BatchKey {
   readonly details: StepDetails | null;
 }
 
-/** pg-boss singleton key of a batch: `${run}:${step}:${batch}`. */
-export function batchSingletonKey(key: BatchKey): string {
-  return `${key.runId}:${key.step}:${key.batchNo}`;
+/**
+ * pg-boss singleton key of one sending of a batch: `${run}:${step}:${batch}:g${generation}` —
+ * a re-send within a generation is dropped by the stately queue, a newer generation is not
+ * held back by an old job still waiting for a retry.
+ */
+export function batchSingletonKey(key: BatchAttemptKey): string {
+  return `${key.runId}:${key.step}:${key.batchNo}:g${key.generation}`;
 }
 
 interface BatchRecord extends Record<string, unknown> {
@@ -29,6 +42,7 @@ interface BatchRecord extends Record<string, unknown> {
   batch_no: number;
   portfolio_ids: string[];
   status: BatchStatus;
+  generation: number;
   attempts: number;
   error: string | null;
   details: StepDetails | null;
@@ -41,13 +55,15 @@ function fromRecord(r: BatchRecord): StepBatch {
     batchNo: r.batch_no,
     portfolioIds: r.portfolio_ids,
     status: r.status,
+    generation: r.generation,
     attempts: r.attempts,
     error: r.error,
     details: r.details,
   };
 }
 
-const columns = 'run_id, step, batch_no, portfolio_ids, status, attempts, error, details';
+const columns =
+  'run_id, step, batch_no, portfolio_ids, status, generation, attempts, error, details';
 
 /** Every batch of (run, step), by batch number (empty: the step was never planned). */
 export async function loadStepBatches(
@@ -92,47 +108,74 @@ export async function insertStepBatches(
   );
 }
 
-/** Puts the failed batches of (run, step) back to queued (a resumed step retries them). */
-export async function requeueFailedBatches(
+/**
+ * A resumed step sends its unfinished batches again: every batch not done goes (back) to
+ * queued with the next generation (max generation of the step + 1), so the jobs, results and
+ * dead letters of earlier sendings are stale. Returns the batches to send.
+ */
+export async function resendUnfinishedBatches(
   db: Database,
   runId: string,
   step: string,
 ): Promise<number> {
   const rows = await db.query<{ batch_no: number }>(
     `update step_batches set status = 'queued', worker = null, started_at = null,
-            finished_at = null, seconds = null
-      where run_id = $1 and step = $2 and status = 'failed' returning batch_no`,
+            finished_at = null, seconds = null,
+            generation = (select max(generation) + 1 from step_batches
+                           where run_id = $1 and step = $2)
+      where run_id = $1 and step = $2 and status <> 'done' returning batch_no`,
     [runId, step],
   );
   return rows.length;
 }
 
-/** A worker took the batch: active, one more attempt. */
+/**
+ * A worker took the batch: active, one more attempt — only for the row's generation and a
+ * batch not done; false when nothing was marked (the job is stale or the batch is done).
+ */
 export async function markBatchActive(
   db: Database,
-  key: BatchKey,
+  key: BatchAttemptKey,
   worker: string,
   now: Date,
-): Promise<void> {
-  await db.query(
+): Promise<boolean> {
+  const rows = await db.query<{ batch_no: number }>(
     `update step_batches set status = 'active', worker = $4, started_at = $5, finished_at = null,
             seconds = null, attempts = attempts + 1
-      where run_id = $1 and step = $2 and batch_no = $3 and status <> 'done'`,
-    [key.runId, key.step, key.batchNo, worker, now.toISOString()],
+      where run_id = $1 and step = $2 and batch_no = $3 and generation = $6 and status <> 'done'
+      returning batch_no`,
+    [key.runId, key.step, key.batchNo, worker, now.toISOString(), key.generation],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * The worker was stopped while running the batch: not a failed attempt — the attempt is
+ * taken back and the batch queued again for the next worker (only for the row's generation).
+ */
+export async function markBatchInterrupted(db: Database, key: BatchAttemptKey): Promise<void> {
+  await db.query(
+    `update step_batches set status = 'queued', worker = null, started_at = null,
+            attempts = greatest(attempts - 1, 0)
+      where run_id = $1 and step = $2 and batch_no = $3 and generation = $4 and status = 'active'`,
+    [key.runId, key.step, key.batchNo, key.generation],
   );
 }
 
-/** The batch's results are written: done, with its share of the step's details. */
+/**
+ * The batch's results are written: done, with its share of the step's details (only for the
+ * row's generation — a stale job's results are idempotent rewrites, the newer job marks done).
+ */
 export async function markBatchDone(
   db: Database,
-  key: BatchKey,
+  key: BatchAttemptKey,
   worker: string,
   finished: { readonly at: Date; readonly seconds: number; readonly details: StepDetails },
 ): Promise<void> {
   await db.query(
     `update step_batches set status = 'done', worker = $4, finished_at = $5, seconds = $6,
             details = $7::jsonb, error = null
-      where run_id = $1 and step = $2 and batch_no = $3 and status <> 'done'`,
+      where run_id = $1 and step = $2 and batch_no = $3 and generation = $8 and status <> 'done'`,
     [
       key.runId,
       key.step,
@@ -141,36 +184,47 @@ export async function markBatchDone(
       finished.at.toISOString(),
       finished.seconds,
       JSON.stringify(finished.details),
+      key.generation,
     ],
   );
 }
 
 /**
  * An attempt failed: `failed` when no attempt is left (the coordinator then fails the
- * step), else back to `queued` (pg-boss retries it); the error is kept either way.
+ * step), else back to `queued` (pg-boss retries it); the error is kept either way. An attempt
+ * of an older generation changes nothing.
  */
 export async function markBatchAttemptFailed(
   db: Database,
-  key: BatchKey,
+  key: BatchAttemptKey,
   error: string,
   final: boolean,
   now: Date,
 ): Promise<void> {
   await db.query(
     `update step_batches set status = $4, error = $5, finished_at = $6
-      where run_id = $1 and step = $2 and batch_no = $3 and status <> 'done'`,
-    [key.runId, key.step, key.batchNo, final ? 'failed' : 'queued', error, now.toISOString()],
+      where run_id = $1 and step = $2 and batch_no = $3 and generation = $7 and status <> 'done'`,
+    [
+      key.runId,
+      key.step,
+      key.batchNo,
+      final ? 'failed' : 'queued',
+      error,
+      now.toISOString(),
+      key.generation,
+    ],
   );
 }
 
 /**
  * pg-boss dead-lettered the batch's job (every attempt failed, or expired because its
  * workers died): failed, naming why and the last error a worker recorded. A batch already
- * done, or already failed by its worker (with that attempt's error), is left as it is.
+ * done, or already failed by its worker (with that attempt's error), is left as it is, and
+ * so is a batch sent again since (a dead letter of an older generation).
  */
 export async function markBatchDeadLettered(
   db: Database,
-  key: BatchKey,
+  key: BatchAttemptKey,
   why: string,
   now: Date,
 ): Promise<void> {
@@ -178,7 +232,8 @@ export async function markBatchDeadLettered(
     `update step_batches
         set status = 'failed', finished_at = $5,
             error = $4 || coalesce(' (last recorded error: ' || error || ')', '')
-      where run_id = $1 and step = $2 and batch_no = $3 and status in ('queued', 'active')`,
-    [key.runId, key.step, key.batchNo, why, now.toISOString()],
+      where run_id = $1 and step = $2 and batch_no = $3 and generation = $6
+        and status in ('queued', 'active')`,
+    [key.runId, key.step, key.batchNo, why, now.toISOString(), key.generation],
   );
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "step_batches" ADD COLUMN "generation" integer DEFAULT 0 NOT NULL;
