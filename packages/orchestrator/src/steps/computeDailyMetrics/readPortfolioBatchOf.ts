@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database.js';
 import type { PortfolioBatch } from '../valuation/readPortfolioBatches.js';
-import type { BookMovement } from '../valuation/runningHoldings.js';
+import { readBookMovements } from '../valuation/readBookMovements.js';
 
 /**
  * The portfolios `ids` (ascending id; unknown ids are absent) with their transactions dated
@@ -21,32 +21,11 @@ export async function readPortfolioBatchOf(
       where id = any($1::text[]) order by id`,
     [ids],
   );
-  const rows = await db.query<{
-    portfolio_id: string;
-    trade_date: string;
-    type: string;
-    symbol: string | null;
-    quantity: string | null;
-    amount: string;
-    currency: string;
-  }>(
-    `select portfolio_id, trade_date::text as trade_date, type, symbol, quantity::text as quantity,
-            amount::text as amount, currency
-       from transactions where portfolio_id = any($1::text[]) and trade_date <= $2
-      order by portfolio_id, trade_date, id`,
-    [ids, asOf],
+  const movements = await readBookMovements(
+    db,
+    headers.map((p) => p.id),
+    asOf,
   );
-  const movements = new Map<string, BookMovement[]>(headers.map((p) => [p.id, []]));
-  for (const r of rows) {
-    movements.get(r.portfolio_id)?.push({
-      tradeDate: r.trade_date,
-      type: r.type,
-      symbol: r.symbol,
-      quantity: r.quantity,
-      amount: r.amount,
-      currency: r.currency,
-    });
-  }
   return {
     portfolios: headers.map((r) => ({
       id: r.id,
