@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nightlyBenchmark } from '../scale/nightlyBenchmark.js';
 import { distributedBenchmark, distributedTable } from './distributedBenchmark.js';
 
 function recording() {
@@ -24,6 +25,14 @@ describe('bench distributed', () => {
     const { io, err } = recording();
     expect(await distributedBenchmark.run(args, io)).toBe(64);
     expect(err.join('')).toMatch(message);
+  });
+
+  it('is what bench nightly --workers K runs (same options, same usage errors)', async () => {
+    const { io, err } = recording();
+    expect(await nightlyBenchmark.run(['--portfolios', '10', '--workers', '2'], io)).toBe(64);
+    expect(err.join('')).toMatch(
+      /--database postgres:\/\/… is required \(workers share PostgreSQL\)/,
+    );
   });
 
   it('prints one row per worker count with the overhead per batch (none single-process)', () => {

@@ -1,4 +1,5 @@
 import type { Benchmark } from '../cli/benchmark.js';
+import { distributedBenchmark } from '../distributed/distributedBenchmark.js';
 import { commandOptions, integerOption, UsageError } from './commandOptions.js';
 import { scaleCacheRoot } from './generateScaleDataSet.js';
 import { nightlyJson, nightlyTable } from './nightlyReport.js';
@@ -8,13 +9,17 @@ import { scaleNightly } from './scaleNightly.js';
 /**
  * `npm run bench -- nightly --portfolios N [--holdings 30 --years 5 --securities S …]
  * [--database postgres://…] [--keep] [--max-seconds S] [--json]`: see {@link scaleNightly}.
- * Exit 0 when every verdict holds, 1 on a miss, 64 on bad usage.
+ * Exit 0 when every verdict holds, 1 on a miss, 64 on bad usage. With `--workers K[,K…]`
+ * (PostgreSQL only) it is the scale-out measurement of {@link distributedBenchmark}: steps
+ * 3–5 of night D single-process and with K local worker processes.
  */
 export const nightlyBenchmark: Benchmark = {
   name: 'nightly',
   summary:
-    'runs the real pipeline on a generated set (night D-1 cold, night D steady state) and checks the SLOs: --portfolios N [--holdings H --years Y --securities S --database URL --keep --max-seconds S --json]',
+    'runs the real pipeline on a generated set (night D-1 cold, night D steady state) and checks the SLOs: --portfolios N [--holdings H --years Y --securities S --database URL --keep --max-seconds S --json]; with --workers K[,K…] --database postgres://… the scale-out measurement of bench distributed',
   async run(args, io) {
+    if (args.some((a) => a === '--workers' || a.startsWith('--workers=')))
+      return distributedBenchmark.run(args, io);
     let options;
     let maxSeconds: number | undefined;
     try {
