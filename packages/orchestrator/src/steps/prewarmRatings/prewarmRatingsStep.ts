@@ -6,6 +6,7 @@ import {
 } from '@truth-spine/finance-core';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
+import { insertRows } from '../../db/insertRows.js';
 import { activePortfolioSql } from '../../books/activePortfolios.js';
 import { portfolios, ratings, securities, transactions } from '../../db/schema.js';
 import type { PipelineLogger } from '../../pipeline/logger.js';
@@ -128,26 +129,31 @@ export async function prewarmRatingsBatch(
   const rows = await rateBatch(night, portfolioIds, signal);
   await night.db.drizzle.transaction(async (tx) => {
     for (let start = 0; start < rows.length; start += CHUNK) {
-      await tx
-        .insert(ratings)
-        .values(rows.slice(start, start + CHUNK))
-        .onConflictDoUpdate({
-          target: [ratings.packId, ratings.subjectKind, ratings.subjectId],
-          set: {
-            score: sql`excluded.score`,
-            reason: sql`excluded.reason`,
-            coverage: sql`excluded.coverage`,
-            components: sql`excluded.components`,
-          },
-        });
+      await insertRows(
+        tx,
+        'ratings',
+        ['pack_id', 'subject_kind', 'subject_id', 'score', 'reason', 'coverage', 'components'],
+        rows
+          .slice(start, start + CHUNK)
+          .map((r) => [
+            r.packId,
+            r.subjectKind,
+            r.subjectId,
+            r.score ?? null,
+            r.reason ?? null,
+            r.coverage ?? null,
+            r.components ?? null,
+          ]),
+        sql` on conflict (pack_id, subject_kind, subject_id) do update set score = excluded.score, reason = excluded.reason, coverage = excluded.coverage, components = excluded.components`,
+      );
     }
   });
   const count = (kind: RatingRow['subjectKind']) => rows.filter((r) => r.subjectKind === kind);
   return { securities: count('security').length, portfolios: count('portfolio').length };
 }
 
-/** Rows per insert statement (7 parameters each, far below PostgreSQL's 65 535). */
-const CHUNK = 1000;
+/** Rows per `insert … select from unnest(…)` statement (insertRows: 7 array parameters). */
+const CHUNK = 20_000;
 
 async function rateBatch(
   night: RatingsNight,
