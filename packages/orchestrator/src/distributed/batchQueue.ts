@@ -74,29 +74,66 @@ export async function openBatchQueue(
     throw new DistributedNeedsPostgresError(db.description);
   }
   const resolved = batchQueueSettings(settings);
-  const boss = new PgBoss({
-    connectionString: databaseUrl,
-    schema: PG_BOSS_SCHEMA,
-    max: 4,
-    application_name: 'truth-spine-batches',
-    maintenanceIntervalSeconds: resolved.maintenanceIntervalSeconds,
-    monitorStateIntervalSeconds: 60,
-    schedule: false,
-  });
-  boss.on('error', () => undefined);
-  await boss.start();
-  await boss.createQueue(STEP_BATCH_DEAD_LETTER_QUEUE, {
-    name: STEP_BATCH_DEAD_LETTER_QUEUE,
-    policy: 'standard',
-  });
-  await boss.createQueue(STEP_BATCH_QUEUE, {
-    name: STEP_BATCH_QUEUE,
-    policy: 'stately',
-    deadLetter: STEP_BATCH_DEAD_LETTER_QUEUE,
-  });
+  const boss = await startedBoss(databaseUrl, resolved.maintenanceIntervalSeconds);
   return {
     boss,
     settings: resolved,
     stop: (timeoutMs = 30_000) => boss.stop({ graceful: true, wait: true, timeout: timeoutMs }),
   };
+}
+
+/** How often starting pg-boss is tried when PostgreSQL reports a deadlock. */
+const START_ATTEMPTS = 6;
+
+/**
+ * pg-boss started with the two batch queues created. Processes starting together on a
+ * database without the queues yet (a coordinator and its workers) can deadlock each other in
+ * pg-boss's schema and queue creation — PostgreSQL aborts one with SQLSTATE 40P01 — so that
+ * start is retried (a fresh instance, after a short randomised pause) up to
+ * {@link START_ATTEMPTS} times; creation is idempotent, so a retry finds what the other
+ * process made. Any other error is thrown at once.
+ */
+async function startedBoss(
+  databaseUrl: string,
+  maintenanceIntervalSeconds: number,
+): Promise<PgBoss> {
+  for (let attempt = 1; ; attempt++) {
+    const boss = new PgBoss({
+      connectionString: databaseUrl,
+      schema: PG_BOSS_SCHEMA,
+      max: 4,
+      application_name: 'truth-spine-batches',
+      maintenanceIntervalSeconds,
+      monitorStateIntervalSeconds: 60,
+      schedule: false,
+    });
+    boss.on('error', () => undefined);
+    try {
+      await boss.start();
+      await boss.createQueue(STEP_BATCH_DEAD_LETTER_QUEUE, {
+        name: STEP_BATCH_DEAD_LETTER_QUEUE,
+        policy: 'standard',
+      });
+      await boss.createQueue(STEP_BATCH_QUEUE, {
+        name: STEP_BATCH_QUEUE,
+        policy: 'stately',
+        deadLetter: STEP_BATCH_DEAD_LETTER_QUEUE,
+      });
+      return boss;
+    } catch (error) {
+      await boss.stop({ graceful: false, wait: true, timeout: 5_000 }).catch(() => undefined);
+      if (!isDeadlock(error) || attempt >= START_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 400 * attempt));
+    }
+  }
+}
+
+/** PostgreSQL's "deadlock detected" (SQLSTATE 40P01). */
+export function isDeadlock(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    ((error as { code?: unknown }).code === '40P01' ||
+      /deadlock detected/.test(String((error as { message?: unknown }).message)))
+  );
 }
