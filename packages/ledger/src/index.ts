@@ -25,6 +25,14 @@ export {
   type LoadedLedger,
   type ReadText,
 } from './loader/loadLedger.js';
+export {
+  ledgerChangedSince,
+  ledgerDigest,
+  loadFingerprintedLedger,
+  type FingerprintedLedger,
+  type LedgerFileFingerprint,
+  type LedgerFingerprint,
+} from './fingerprint/ledgerFingerprint.js';
 export { balancesAsOf, CONVERSIONS_ACCOUNT } from './queries/balancesAsOf.js';
 export { inventoriesAsOf } from './queries/inventoriesAsOf.js';
 export { holdingsAsOf, type Holding } from './queries/holdings.js';
