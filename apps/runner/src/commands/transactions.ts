@@ -7,6 +7,7 @@ import {
 import type { Command } from '../cli/command.js';
 import { ExitCode } from '../cli/exitCodes.js';
 import { UsageError } from '../cli/usageError.js';
+import { booksMarketOptions } from './booksMarketOptions.js';
 import { exitThreeWhenBusy, withDatabase } from './dbSession.js';
 import { parseBooksArgs, printResult, reportBooksErrors } from './portfoliosArgs.js';
 
@@ -37,14 +38,20 @@ export const transactionsCommand: Command = {
       const file = resolve(io.cwd, positionals[0] as string);
       const dryRun = values['dry-run'] === true;
       const json = values.json === true;
-      return withDatabase(io, (db) =>
+      return withDatabase(io, (db, config) =>
         reportBooksErrors(io, 'transactions', json, async () => {
+          const market = await booksMarketOptions(io.env, config);
           if (sub === 'import') {
-            const report = await importTransactions(db, { portfolioId, file, dryRun });
+            const report = await importTransactions(db, { portfolioId, file, dryRun, ...market });
             printResult(io, json, report, summary(report));
             return ExitCode.ok;
           }
-          const report = await importLedger(db, { portfolioId, ledgerFile: file, dryRun });
+          const report = await importLedger(db, {
+            portfolioId,
+            ledgerFile: file,
+            dryRun,
+            ...market,
+          });
           const mapped = Object.entries(report.mapped).map(([type, n]) => `${type} ${n}`);
           printResult(io, json, report, [
             ...summary(report),
