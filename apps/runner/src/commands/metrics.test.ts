@@ -146,9 +146,11 @@ describe.each(testDatabaseKinds())('metrics and factors exports on %s', (kind) =
   );
 
   it(
-    'rejects an unknown pack and a missing argument with exit 64',
+    'an unknown pack is a missing record (exit 1, said once); a missing argument is bad usage (64)',
     async () => {
-      expect((await run(['metrics', 'pack-none'], databases[0]!)).code).toBe(64);
+      const missing = await run(['metrics', 'pack-none'], databases[0]!);
+      expect(missing.code).toBe(1);
+      expect(missing.err).toBe('metrics: no pack pack-none (runner status shows the latest)\n');
       expect((await run(['factors'], databases[0]!)).code).toBe(64);
     },
     dbTimeoutMs,

@@ -154,8 +154,8 @@ describe('ratings and alerts commands (PGlite)', () => {
       expect(text.out()).toContain('VTI  —  not applicable: fund/ETF');
 
       const unknown = recordingIo({ DATABASE_URL: t.url });
-      expect(await runCli(['ratings', 'PK-nope'], unknown, [ratingsCommand])).toBe(64);
-      expect(unknown.err()).toContain('no pack with id PK-nope');
+      expect(await runCli(['ratings', 'PK-nope'], unknown, [ratingsCommand])).toBe(1);
+      expect(unknown.err()).toBe('ratings: no pack with id PK-nope\n');
     },
     dbTimeoutMs,
   );
