@@ -111,7 +111,7 @@ export {
   type SecurityFields,
 } from './books/readBooks.js';
 export { offlineFxPairs } from './books/offlineFxPairs.js';
-export { isCurrencyCode, minorUnitDigitsOf } from './books/currencyCodes.js';
+export { isCurrencyCode, minorUnitDigitsOf, roundToMinorUnit } from './books/currencyCodes.js';
 export { checkTransactionMarket, type BooksMarketFacts } from './books/transactionMarketRules.js';
 export { BooksError, formatBookProblem, type BookProblem } from './books/booksError.js';
 export { BooksEditError, type BooksEditRefusal } from './books/booksEditError.js';

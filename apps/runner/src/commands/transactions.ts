@@ -73,6 +73,7 @@ function summary(report: TransactionsImportReport): string[] {
     `${report.file} → ${report.portfolioId}: ${verb} ${report.added.length}, ` +
       `${report.dryRun ? 'would change' : 'changed'} ${report.changed.length}, ` +
       `unchanged ${report.unchanged.length}${report.dryRun ? ' (dry run: nothing written)' : ''}`,
+    ...(report.dryRun ? addedTable(report.addedRows) : []),
     ...report.changed.map(
       (c) =>
         `  changed ${c.externalId}: ` +
@@ -86,4 +87,33 @@ function summary(report: TransactionsImportReport): string[] {
           `  inception ${report.dryRun ? 'would move' : 'moved'} back to ${report.inceptionMovedTo}`,
         ]),
   ];
+}
+
+/**
+ * The rows a dry run would add, one aligned line each (id, dates, type, symbol, then
+ * quantity, price and amount right-aligned as written, and the currency).
+ */
+function addedTable(rows: TransactionsImportReport['addedRows']): string[] {
+  const cells = rows.map((r) => [
+    r.externalId,
+    r.tradeDate,
+    r.type,
+    r.symbol ?? '',
+    r.quantity ?? '',
+    r.price ?? '',
+    r.amount,
+    r.currency,
+  ]);
+  const rightAligned = new Set([4, 5, 6]);
+  const widths = cells[0]?.map((_, i) => Math.max(...cells.map((c) => (c[i] ?? '').length))) ?? [];
+  return cells.map(
+    (c) =>
+      '  + ' +
+      c
+        .map((cell, i) =>
+          rightAligned.has(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0),
+        )
+        .join('  ')
+        .trimEnd(),
+  );
 }

@@ -1,3 +1,5 @@
+import Big from 'big.js';
+
 /**
  * The active ISO 4217 currency codes a brokerage account can hold cash in, with the digits
  * of each one's minor unit (2 unless listed otherwise). Left out on purpose: the codes
@@ -30,6 +32,15 @@ export function isCurrencyCode(code: string): boolean {
 /** Digits after the decimal point of `code`'s minor unit (USD 2, JPY 0, KWD 3), or null. */
 export function minorUnitDigitsOf(code: string): number | null {
   return minorUnitDigits.get(code) ?? null;
+}
+
+/**
+ * An exact decimal rounded half away from zero to `code`'s minor unit (2 digits for an
+ * unknown code), as a plain decimal: `196813.489820` EUR → `196813.49`, `1234.5` JPY → `1235`.
+ */
+export function roundToMinorUnit(amount: string, code: string): string {
+  const digits = minorUnitDigitsOf(code) ?? 2;
+  return new Big(amount).round(digits, Big.roundHalfUp).toFixed(digits);
 }
 
 function codes(text: string): string[] {

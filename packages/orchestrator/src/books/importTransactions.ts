@@ -15,6 +15,8 @@ export interface TransactionsImportReport {
   readonly dryRun: boolean;
   /** External ids new to the portfolio. */
   readonly added: readonly string[];
+  /** The rows behind `added`, in file order (what a dry run would write). */
+  readonly addedRows: readonly BookTransaction[];
   /** External ids stored with exactly the same fields. */
   readonly unchanged: readonly string[];
   /** External ids stored with other fields: the file's fields replace them. */
@@ -140,6 +142,7 @@ export async function writeTransactions(
       file,
       dryRun,
       added: added.map((r) => r.externalId),
+      addedRows: added,
       unchanged,
       changed,
       inceptionMovedTo,
