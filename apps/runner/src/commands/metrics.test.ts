@@ -165,7 +165,11 @@ describe.each(testDatabaseKinds())('metrics and factors exports on %s', (kind) =
       expect(new Set(numeric.map((l) => l.length)).size).toBe(1); // values right-aligned in one column
       const factors = (await run(['factors', packId], databases[0]!)).out;
       expect(factors).toMatch(new RegExp(`^regime  ${D}  `));
-      expect(factors).toContain(`${P}  1Y  _model  `);
+      expect(factors).toMatch(new RegExp(`^${P}  1Y +_model +loading +(null|-?\\d)`, 'm'));
+      const loadings = factors.split('\n').filter((l) => l.includes(' loading '));
+      expect(loadings.length).toBeGreaterThan(0);
+      // Figures right-aligned: every " se " label starts in the same column.
+      expect(new Set(loadings.map((l) => l.indexOf(' se '))).size).toBe(1);
     },
     dbTimeoutMs,
   );
