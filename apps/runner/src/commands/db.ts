@@ -35,6 +35,9 @@ export const dbCommand: Command = {
         );
       }
       if (sub === 'load-books' && rest.length <= 1) {
+        if (rest[0] === undefined && io.env['BOOKS_DIR']?.trim() === 'none') {
+          throw new UsageError('BOOKS_DIR is none: name the directory to load (db load-books DIR)');
+        }
         return withDatabase(io, async (db, config) => {
           const dir = rest[0] === undefined ? config.booksDir : resolve(io.cwd, rest[0]);
           const loaded = await loadBooks(db, dir, await booksMarketOptions(io.env, config));
