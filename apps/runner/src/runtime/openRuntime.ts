@@ -54,7 +54,8 @@ export interface RuntimeOptions {
  * 2. the store (`openDatabase` without migrating), refused with a UsageError when it holds
  *    migrations newer than this code, else migrated once under the migrations lock;
  * 3. on an empty store (no portfolio, no security), the books of BOOKS_DIR (bundled data/demo
- *    by default), said on stderr; BOOKS_DIR=none loads nothing;
+ *    by default; a warning in the log says the demo's were loaded); BOOKS_DIR=none loads
+ *    nothing;
  * 4. market data (`marketSources`: offline replay by default, HTTP providers with
  *    MARKET_DATA=live), each call reported to `onProviderCall`;
  * 5. the step settings CALENDAR_SYMBOL, MAX_CARRY_FORWARD_DAYS, MAX_MISSING_FRACTION
@@ -97,16 +98,15 @@ export async function openRuntime(io: CliIo, options: RuntimeOptions = {}): Prom
     if (!startsEmpty(io.env) && (await isEmptyStore(db))) {
       const market = await booksMarketOptions(io.env, config);
       const loaded = await loadBooks(db, config.booksDir, market);
-      const demo = config.booksDir === bundledDemoDir;
-      io.stderr(
-        `${demo ? 'loaded the bundled demo books' : `loaded the books of ${config.booksDir}`} into ` +
-          `the empty database: ${loaded.portfolios} portfolio(s), ${loaded.securities} securities, ` +
-          `${loaded.transactions} transaction(s)` +
-          (demo
-            ? ' (to start with an empty database instead, set BOOKS_DIR=none and add your own with ' +
-              'securities add / portfolios add)\n'
-            : '\n'),
-      );
+      if (config.booksDir === bundledDemoDir) {
+        // A warning, so it shows at LOG_LEVEL=warn too: the store now holds sample books.
+        logger.warn(
+          `loaded the bundled demo books into the empty database: ${loaded.portfolios} ` +
+            `portfolio(s), ${loaded.securities} securities, ${loaded.transactions} transaction(s) ` +
+            '(to start with an empty database instead, set BOOKS_DIR=none and add your own ' +
+            'with securities add / portfolios add)',
+        );
+      }
       logger.info({ booksDir: config.booksDir, ...loaded }, 'loaded books into an empty database');
     }
     const deps = stepDependencies(config, sources, settings, alertSettings, logger, options);
