@@ -10,7 +10,7 @@ const usage = 'usage: status [--json] [--limit N]';
  * `status [--json] [--limit N]`: the latest pack (the freshness gate) and the newest
  * runs (default 20), newest first, and for distributed runs the newest one's batches per
  * step and status and each worker's throughput over the last 24 h. `--json` prints
- * `{"runs": [run reports], "latest_pack": {pack_id, as_of, status, hash, fresh_at} | null,
+ * `{"runs": [run reports], "latest_pack": {pack_id, as_of, status, hash, fresh_at, blocked} | null,
  *   "distributed": {run_id, steps: {STEP: {queued, active, done, failed}},
  *   workers: [{worker, batches, portfolios, seconds, portfoliosPerSecond, lastFinishedAt}]}}`.
  */
@@ -33,7 +33,8 @@ export const statusCommand: Command = {
         latest === null
           ? 'latest pack: none\n'
           : `latest pack: ${latest.pack_id} as of ${latest.as_of} ${latest.status}` +
-              `${latest.fresh_at === null ? '' : ` since ${latest.fresh_at}`} sha256 ${latest.hash}\n`,
+              `${latest.blocked === null ? '' : ` (blocked by run ${latest.blocked.run_id} at ${latest.blocked.step}: ${latest.blocked.reason})`}` +
+              `${latest.fresh_at === null || latest.status !== 'fresh' ? '' : ` since ${latest.fresh_at}`} sha256 ${latest.hash}\n`,
       );
       if (runs.length === 0) io.stdout('no runs yet\n');
       for (const run of runs) {
