@@ -22,5 +22,4 @@ CREATE TABLE "reconciled_inputs" (
 ALTER TABLE "pack_blocks" ADD CONSTRAINT "pack_blocks_pack_id_packs_id_fk" FOREIGN KEY ("pack_id") REFERENCES "public"."packs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pack_blocks" ADD CONSTRAINT "pack_blocks_run_id_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."runs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pack_blocks" ADD CONSTRAINT "pack_blocks_cleared_by_run_id_runs_id_fk" FOREIGN KEY ("cleared_by_run_id") REFERENCES "public"."runs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "reconciled_inputs" ADD CONSTRAINT "reconciled_inputs_run_id_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."runs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "pack_blocks_open" ON "pack_blocks" USING btree ("pack_id") WHERE "pack_blocks"."cleared_at" is null;

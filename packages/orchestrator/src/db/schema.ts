@@ -631,9 +631,8 @@ export const packBlocks = pgTable(
 export const reconciledInputs = pgTable(
   'reconciled_inputs',
   {
-    runId: text('run_id')
-      .notNull()
-      .references(() => runs.id),
+    /** The run (no foreign key, as reconciliation_results.run_id: the step may run alone). */
+    runId: text('run_id').notNull(),
     portfolioId: text('portfolio_id').notNull(),
     ledgerDigest: text('ledger_digest'),
     ledgerFiles: jsonb('ledger_files'),

@@ -12,6 +12,7 @@ const report: RunReport = {
   blocked_at: 'reconcile_ledger',
   deadlines: { pack_deadline_missed: false, run_deadline_missed: true },
   pack: { id: 'PK-1', version: 1, hash: 'abc', status: 'warming', blocked: null },
+  input_changes: null,
   steps: [
     {
       name: 'build_pack',

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import { packs, runs, runSteps } from '../db/schema.js';
 import { gateStatusOf } from '../freshness/freshness.js';
 import { openPackBlocks, type PackBlock } from '../freshness/packBlocks.js';
+import type { InputChanges } from '../reconciledInputs/inputChanges.js';
 import { RunNotFoundError } from './pipelineErrors.js';
 import type { RunRow, RunStepRow } from './runStore.js';
 import type { JsonValue } from './stepBody.js';
@@ -45,6 +46,11 @@ export interface RunReport {
     readonly blocked: PackBlock | null;
   } | null;
   readonly steps: readonly StepReport[];
+  /**
+   * Set when this run was started because the ledgers or books that an earlier succeeded
+   * run of the date reconciled have changed (`since_run`, and which portfolios and what).
+   */
+  readonly input_changes: InputChanges | null;
 }
 
 type PackRow = typeof packs.$inferSelect;
@@ -79,6 +85,7 @@ export function buildRunReport(
             status: packStatus ?? pack.status,
             blocked: packStatus === 'blocked' ? packBlock : null,
           },
+    input_changes: (run.details as { input_changes?: InputChanges } | null)?.input_changes ?? null,
     steps: steps.map((s) => ({
       name: s.step,
       status: s.status,
