@@ -8,7 +8,8 @@ import { clearPackBlocks, openPackBlocks, type PackBlock } from './packBlocks.js
 export type GateStatus = PackStatus | 'blocked';
 
 /**
- * What the freshness gate reports (the runner's `GET /health/pack`, `status`). `status`:
+ * What the freshness gate reports (docs/PIPELINE.md#the-freshness-gate; the runner's
+ * `GET /health/pack`, `status`). `status`:
  * - `warming`: built, its night not finished yet;
  * - `fresh`: its night succeeded through mark_pack_fresh and no later run on it failed;
  * - `blocked`: the latest run on it failed or was blocked before it could mark it fresh
@@ -129,7 +130,7 @@ export async function markPackFresh(db: Database, runId: string, at: Date): Prom
   return pack.id;
 }
 
-/** The pack may not be marked fresh yet (SPEC §9: only after steps 3–5 succeeded). */
+/** The pack may not be marked fresh yet (only after steps 3–5 succeeded). */
 export class PackNotReadyError extends Error {
   readonly code = 'pack_not_ready' as const;
   constructor(
