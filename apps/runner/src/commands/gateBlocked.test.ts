@@ -79,7 +79,9 @@ describe('the gate after a blocked re-run of a fresh pack (processes)', () => {
       expect(gate.blocked).toEqual(blockedRun.pack?.blocked);
       const text = await runRunner(['status'], env);
       expect(text.stdout).toMatch(
-        new RegExp(`blocked by run ${blockedRun.run_id} at reconcile_ledger`),
+        new RegExp(
+          `${good.pack?.id} as of ${D} blocked by run ${blockedRun.run_id} at reconcile_ledger`,
+        ),
       );
       const health = await healthPack(env);
       expect(health.code).toBe(503);
