@@ -63,6 +63,12 @@ export {
 } from './pipeline/runReport.js';
 export { formatRunSummary } from './pipeline/formatRunSummary.js';
 export {
+  describeInputChanges,
+  inputChangesSince,
+  type InputChanges,
+  type PortfolioInputChange,
+} from './reconciledInputs/inputChanges.js';
+export {
   recordOperationalAlert,
   type OperationalAlert,
   type OperationalAlertKind,
@@ -88,6 +94,9 @@ export {
   type DeadLetter,
   type NewDeadLetter,
 } from './deadLetters/deadLetters.js';
+
+// what the store says about the service (read by the runner's /metrics)
+export { readStoreHealth, type LastRunOfTrigger, type StoreHealth } from './health/storeHealth.js';
 
 // freshness gate
 export {
