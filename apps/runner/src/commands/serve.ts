@@ -10,6 +10,8 @@ import { startHttpServer } from '../server/httpServer.js';
 import { NightlyScheduler } from '../server/nightlyScheduler.js';
 import { PipelineMetrics } from '../server/pipelineMetrics.js';
 import { serveSettings } from '../server/serveSettings.js';
+import { createWebHandler } from '../web/webHandler.js';
+import { webSettings } from '../web/webSettings.js';
 import { coordinatorBodies, openCoordinatorQueue } from './nightlyDistributed.js';
 import { workerSettings } from './workerSettings.js';
 
@@ -43,6 +45,7 @@ export async function serve(
 ): Promise<number> {
   if (args.length > 0) throw new UsageError(`serve takes no arguments (got ${args.join(' ')})`);
   const settings = serveSettings(io.env);
+  const web = webSettings(io.env, settings.host);
   const metrics = new PipelineMetrics();
   const runtime = await env.open(io, {
     onProviderCall: (call) => metrics.observeProviderCall(call),
@@ -61,6 +64,11 @@ export async function serve(
     logger,
     host: settings.host,
     port: settings.port,
+    web: createWebHandler({
+      db,
+      accessToken: web.accessToken,
+      deadlines: { packMinutes: config.packDeadlineMinutes, runMinutes: config.runDeadlineMinutes },
+    }),
   }).catch(async (error: unknown) => {
     await runtime.close();
     throw error;
