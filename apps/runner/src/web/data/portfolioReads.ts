@@ -1,4 +1,5 @@
 import { readReturnSeries, type Database, type JsonValue } from '@truth-spine/orchestrator';
+import { ratingOutput, type RatingOutput } from '../../commands/ratings.js';
 
 /** A portfolio's record in the books. */
 export interface PortfolioRecord {
@@ -47,14 +48,7 @@ export interface PortfolioExposure {
 }
 
 /** A portfolio's rating, the same fields as `ratings PACK_ID --json` prints. */
-export interface PortfolioRating {
-  readonly subject_id: string;
-  readonly score: number | null;
-  readonly grade: string | null;
-  readonly coverage: number | null;
-  readonly reason: string | null;
-  readonly components: Record<string, unknown> | null;
-}
+export type PortfolioRating = RatingOutput;
 
 const num = (x: unknown): number | null => (x === null || x === undefined ? null : Number(x));
 const json = (x: string | null): JsonValue => (x === null ? null : (JSON.parse(x) as JsonValue));
@@ -184,14 +178,7 @@ export async function readPortfolioRating(
     [packId, id],
   );
   if (row === undefined) return null;
-  return {
-    subject_id: row.subject_id,
-    score: num(row.score),
-    grade: (row.components?.['grade'] as string | null | undefined) ?? null,
-    coverage: num(row.coverage),
-    reason: row.reason,
-    components: row.components,
-  };
+  return ratingOutput({ ...row, score: num(row.score), coverage: num(row.coverage) });
 }
 
 /** The portfolio's daily history in a pack, for the charts. */

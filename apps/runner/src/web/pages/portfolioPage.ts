@@ -186,7 +186,7 @@ function ratingSection(rating: PortfolioRating | null): SafeHtml {
   const rated = Array.isArray(c['rated']) ? (c['rated'] as Record<string, unknown>[]) : [];
   const unrated = Array.isArray(c['unrated']) ? (c['unrated'] as Record<string, unknown>[]) : [];
   return html`<p id="rating">
-      score ${statistic(rating.score, rating.reason, 4)} · grade
+      score <span id="rating-score">${statistic(rating.score, rating.reason, 4)}</span> · grade
       <strong>${rating.grade ?? '—'}</strong> · coverage ${percent(rating.coverage, 'no coverage')}
     </p>
     <p class="muted">${rating.reason ?? (typeof c['summary'] === 'string' ? c['summary'] : '')}</p>
