@@ -1,9 +1,17 @@
 import nx from '@nx/eslint-plugin';
+import jsoncParser from 'jsonc-eslint-parser';
 
 /**
- * Root lint configuration. Project tags (package.json "nx.tags") drive the
- * dependency rules of SPEC §1: apps → orchestrator → {providers, ledger, finance-core};
- * providers and ledger may use finance-core; finance-core depends on nothing of ours.
+ * Root lint configuration. Project tags (package.json "nx.tags") drive the dependency
+ * rules drawn in docs/ARCHITECTURE.md#dependency-rules:
+ * - finance-core depends on nothing of ours;
+ * - providers and ledger may use finance-core only;
+ * - orchestrator may use providers, ledger and finance-core;
+ * - apps (runner, bench) may use any library — orchestrator for the pipeline, and
+ *   ledger, providers and finance-core directly for the commands that need only them
+ *   (`ledger`, `fetch`, `analyze`, the benches) — but never another app;
+ * - no library depends on an app.
+ * A project's package.json "dependencies" list exactly the libraries its sources import.
  */
 export default [
   ...nx.configs['flat/base'],
@@ -51,6 +59,26 @@ export default [
       // With noUncheckedIndexedAccess every typed-array read is `T | undefined`; the hot
       // loops index within bounds they have just checked, and `!` says so without a branch.
       '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    // Each project's package.json "dependencies" must list exactly the packages its library
+    // or app sources import: a missing one breaks an installed package, an unused one
+    // drags in code nobody calls. Tests and test helpers use the root devDependencies.
+    files: ['**/package.json'],
+    languageOptions: { parser: jsoncParser },
+    rules: {
+      '@nx/dependency-checks': [
+        'error',
+        {
+          ignoredFiles: [
+            '{projectRoot}/**/*.test.ts',
+            '{projectRoot}/vitest.config.ts',
+            '{projectRoot}/src/**/testing/**',
+            '{projectRoot}/test-support/**',
+          ],
+        },
+      ],
     },
   },
 ];

@@ -44,13 +44,13 @@ export default [
         {
           paths: ioModules.map((name) => ({
             name,
-            message: 'finance-core is pure: no I/O (SPEC §1).',
+            message: 'finance-core is pure: no I/O.',
           })),
           patterns: [
-            { group: ['node:*'], message: 'finance-core is pure: no Node built-ins (SPEC §1).' },
+            { group: ['node:*'], message: 'finance-core is pure: no Node built-ins.' },
             {
               group: ['drizzle-orm/*', '@electric-sql/*', 'pino-*'],
-              message: 'finance-core is pure: no database or logging (SPEC §1).',
+              message: 'finance-core is pure: no database or logging.',
             },
           ],
         },

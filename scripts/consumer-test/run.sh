@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# finance-core consumer test (issue 8): build and `npm pack` the package, check the tarball,
+# finance-core consumer test: build and `npm pack` the package, check the tarball,
 # install it into a throwaway project outside the workspace, and use it the way a stranger
 # would — from plain Node ESM and from TypeScript compiled with `tsc --strict` — computing a
 # TWR, an XIRR and a factor model checked against independently computed values.

@@ -1,5 +1,5 @@
 /**
- * @truth-spine/finance-core — pure portfolio mathematics (SPEC §6–§8). No I/O.
+ * @truth-spine/finance-core — pure portfolio mathematics: metrics, factors, regimes, ratings. No I/O.
  * Conventions: docs/CONVENTIONS.md in this package.
  */
 export * from './result/undefinedValue.js';

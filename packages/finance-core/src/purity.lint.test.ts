@@ -11,7 +11,7 @@ async function ruleIds(code: string, filePath = 'src/x.ts'): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
 }
 
-describe("finance-core's purity lint (SPEC §1: no I/O)", () => {
+describe("finance-core's purity lint (no I/O)", () => {
   it('reports an import of node:fs', async () => {
     expect(
       await ruleIds("import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"),

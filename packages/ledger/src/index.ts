@@ -1,7 +1,7 @@
 /**
  * @truth-spine/ledger — a Beancount 2.3.5 reader (parser, booking, pad, balance checks,
  * validation) with the as-of queries the pipeline needs, and the reconciliation of a
- * portfolio's books against its ledger (SPEC §5).
+ * portfolio's books against its ledger (docs/GLOSSARY.md: books vs ledger, break).
  */
 export { Decimal } from './core/decimal.js';
 export type * from './core/types.js';

@@ -1,4 +1,4 @@
--- Pricing packs are immutable (SPEC §3): the database itself rejects any change to pack
+-- Pricing packs are immutable (docs/ARCHITECTURE.md#the-pricing-pack): the database itself rejects any change to pack
 -- contents, whatever the application does. Custom migration (drizzle-kit --custom).
 CREATE FUNCTION truth_spine_reject_pack_content_change() RETURNS trigger
 LANGUAGE plpgsql AS $$

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as orchestrator from './index.js';
 
 describe('@truth-spine/orchestrator public API', () => {
-  it('declares the seven steps in the order of SPEC §2', () => {
+  it('declares the seven steps in the order of docs/PIPELINE.md', () => {
     expect(orchestrator.pipelineSteps).toEqual([
       'build_pack',
       'reconcile_ledger',

@@ -1,5 +1,5 @@
 /**
- * @truth-spine/orchestrator — the nightly pipeline (SPEC §2–§3, §9, §11): the store and
+ * @truth-spine/orchestrator — the nightly pipeline (docs/PIPELINE.md): the store and
  * its migrations, the seven steps in their fixed order, run records, dead letters, the
  * single-flight lock, the freshness gate, the books loader and the configuration.
  */
@@ -144,9 +144,9 @@ export {
 } from './config/loadConfig.js';
 export { pipelineOptionsFromConfig } from './config/pipelineOptionsFromConfig.js';
 
-// step bodies (build_pack engineer's line; the lead may regroup)
+// the seven step bodies and what they need
 export * from './steps/index.js';
-// scale-out of steps 3–5 over pg-boss workers (issue 9)
+// scale-out of steps 3–5 over pg-boss workers (docs/OPERATIONS.md §10)
 export * as distributed from './distributed/index.js';
 export {
   portfolioBatchStepBody,

@@ -1,5 +1,5 @@
 /**
- * @truth-spine/providers — market data behind small provider-neutral interfaces (SPEC §4):
+ * @truth-spine/providers — market data behind small provider-neutral interfaces (README.md):
  * FMP, Polygon/Massive, FRED and NewsAPI over HTTP with validation, retries, circuit
  * breaking and rate limits, plus an offline replay source and recorder for the
  * `truth-spine-offline/1` data-set format (docs/OFFLINE-FORMAT.md).

@@ -256,7 +256,7 @@ describe('buildDemoDataSet on a synthetic source directory', () => {
     expect(tb).toEqual(ta);
   });
 
-  it('produces the format A and format B layout', () => {
+  it('produces the offline market data and books layout', () => {
     expect([...set.files.keys()].sort()).toEqual(
       [
         'README.md',

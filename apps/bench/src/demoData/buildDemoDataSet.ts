@@ -32,7 +32,7 @@ export const generatorName = 'apps/bench/src/demoData (npm run bench -- demo-dat
 
 /**
  * Builds the whole demo data set from the source files named in `spec`: market data in
- * format A under `market/`, books in format B at the top, one Beancount ledger per
+ * the offline format under `market/`, books at the top (docs/DATA-FORMATS.md), one Beancount ledger per
  * portfolio under `ledgers/`, README.md and SOURCES.md files. A pure function of the
  * spec and the source texts, so two runs give byte-identical output.
  */

@@ -74,7 +74,7 @@ describe('the committed demo data set (data/demo)', () => {
     expect(close('2020-08-31')).toBe('129.039993');
   });
 
-  it("is read in full by the providers' offline replay source (format A)", async () => {
+  it("is read in full by the providers' offline replay source", async () => {
     const source = new OfflineReplaySource(`${root}market`);
     const range = { from: '2019-01-01', to: '2024-03-08' };
     const names = (dir: string): string[] =>
@@ -147,7 +147,7 @@ describe('the committed demo data set (data/demo)', () => {
     }
   });
 
-  it("is accepted by the orchestrator's books reader (format B)", async () => {
+  it("is accepted by the orchestrator's books reader", async () => {
     const books = await readBooks(root);
     expect(books.portfolios.map((p) => p.id)).toEqual(portfolios.map((p) => p.id));
     const rows = portfolios.reduce(

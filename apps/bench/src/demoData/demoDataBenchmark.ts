@@ -7,12 +7,12 @@ import { writeDemoDataSet } from './writeDemoDataSet.js';
 
 /**
  * `npm run bench -- demo-data --source DIR --out DIR`: regenerates the bundled demo data set
- * from the source files under DIR (`../shared/data`). Prints `{"files", "bytes", "last_date",
+ * from the upstream files under DIR (those listed in data/demo/market/SOURCES.md). Prints `{"files", "bytes", "last_date",
  * "seconds"}` on stdout, a one-line summary on stderr; 64 on bad usage.
  */
 export const demoDataBenchmark: Benchmark = {
   name: 'demo-data',
-  summary: 'regenerate the bundled demo data set: --source ../shared/data --out data/demo',
+  summary: 'regenerate the bundled demo data set: --source SOURCE_DIR --out data/demo',
   async run(args, io) {
     const options = parseOptions(args);
     if (typeof options === 'string') {

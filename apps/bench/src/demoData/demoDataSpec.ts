@@ -75,7 +75,8 @@ const sapDeclared =
 /**
  * The bundled demo data set: 2019-01-02..2024-03-08 (the equity files end on 2024-03-08),
  * four portfolios in USD, EUR and GBP. Changing anything here and re-running
- * `npm run bench -- demo-data --source ../shared/data --out data/demo` regenerates it.
+ * `npm run bench -- demo-data --source SOURCE_DIR --out data/demo` regenerates it (SOURCE_DIR:
+ * the upstream files listed in data/demo/market/SOURCES.md).
  */
 export const demoDataSpec: DemoDataSpec = {
   name: 'truth-spine demo',

@@ -4,7 +4,7 @@ import { DemoDataError } from './demoDataError.js';
 import type { JournalEntry } from './journal.js';
 import type { NewsSpec } from './types.js';
 
-/** One article of `news/<date>.json` (format A, docs: packages/providers/docs/OFFLINE-FORMAT.md). */
+/** One article of `news/<date>.json` (offline format, packages/providers/docs/OFFLINE-FORMAT.md). */
 export interface OfflineArticle {
   readonly symbols: readonly string[];
   readonly source: string;

@@ -3,9 +3,9 @@ import { type CsvTable, readCsvTable } from './csv.js';
 import { DemoDataError } from './demoDataError.js';
 import type { FundamentalsSource } from './types.js';
 
-/** One annual period of `fundamentals/<SYMBOL>.json` (format A); numbers as decimal strings. */
+/** One annual period of `fundamentals/<SYMBOL>.json` (offline format); numbers as decimal strings. */
 export interface FundamentalsPeriod {
-  /** The year as a decimal string, like every number of format A. */
+  /** The year as a decimal string, like every number of the offline format. */
   readonly fiscal_year: string;
   readonly period_end: string;
   readonly revenue: string | null;

@@ -1,4 +1,4 @@
-/** Transaction types of the books format (formats.md section B). */
+/** Transaction types of the books format (docs/DATA-FORMATS.md#books). */
 export type BookType =
   'buy' | 'sell' | 'dividend' | 'interest' | 'fee' | 'deposit' | 'withdrawal' | 'split' | 'fx';
 
@@ -54,7 +54,7 @@ export interface JournalEntry {
   readonly transaction: LedgerTransaction;
 }
 
-/** Account names of portfolio `id` (formats.md section B; CapitalGains added for sells). */
+/** Account names of portfolio `id` (docs/DATA-FORMATS.md#ledgers). */
 export function accountsOf(id: string) {
   return {
     cash: (currency: string) => `Assets:${id}:Cash:${currency}`,

@@ -54,10 +54,11 @@ function readme(
 
 Generated — do not edit by hand. Regenerate with
 
-    npm run bench -- demo-data --source ../shared/data --out data/demo
+    npm run bench -- demo-data --source SOURCE_DIR --out data/demo
 
 (the generator and its plans live in \`apps/bench/src/demoData/\`; \`demoDataSpec.ts\` holds the
-universe and the portfolio plans). Two runs give byte-identical files.
+universe and the portfolio plans). SOURCE_DIR holds the upstream files listed in
+\`market/SOURCES.md\`, at the paths of its first column. Two runs give byte-identical files.
 
 - **Dates covered:** trading days ${first} .. ${last} (the NYSE days of ${spec.calendarSymbol}'s price file).
 - **Last date of the data: ${last}.** The runner's default nightly date on this set.
@@ -67,8 +68,8 @@ universe and the portfolio plans). Two runs give byte-identical files.
 
 | path | format | content |
 | --- | --- | --- |
-| \`market/\` | offline market data, format A | raw closes, ECB FX, FRED series, dividends, splits, fundamentals; see \`market/SOURCES.md\` |
-| \`portfolios.json\`, \`securities.csv\`, \`transactions/<ID>.csv\` | books, format B | the platform's books of each portfolio |
+| \`market/\` | offline market data (docs/DATA-FORMATS.md#market-data) | raw closes, ECB FX, FRED series, dividends, splits, fundamentals; see \`market/SOURCES.md\` |
+| \`portfolios.json\`, \`securities.csv\`, \`transactions/<ID>.csv\` | books (docs/DATA-FORMATS.md#books) | the platform's books of each portfolio |
 | \`ledgers/<ID>.beancount\` | Beancount 2.3.5 | one ledger per portfolio (the default \`LEDGER_DIR\`), agreeing with the books |
 
 ## Portfolios
@@ -216,10 +217,10 @@ function marketSources(
   const declared = spec.declaredDividends.map(
     (d) => `  - ${d.symbol} ex ${d.exDate}: ${d.currency} ${d.amount} — ${d.evidence}.`,
   );
-  return `# Sources of the offline market data (format A)
+  return `# Sources of the offline market data
 
-Every file here is cut from files under \`../shared/data\` of the project (snapshots of
-public GitHub repositories; paths below are relative to that directory) to the dates
+Every file here is cut from upstream files (snapshots of public GitHub repositories at the
+commits below; the first column is each file's path in the generator's SOURCE_DIR) to the dates
 ${first} .. ${last}, by \`apps/bench/src/demoData/\`. The SHA-256 is of the source file read.
 
 | source file | origin (repository @ commit : path) | sha256 | licence / terms | used for |

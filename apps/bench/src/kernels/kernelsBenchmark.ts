@@ -2,7 +2,7 @@ import { computeMetricSet, FactorWindowCache, type MetricSet } from '@truth-spin
 import type { Benchmark } from '../cli/benchmark.js';
 import { syntheticMarket, syntheticPortfolio } from './syntheticPortfolios.js';
 
-/** Target from issue 2: the whole metric set of a 1,500-day portfolio in ≤ 80 µs. */
+/** Target: the whole metric set of a 1,500-day portfolio in ≤ 80 µs. */
 const TARGET_US = 80;
 const SEED = 20261127;
 

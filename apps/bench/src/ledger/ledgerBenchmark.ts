@@ -8,7 +8,7 @@ import { scaleLedger } from './scaleLedger.js';
 
 const USAGE =
   'usage: bench ledger FILE [--json] [--runs N] [--warmup N] [--copies N] [--target-ms MS]';
-/** Issue 3 target: 5× Beancount 2.3.5's 247 ms on a 16.8k-line, 824 KB ledger. */
+/** Target: 5× Beancount 2.3.5's 247 ms on a 16.8k-line, 824 KB ledger. */
 const DEFAULT_TARGET_MS = 50;
 
 interface LedgerBenchOptions {

@@ -10,7 +10,7 @@ export interface ScaleDataSet {
   readonly dir: string;
   /** Offline replay data (`OFFLINE_DATA_DIR`). */
   readonly marketDir: string;
-  /** Books, formats.md §B: portfolios.json, securities.csv, transactions/<ID>.csv. */
+  /** Books (docs/DATA-FORMATS.md#books): portfolios.json, securities.csv, transactions/<ID>.csv. */
   readonly booksDir: string;
   /** One Beancount ledger per portfolio (`LEDGER_DIR`). */
   readonly ledgerDir: string;

@@ -4,7 +4,7 @@ import type { ScaleNightlyResult } from './scaleNightly.js';
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /**
- * The `--json` object: the issue's fields first — `portfolios`, `total_seconds`,
+ * The `--json` object: the SLO fields first — `portfolios`, `total_seconds`,
  * `peak_rss_mb`, `steps: [{name, seconds}]`, `slo: {pack_ok, run_ok, …}` — all of the
  * steady-state night D, then extras: `portfolios_per_second`, `pack_seconds`, `status`,
  * `cold` (night D − 1, the same fields), `database`, `database_size_mb`, `load_seconds`,

@@ -14,7 +14,7 @@ import {
 import { OfflineReplaySource } from '@truth-spine/providers';
 import type { ScaleDataSet } from './generateScaleDataSet.js';
 
-/** The SLO of SPEC §12: the pack fresh within 10 minutes, the whole run within 13. */
+/** The SLO (docs/PIPELINE.md#deadlines): the pack fresh within 10 minutes, the whole run within 13. */
 export const sloMinutes = { pack: 10, run: 13 } as const;
 
 /** One measured night. */

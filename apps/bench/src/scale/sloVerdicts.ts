@@ -11,7 +11,7 @@ export interface SloInput {
   readonly packSeconds: number;
   readonly totalSeconds: number;
   readonly peakRssMb: number;
-  /** Overrides the issue's end-to-end target (e.g. a tighter one for the CI smoke). */
+  /** Overrides the scale target's end-to-end seconds (e.g. a tighter one for the CI smoke). */
   readonly maxSeconds?: number;
 }
 
@@ -32,8 +32,8 @@ export interface SloVerdicts {
 }
 
 /**
- * The SLO verdicts of a night: pack ≤ 10 min and run ≤ 13 min (SPEC §12), the run
- * `succeeded`, and the issue's target for the size — on PGlite up to 10,000 portfolios
+ * The SLO verdicts of a night: pack ≤ 10 min and run ≤ 13 min (docs/PIPELINE.md#deadlines), the run
+ * `succeeded`, and the scale target for the size (docs/PIPELINE.md#scale-targets) — on PGlite up to 10,000 portfolios
  * ≤ 120 s end to end; on PostgreSQL up to 100,000 portfolios ≤ 300 s with peak RSS
  * ≤ 2 GiB (a smaller set must meet the larger one's budget; beyond those sizes no target).
  * `maxSeconds` replaces the target's seconds (and applies at any size).

@@ -29,7 +29,7 @@ export interface SyntheticSplit {
   readonly denominator: number;
 }
 
-/** The macro series the pipeline reads (SPEC §4), in FRED's ids. */
+/** The macro series the pipeline reads (docs/DATA-FORMATS.md#market-data), in FRED's ids. */
 export const macroSeriesIds = [
   'DFII10',
   'T10YIE',

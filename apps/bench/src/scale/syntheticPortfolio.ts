@@ -4,7 +4,7 @@ import type { ScaleParams } from './scaleParams.js';
 import { seededStream } from './seededStream.js';
 import { scaleLastDate, type SyntheticMarket, type SyntheticSecurity } from './syntheticMarket.js';
 
-/** A portfolio's `portfolios.json` entry (formats.md §B). */
+/** A portfolio's `portfolios.json` entry (docs/DATA-FORMATS.md#portfoliosjson). */
 export interface PortfolioEntry {
   readonly id: string;
   readonly name: string;
@@ -22,7 +22,7 @@ export interface GeneratedPortfolio {
   readonly transactions: number;
 }
 
-/** Header of `transactions/<ID>.csv` (formats.md §B). */
+/** Header of `transactions/<ID>.csv` (docs/TRANSACTIONS-CSV.md). */
 export const transactionsHeader =
   'external_id,trade_date,settle_date,type,symbol,quantity,price,amount,currency,ex_date,pay_date,description';
 

@@ -1,5 +1,5 @@
 /**
- * Exit codes a supervisor can act on (SPEC §11, issue "pipeline" §5).
+ * Exit codes a supervisor can act on (docs/PIPELINE.md#run-records-and-reports).
  * 64 follows BSD sysexits' EX_USAGE.
  */
 export const ExitCode = {

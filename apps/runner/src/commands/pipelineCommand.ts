@@ -27,7 +27,7 @@ const HARD_EXIT_AFTER_MS = 30_000;
  * Shared body of `nightly`, `resume` and `backfill`: opens the runtime
  * ({@link openRuntime}), runs `work` with the configured pipeline options (SIGTERM/SIGINT
  * cancel the run, recorded `interrupted`), and reports. With `--json` stdout carries the
- * run report (issue 5 §5; `backfill`: an array of them) and nothing else; without it,
+ * run report (docs/PIPELINE.md#run-records-and-reports; `backfill`: an array of them) and nothing else; without it,
  * progress lines go to stderr while steps run and the summary table to stdout. Exit code:
  * the last run's ({@link exitCodeForRun}: 0 succeeded/skipped/nothing to do, 1 failed,
  * 2 blocked at reconciliation), 3 when another run holds the lock or the embedded

@@ -90,7 +90,7 @@ export function formatPackRatings(ratings: PackRatings): string {
 }
 
 /**
- * `ratings PACK_ID [--json]`: the quality ratings of a pack (SPEC §8) — every held security
+ * `ratings PACK_ID [--json]`: the quality ratings of a pack (finance-core docs/RATINGS.md) — every held security
  * and every portfolio with score, grade, reason, coverage and components. Exit 64 for an
  * unknown pack or bad arguments.
  */

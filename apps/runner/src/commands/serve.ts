@@ -31,7 +31,7 @@ export interface ServeEnvironment {
 }
 
 /**
- * `serve`: the long-running service (SPEC §2, §9, §11). Opens the runtime, starts the HTTP
+ * `serve`: the long-running service (docs/PIPELINE.md, docs/OPERATIONS.md). Opens the runtime, starts the HTTP
  * endpoints (`/health/pack`, `/metrics`), catches up missed dates, then runs the pipeline
  * on SCHEDULE_CRON in SCHEDULE_TIMEZONE with overrun protection, until `shutdown` fires:
  * then it stops the schedule, interrupts the current run (recorded `interrupted`, resumable

@@ -16,7 +16,7 @@ const report = (status: string, blocked_at: string | null): RunReport => ({
 });
 
 describe('exitCodeForRun', () => {
-  it('maps run outcomes to the exit codes of issue 5 §5', () => {
+  it('maps run outcomes to the exit codes of docs/PIPELINE.md', () => {
     expect(exitCodeForRun(report('succeeded', null))).toBe(0);
     expect(exitCodeForRun(report('skipped', null))).toBe(0);
     expect(exitCodeForRun(report('blocked', 'reconcile_ledger'))).toBe(2);

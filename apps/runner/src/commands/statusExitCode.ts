@@ -2,7 +2,7 @@ import type { RunReport } from '@truth-spine/orchestrator';
 import { ExitCode, type ExitCodeValue } from '../cli/exitCodes.js';
 
 /**
- * The exit code a supervisor sees for a run (issue 5 §5): 0 succeeded or skipped,
+ * The exit code a supervisor sees for a run (docs/PIPELINE.md#run-records-and-reports): 0 succeeded or skipped,
  * 2 blocked at reconciliation, 1 anything else (failed, interrupted).
  */
 export function exitCodeForRun(report: RunReport): ExitCodeValue {

@@ -58,7 +58,7 @@ describe('docs/GETTING-STARTED.md', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('has the steps the issue asks for', () => {
+  it('has the steps of a first own portfolio: securities, portfolios, transactions, nightly, resume', () => {
     const runs = guideLines(guide).flatMap((l) => (l.kind === 'run' ? [l.args[0]] : []));
     expect(runs).toEqual(
       expect.arrayContaining(['securities', 'portfolios', 'transactions', 'nightly', 'resume']),

@@ -13,7 +13,7 @@ import { ExitCode } from '../cli/exitCodes.js';
 import { dbTimeoutMs } from './dbTestSupport.js';
 import { runRunner, startRunner, type RunnerProcess } from './testing/runnerProcess.js';
 
-/** The issue's "same numbers": the metrics and factors exports and the ratings of a pack. */
+/** What a distributed night must reproduce exactly: the metrics and factors exports and the ratings of a pack. */
 async function nightResults(db: Database, packId: string) {
   const ratings = await db.query<{ t: string }>(
     `select (subject_kind, subject_id, score, reason, coverage, components)::text as t

@@ -1,7 +1,7 @@
 import type { distributed } from '@truth-spine/orchestrator';
 import { UsageError } from '../cli/usageError.js';
 
-/** Settings of distributed runs and workers (issue 9), from the environment. */
+/** Settings of distributed runs and workers (docs/OPERATIONS.md §10), from the environment. */
 export interface WorkerSettings {
   /** DISTRIBUTED=true: `nightly`/`resume` fan steps 3–5 out to workers without `--distributed`. */
   readonly distributed: boolean;

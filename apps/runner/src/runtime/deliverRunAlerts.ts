@@ -5,7 +5,7 @@ import type { Runtime } from './openRuntime.js';
  * After a run that did not reach step 7 because a step failed (run blocked or failed) delivers its
  * operational alerts (run blocked, run failed, deadline missed) through the same rules,
  * dedupe and channels as `evaluate_alerts`, so a blocked night reaches a person although
- * step 7 never ran (SPEC §2, §10). Succeeded and skipped runs need nothing here (step 7
+ * step 7 never ran (docs/PIPELINE.md#step-outcomes-and-blocking). Succeeded and skipped runs need nothing here (step 7
  * evaluated their operational facts); an interrupted run was stopped on purpose and is
  * resumed, not alerted. A delivery problem is logged, never thrown:
  * the run's own outcome decides the exit code.

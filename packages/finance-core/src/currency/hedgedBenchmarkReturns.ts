@@ -1,5 +1,5 @@
 /**
- * FX-hedged returns of a benchmark quoted in another currency (SPEC §6): its local-currency
+ * FX-hedged returns of a benchmark quoted in another currency (docs/CONVENTIONS.md): its local-currency
  * return, recovered from the base-currency return and the currency return as
  * r_local = (1 + r_base) / (1 + r_fx) − 1, so currency moves do not pollute alpha and beta.
  * Row by row; NaN in either input gives NaN (no observation).

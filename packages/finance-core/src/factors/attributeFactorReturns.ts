@@ -59,7 +59,7 @@ export interface FactorAttribution {
 }
 
 /**
- * Attributes the window's portfolio return to the factors of `fit` (SPEC §7, CONVENTIONS.md).
+ * Attributes the window's portfolio return to the factors of `fit` (docs/FACTORS.md, docs/CONVENTIONS.md).
  *
  * Over the rows the model used (y and every factor present; n = fit.n_obs):
  * compounded — total = ∏(1 + r) − 1, Fₖ = ∏(1 + fₖ) − 1, contributionₖ = bₖ·Fₖ,

@@ -4,7 +4,7 @@ import { FactorInputError } from './factorInputError.js';
 export type FactorChangeKind = 'difference' | 'logReturn';
 
 /**
- * Daily factor changes from a FRED level series on the master calendar (SPEC §7).
+ * Daily factor changes from a FRED level series on the master calendar (docs/FACTORS.md).
  *
  * `difference`: Δ_t = L_t − L_p — yields and spreads quoted in percent give changes in
  * percentage points. `logReturn`: Δ_t = ln(L_t / L_p) — for an index such as DTWEXBGS.

@@ -22,7 +22,7 @@ export interface MomentumValue {
 export const MISSING_END_OBSERVATION = 'no observation on the end row';
 
 /**
- * Factor momentum z-score (SPEC §7, CONVENTIONS.md): how far the value on `endIndex` sits
+ * Factor momentum z-score (docs/FACTORS.md, docs/CONVENTIONS.md): how far the value on `endIndex` sits
  * from its recent history, in standard deviations.
  *
  * z = (f(end) − mean(W)) / std(W), std sample (ddof 1), W = the `window` rows ending at

@@ -45,7 +45,7 @@ export interface FactorModelFit {
 }
 
 /**
- * OLS of y on [1, f₁ … f_k] — the factor model of SPEC §7 and CONVENTIONS.md.
+ * OLS of y on [1, f₁ … f_k] — the factor model of docs/FACTORS.md and docs/CONVENTIONS.md.
  *
  * y = a + Σ bₖ·fₖ + e over the rows where y and every factor are present (a NaN anywhere
  * drops the row). σ² = SSR / (n − k − 1); se = √(σ²·diag((XᵀX)⁻¹)) (non-robust, as

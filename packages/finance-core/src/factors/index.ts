@@ -1,4 +1,4 @@
-/** Factor kernels (SPEC §7): OLS factor model, attribution, rolling correlation, momentum, macro factor changes. */
+/** Factor kernels (docs/FACTORS.md): OLS factor model, attribution, rolling correlation, momentum, macro factor changes. */
 export * from './attributeFactorReturns.js';
 export * from './factorChanges.js';
 export { FactorInputError, type FactorInputErrorCode } from './factorInputError.js';

@@ -1,7 +1,7 @@
 import { factorChanges, type FactorChangeKind } from './factorChanges.js';
 import { FactorInputError } from './factorInputError.js';
 
-/** One macro factor of SPEC §7: its FRED series and how its daily change is taken. */
+/** One macro factor of the factor model (docs/FACTORS.md): its FRED series and how its daily change is taken. */
 export interface MacroFactor {
   readonly id: string;
   readonly description: string;
@@ -9,7 +9,7 @@ export interface MacroFactor {
 }
 
 /**
- * The five macro factors of SPEC §7, in model order: yields and spreads (percent) change by
+ * The five macro factors of docs/FACTORS.md, in model order: yields and spreads (percent) change by
  * difference in percentage points, the broad dollar index by log return.
  */
 export const MACRO_FACTORS: readonly MacroFactor[] = [

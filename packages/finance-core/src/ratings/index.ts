@@ -1,4 +1,4 @@
-/** Quality ratings (SPEC §8): company and portfolio scores. Contract: docs/RATINGS.md. */
+/** Quality ratings: company and portfolio scores. Contract: docs/RATINGS.md. */
 export type { AnnualSeries } from './annualSeries.js';
 export * from './fundamentalsPeriod.js';
 export * from './invalidFundamentalsError.js';

@@ -18,7 +18,7 @@ export interface RegimeSeries {
 }
 
 /**
- * Regimes from a growth and an inflation signal, row by row (SPEC §7).
+ * Regimes from a growth and an inflation signal, row by row (docs/FACTORS.md).
  *
  * Each axis: {@link hysteresisDirections} with band ±`threshold`. Regime: see `regimeCode`.
  * Confidence = min over the two axes of clamp(direction · signal / `confidenceScale`, 0, 1):

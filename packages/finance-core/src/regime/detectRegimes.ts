@@ -11,7 +11,7 @@ export interface RegimeDetection {
 }
 
 /**
- * Growth/inflation regime at every row of FRED level series on one calendar (SPEC §7).
+ * Growth/inflation regime at every row of FRED level series on one calendar (docs/FACTORS.md).
  *
  * Signals per {@link RegimeOptions} (defaults {@link DEFAULT_REGIME_OPTIONS}: inflation =
  * 90-row momentum z of the T10YIE level, growth = − 90-row momentum z of the BAMLC0A0CM

@@ -1,4 +1,4 @@
-/** Growth/inflation regime detection (SPEC §7). */
+/** Growth/inflation regime detection (docs/FACTORS.md). */
 export * from './classifyRegimes.js';
 export * from './detectRegimes.js';
 export * from './hysteresisDirections.js';

@@ -1,4 +1,4 @@
-/** The four growth × inflation regimes of SPEC §7. */
+/** The four growth × inflation regimes (docs/FACTORS.md). */
 export type RegimeName = 'Goldilocks' | 'Reflation' | 'Stagflation' | 'Deflation';
 
 /** Direction of one axis: +1 up, −1 down; 0 where the signal is undefined. */

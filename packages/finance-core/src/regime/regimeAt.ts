@@ -3,7 +3,7 @@ import { undefinedValue, type UndefinedValue } from '../result/undefinedValue.js
 import type { RegimeSeries } from './classifyRegimes.js';
 import { REGIME_NAMES, type RegimeName } from './regime.js';
 
-/** The regime on one row, as reported (SPEC §7: signals, confidence, changed). */
+/** The regime on one row, as reported: signals, confidence, changed (docs/FACTORS.md). */
 export interface RegimeReading {
   readonly regime: RegimeName;
   readonly growth: 'up' | 'down';

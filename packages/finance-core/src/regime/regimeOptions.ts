@@ -28,7 +28,7 @@ export interface RegimeOptions {
   readonly confidenceScale: number;
 }
 
-/** The documented defaults of {@link RegimeOptions} (issue 2, SPEC §7). */
+/** The documented defaults of {@link RegimeOptions} (docs/FACTORS.md). */
 export const DEFAULT_REGIME_OPTIONS: RegimeOptions = {
   inflation: { series: 'T10YIE', window: 90, sign: 1, basis: 'level' },
   growth: { series: 'BAMLC0A0CM', window: 90, sign: -1, basis: 'level' },

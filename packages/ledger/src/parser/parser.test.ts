@@ -12,7 +12,7 @@ function tokens(text: string): string[] {
 }
 
 describe('Lexer', () => {
-  it('recognises the pieces of a posting line, formats.md §B names included', () => {
+  it('recognises the pieces of a posting line, the portfolio account names included', () => {
     expect(
       tokens(
         '  Assets:P-USD-GROWTH:Securities:BRK-B  -1,000.50 BRK-B {12.00 USD, "lot-1"} @@ 9 USD ; c\n',

@@ -8,7 +8,7 @@ import { ledgerPortfolio } from './ledgerPortfolio.js';
 import { reconcile } from './reconcile.js';
 
 /**
- * Golden test (SPEC §5, issue item 6): an ADR dividend declared in JPY is converted at
+ * Golden test: an ADR dividend declared in JPY is converted at
  * the FX rate of its pay date. Rates: ECB euro reference rates (see
  * `__fixtures__/adr/README.md`); USD per JPY = (USD per EUR) ÷ (JPY per EUR).
  */

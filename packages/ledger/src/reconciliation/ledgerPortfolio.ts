@@ -4,7 +4,7 @@ import type { LedgerMovement, LedgerPortfolio } from './types.js';
 
 /**
  * Reads one portfolio's side from its Beancount ledger as of `asOf` (inclusive), by the
- * account conventions of formats.md §B: `Assets:<ID>:Securities:<SYMBOL>` hold units of
+ * account conventions of docs/DATA-FORMATS.md#ledgers: `Assets:<ID>:Securities:<SYMBOL>` hold units of
  * the commodity SYMBOL, `Assets:<ID>:Cash:<CCY>` hold cash. Every transaction touching
  * those accounts becomes a {@link LedgerMovement} (used to name missing transactions).
  */

@@ -39,7 +39,7 @@ const matching: PortfolioBooks = {
   portfolioValue: b('29397.84'),
 };
 
-describe('ledgerPortfolio (formats.md §B accounts)', () => {
+describe('ledgerPortfolio (the portfolio account conventions)', () => {
   it('reads positions and cash per currency as of the date', () => {
     expect(loaded.errors).toEqual([]);
     expect(Object.fromEntries([...ledger.positions].map(([k, v]) => [k, v.toString()]))).toEqual({

@@ -29,7 +29,7 @@ type Finding = Pick<
 
 /**
  * Reconciles a portfolio's books with its ledger on one date, both priced with one
- * pricing snapshot (SPEC §5). Units per security must match exactly and cash per
+ * pricing snapshot (docs/GLOSSARY.md: reconciliation, break). Units per security must match exactly and cash per
  * currency must match exactly; then Σ units × price × FX + Σ cash × FX of the ledger must
  * be within ±1 bp of the books' portfolio value. Each difference becomes a break:
  *

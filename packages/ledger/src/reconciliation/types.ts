@@ -1,7 +1,7 @@
 import type Big from 'big.js';
 
 /**
- * Inputs and outputs of reconciliation (SPEC §5). All money, units, prices and rates
+ * Inputs and outputs of reconciliation (docs/GLOSSARY.md). All money, units, prices and rates
  * are big.js values; nothing here depends on the orchestrator.
  */
 
@@ -19,7 +19,7 @@ export interface PortfolioBooks {
   readonly movements?: readonly BooksMovement[];
 }
 
-/** A transaction of the platform's books (formats.md §B `transactions/<ID>.csv` row). */
+/** A transaction of the platform's books (a `transactions/<ID>.csv` row, docs/DATA-FORMATS.md#books). */
 export interface BooksMovement {
   readonly externalId: string;
   readonly date: string;
@@ -61,7 +61,7 @@ export interface LedgerMovement {
   readonly converted: boolean;
 }
 
-/** The ledger's side on the as-of date, read by the conventions of formats.md §B. */
+/** The ledger's side on the as-of date, read by the account conventions of docs/DATA-FORMATS.md#ledgers. */
 export interface LedgerPortfolio {
   readonly portfolioId: string;
   readonly positions: ReadonlyMap<string, Big>;

@@ -15,7 +15,7 @@ import { failingOnce } from './testing/failingOnce.js';
 import { WebhookReceiver } from './testing/webhookReceiver.js';
 
 /**
- * Issue 6 item 8, end to end as step 7 would run it: the rules file and settings as a user
+ * Alerts end to end as step 7 would run them: the rules file and settings as a user
  * writes them, a local webhook receiver, the outbox and the console, over consecutive nights.
  */
 const secret = 'nightly-alert-secret-0123456789abcdef';

@@ -1,4 +1,4 @@
-/** Alerts (SPEC §10): rules, evaluation, dedupe, storage interface and delivery. See docs/ALERTS.md. */
+/** Alerts: rules, evaluation, dedupe, storage interface and delivery. See docs/ALERTS.md. */
 export * from './rules/alertRule.js';
 export { AlertRulesError } from './rules/alertRulesError.js';
 export { durationSeconds } from './rules/duration.js';

@@ -45,7 +45,7 @@ const decimalFields = new Set<string>(['quantity', 'price', 'amount']);
 const chunkSize = 1_000;
 
 /**
- * Imports a transactions CSV (formats.md §B header) into portfolio `portfolioId`:
+ * Imports a transactions CSV (docs/TRANSACTIONS-CSV.md header) into portfolio `portfolioId`:
  * validates every row first ({@link readTransactionsFile}: symbols must be in the
  * store's securities) and throws {@link BooksError} naming file, line and column
  * without writing anything; then classifies rows by external id (added / unchanged /

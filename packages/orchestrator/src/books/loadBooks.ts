@@ -16,7 +16,7 @@ export interface BooksLoadResult {
 const chunkSize = 1_000;
 
 /**
- * Loads a books directory (formats.md §B) into securities, portfolios and transactions:
+ * Loads a books directory (docs/DATA-FORMATS.md#books) into securities, portfolios and transactions:
  * validates everything first ({@link readBooks}; a BooksError writes nothing), then
  * writes in ONE transaction. Idempotent: rows are upserted by symbol, portfolio id and
  * (portfolio, external id), so re-loading the same files changes nothing; a transaction

@@ -88,7 +88,7 @@ const transactionColumns = {
   description: anyText,
 } satisfies Record<string, Type<string>>;
 
-/** One entry of portfolios.json (formats.md §B). */
+/** One entry of portfolios.json (docs/DATA-FORMATS.md#portfoliosjson). */
 export const portfolioEntry = type({
   id: type(/^[A-Za-z0-9][A-Za-z0-9_-]*$/).describe('an id of letters, digits, - and _'),
   name: 'string > 0',
@@ -113,7 +113,7 @@ const typeRules: Record<BookTransaction['type'], { security: boolean; sign: -1 |
 };
 
 /**
- * Reads and validates a books directory (formats.md §B): `portfolios.json`,
+ * Reads and validates a books directory (docs/DATA-FORMATS.md#books): `portfolios.json`,
  * `securities.csv` and `transactions/<ID>.csv` for every portfolio. Checks every field
  * (arktype), cross-field rules (a buy needs a security, quantity and price and a negative
  * amount; a dividend needs ex and pay dates; ADR fields only on ADRs; …), references
@@ -221,7 +221,7 @@ export function securityFromFields(
 }
 
 /**
- * Reads and validates one `transactions/<ID>.csv` file (formats.md §B) of portfolio
+ * Reads and validates one `transactions/<ID>.csv` file (docs/TRANSACTIONS-CSV.md) of portfolio
  * `portfolioId`: every field's type, the rules of its transaction type (security,
  * quantity and price where needed, positive quantity on buys and sells, ex and pay dates
  * on dividends, the amount's sign) and unique external ids. A symbol must be in

@@ -101,7 +101,7 @@ describe('transactionsFromLedger', () => {
 
   it('skips what it cannot map, with the reason and where it is', () => {
     expect(mapping.skipped.map((s) => [s.line, s.reason])).toEqual([
-      [33, 'a dividend needs ex_date metadata (formats.md §B)'],
+      [33, 'a dividend needs ex_date metadata (docs/DATA-FORMATS.md#ledgers)'],
       [47, 'posts to accounts outside portfolio P'],
     ]);
     expect(mapping.otherTransactions).toBe(1);

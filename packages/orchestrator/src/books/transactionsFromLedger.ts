@@ -28,7 +28,7 @@ type Mapped = { rows: Row[] } | { skip: string };
 const ZERO = new Big(0);
 
 /**
- * Maps one portfolio's side of a booked Beancount ledger to books rows (formats.md §B),
+ * Maps one portfolio's side of a booked Beancount ledger to books rows (docs/DATA-FORMATS.md#ledgers),
  * by the account conventions `Assets:<ID>:Cash:<CCY>`, `Assets:<ID>:Securities:<SYM>`,
  * `Income:<ID>:Dividends:<SYM>`, `Income:<ID>:Interest`, `Expenses:<ID>:Fees`,
  * `Equity:<ID>:Contributions`, `Income:<ID>:CapitalGains`. Per transaction:
@@ -101,7 +101,9 @@ function mapTransaction(entry: Transaction, id: string): Mapped {
   const take = (name: string) => groups.get(name) ?? [];
   const unknown = [...groups.keys()].filter((g) => g.startsWith('?'));
   if (unknown.length > 0) {
-    return { skip: `account ${unknown[0]?.slice(1)} is not one of the formats.md §B accounts` };
+    return {
+      skip: `account ${unknown[0]?.slice(1)} is not one of the portfolio accounts of docs/DATA-FORMATS.md#ledgers`,
+    };
   }
   const cash = sumByCurrency(take('cash'));
   const fees = take('fees');
@@ -138,7 +140,8 @@ function mapTransaction(entry: Transaction, id: string): Mapped {
   const symbol = [...accounts][0]?.split(':').at(-1) ?? '';
   if (!amount.gt(ZERO)) return { skip: 'a dividend reversal (cash out) is not a books dividend' };
   const exDate = dateMeta(entry, 'ex_date');
-  if (exDate === null) return { skip: 'a dividend needs ex_date metadata (formats.md §B)' };
+  if (exDate === null)
+    return { skip: 'a dividend needs ex_date metadata (docs/DATA-FORMATS.md#ledgers)' };
   const payDate = dateMeta(entry, 'pay_date') ?? entry.date;
   return {
     rows: [

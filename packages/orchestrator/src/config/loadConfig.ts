@@ -14,7 +14,7 @@ export interface TruthSpineConfig {
   readonly booksDir: string;
   /** LEDGER_DIR: one Beancount file per portfolio, `<ID>.beancount` (default `<BOOKS_DIR>/ledgers`). */
   readonly ledgerDir: string;
-  /** OFFLINE_DATA_DIR: offline market data, format A (default: bundled data/demo/market). */
+  /** OFFLINE_DATA_DIR: offline market data, docs/DATA-FORMATS.md#market-data (default: bundled data/demo/market). */
   readonly offlineDataDir: string;
   /** SCHEDULE_TIMEZONE, else TZ, else UTC: the zone of the cron schedule and of "today". */
   readonly scheduleTimezone: string;

@@ -29,7 +29,7 @@ export interface Database {
    * `wait: false` → null when another holder has it; `wait: true` → waits for it.
    */
   advisoryLock(key: bigint, options: { wait: boolean }): Promise<AdvisoryLock | null>;
-  /** PGlite: CHECKPOINT, so crash recovery replays little (STACK.md). PostgreSQL: no-op. */
+  /** PGlite: CHECKPOINT, so crash recovery replays little (PGlite never flushes on its own). PostgreSQL: no-op. */
   checkpoint(): Promise<void>;
   close(): Promise<void>;
 }

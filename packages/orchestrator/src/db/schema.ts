@@ -19,7 +19,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 /**
- * The whole store in one place (SPEC §1–§10; documented table by table in
+ * The whole store in one place (documented table by table in
  * docs/SCHEMA.md). Migrations in ../../drizzle are generated from this file by
  * drizzle-kit; the immutability trigger is a custom SQL migration beside them.
  *
@@ -136,7 +136,7 @@ export const packs = pgTable(
   (t) => [unique('packs_as_of_version').on(t.asOf, t.version), index('packs_as_of').on(t.asOf)],
 );
 
-/** Provenance columns shared by every pack content row (SPEC §3). */
+/** Provenance columns shared by every pack content row (docs/GLOSSARY.md: provenance). */
 const provenance = () => ({
   provider: text('provider').notNull(),
   fallbackUsed: boolean('fallback_used').notNull(),
@@ -341,7 +341,7 @@ export const factorExposures = pgTable(
   (t) => [primaryKey({ columns: [t.packId, t.portfolioId, t.window, t.factor] })],
 );
 
-/** The macro regime of a pack's as-of date (SPEC §7). */
+/** The macro regime of a pack's as-of date (finance-core docs/FACTORS.md). */
 export const regimes = pgTable('regimes', {
   packId: text('pack_id')
     .primaryKey()
@@ -356,7 +356,7 @@ export const regimes = pgTable('regimes', {
   details: jsonb('details'),
 });
 
-/** A quality rating of a security or a portfolio; `score` null ⇔ `reason` (SPEC §8). */
+/** A quality rating of a security or a portfolio; `score` null ⇔ `reason` (finance-core docs/RATINGS.md). */
 export const ratings = pgTable(
   'ratings',
   {

@@ -52,7 +52,7 @@ async function ratingsOf(db: Database, packId: string): Promise<string[]> {
   return rows.map((r) => r.t);
 }
 
-/** The night's results the issue requires to be identical: metrics + factors exports, ratings. */
+/** The night's results a distributed run must reproduce exactly: metrics + factors exports, ratings. */
 async function resultsOf(db: Database, report: RunReport) {
   const packId = report.pack!.id;
   return {

@@ -1,4 +1,4 @@
-// Scale-out of steps 3–5 over worker processes with pg-boss (issue 9).
+// Scale-out of steps 3–5 over worker processes with pg-boss (docs/OPERATIONS.md §10).
 export {
   batchedStepWorks,
   batchedSteps,

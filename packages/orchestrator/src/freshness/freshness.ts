@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { packs, runSteps, runs } from '../db/schema.js';
 import { freshnessPrerequisites } from '../pipeline/steps.js';
 
-/** What the freshness gate reports (SPEC §9; the runner's `GET /health/pack`). */
+/** What the freshness gate reports (docs/PIPELINE.md#the-freshness-gate; the runner's `GET /health/pack`). */
 export interface Freshness {
   readonly pack_id: string;
   readonly as_of: string;
@@ -90,7 +90,7 @@ export async function markPackFresh(db: Database, runId: string, at: Date): Prom
   return pack.id;
 }
 
-/** The pack may not be marked fresh yet (SPEC §9: only after steps 3–5 succeeded). */
+/** The pack may not be marked fresh yet (only after steps 3–5 succeeded). */
 export class PackNotReadyError extends Error {
   readonly code = 'pack_not_ready' as const;
   constructor(

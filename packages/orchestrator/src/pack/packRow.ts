@@ -1,5 +1,5 @@
 /**
- * One value in a pricing pack, with its provenance (SPEC §3): which provider gave it,
+ * One value in a pricing pack, with its provenance: which provider gave it,
  * whether the fallback provider was used, and — when the value was carried forward from
  * an earlier observation — the date it was observed. Decimals are strings, never floats.
  */

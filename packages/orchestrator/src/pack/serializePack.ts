@@ -25,7 +25,7 @@ function line(row: PackRow): string {
 }
 
 /**
- * The canonical serialisation of a pack that its SHA-256 is computed over (SPEC §3):
+ * The canonical serialisation of a pack that its SHA-256 is computed over (docs/ARCHITECTURE.md#the-pricing-pack):
  * a header line `truth-spine-pack/1\t<as_of>`, then one tab-separated line per row —
  * `kind key date value currency provider primary|fallback carried_forward_from` — sorted by
  * kind (price, fx, macro), key and date, decimals in {@link canonicalDecimal} form, a missing

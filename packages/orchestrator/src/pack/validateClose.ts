@@ -24,7 +24,7 @@ export interface CloseCheck {
 }
 
 /**
- * Validates one close for a pricing pack (SPEC §3): it must parse as a finite decimal, be
+ * Validates one close for a pricing pack: it must parse as a finite decimal, be
  * strictly positive, and not move more than `maxDailyRatio` (default 1.5×, either way)
  * against the previous close once that is divided by any split factor in between —
  * so AAPL's 4-for-1 split (499.23 → 129.04) passes while an unexplained 75 % drop does not.

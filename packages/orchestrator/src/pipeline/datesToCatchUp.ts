@@ -4,8 +4,8 @@ import { runs } from '../db/schema.js';
 import { addDays } from './isoDate.js';
 
 /**
- * The dates a runner that was down should run at start (SPEC §2 "catches up on missed
- * dates"): every calendar date after `lastDone` up to and including `through`, at most the
+ * The dates a runner that was down should run at start (docs/PIPELINE.md, catch-up):
+ * every calendar date after `lastDone` up to and including `through`, at most the
  * latest `maxDays` of them, ascending. With no date done yet, only `through`. Non-trading
  * days among them are skipped by build_pack and so cost nothing. Pure.
  * Example: catchUpDates('2024-03-25', '2024-03-28', 2) → ['2024-03-27', '2024-03-28'].

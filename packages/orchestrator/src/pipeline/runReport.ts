@@ -17,7 +17,7 @@ export interface StepReport {
 }
 
 /**
- * The run report printed by `nightly --json` and listed by `status --json` (issue 5 §5).
+ * The run report printed by `nightly --json` and listed by `status --json` (docs/PIPELINE.md#run-records-and-reports).
  * `status` is succeeded | failed | blocked | skipped for finished runs, or running |
  * interrupted. `blocked_at` names the step whose failure stopped the run.
  */

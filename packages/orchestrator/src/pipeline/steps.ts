@@ -1,5 +1,5 @@
 /**
- * THE order of the nightly pipeline (SPEC §2). The engine runs exactly these steps, top to
+ * THE order of the nightly pipeline (docs/PIPELINE.md). The engine runs exactly these steps, top to
  * bottom, one at a time; nothing outside this file can reorder, add or skip one.
  */
 export const pipelineSteps = [

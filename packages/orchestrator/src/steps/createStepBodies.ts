@@ -8,7 +8,7 @@ import { prewarmRatingsStep } from './prewarmRatings/prewarmRatingsStep.js';
 import { reconcileLedgerStep } from './reconcileLedger/reconcileLedgerStep.js';
 import type { StepDependencies } from './stepDependencies.js';
 
-/** The seven real step bodies (SPEC §2), each built from the same dependencies. */
+/** The seven real step bodies (docs/PIPELINE.md), each built from the same dependencies. */
 export function createStepBodies(deps: StepDependencies): StepBodies {
   return {
     build_pack: buildPackStep(deps),

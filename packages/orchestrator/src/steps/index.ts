@@ -1,4 +1,4 @@
-// Step bodies and what they need (build_pack engineer). Others add their lines below.
+// Step bodies and what they need: build_pack, reconcile_ledger, mark_pack_fresh, history.
 export type { StepDependencies } from './stepDependencies.js';
 export { createStepBodies } from './createStepBodies.js';
 export { buildPackDefaults, buildPackStep } from './buildPack/buildPackStep.js';
@@ -17,7 +17,7 @@ export {
   type HistoryFill,
   type HistoryRequest,
 } from './marketHistory/fillMarketHistory.js';
-// metrics engineer: history readers, valuation, compute_daily_metrics, prewarm_factors
+// history readers, valuation, compute_daily_metrics, prewarm_factors
 export * from './history/index.js';
 export { computeDailyMetricsStep } from './computeDailyMetrics/computeDailyMetricsStep.js';
 export { prewarmFactorsStep } from './prewarmFactors/prewarmFactorsStep.js';
@@ -29,7 +29,7 @@ export {
   type PackMetricsExport,
 } from './computeDailyMetrics/exportPackMetrics.js';
 export { exportPackFactors, type PackFactorsExport } from './prewarmFactors/exportPackFactors.js';
-// ratings/alerts engineer: prewarm_ratings, evaluate_alerts, the database alert store, operational delivery
+// prewarm_ratings, evaluate_alerts, the database alert store, operational delivery
 export { prewarmRatingsStep } from './prewarmRatings/prewarmRatingsStep.js';
 export { evaluateAlertsStep } from './evaluateAlerts/evaluateAlertsStep.js';
 export {

@@ -18,7 +18,7 @@ export interface StepDependencies {
   readonly fallback: MarketDataSource | null;
   /** One Beancount ledger per portfolio, `<ledgerDir>/<ID>.beancount`. */
   readonly ledgerDir: string;
-  /** The books directory (formats.md §B), when the runner loaded it. */
+  /** The books directory (docs/DATA-FORMATS.md#books), when the runner loaded it. */
   readonly booksDir?: string;
   /**
    * ALERT_RULES, ALERT_WEBHOOK_URL/SECRET, ALERT_OUTBOX (`readAlertSettings(env)`), used by

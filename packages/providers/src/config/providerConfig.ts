@@ -141,7 +141,7 @@ function withoutBlanks(env: Readonly<Record<string, string | undefined>>): Recor
 }
 
 /**
- * Reads and validates provider settings from environment variables (SPEC §4, §11):
+ * Reads and validates provider settings from environment variables (README.md#configuration-loadproviderconfigenv):
  * `<P>_BASE_URL` (scheme and host only), `<P>_API_KEY`, `<P>_RATE_LIMIT` (`N/<duration>`),
  * `<P>_MAX_CONCURRENCY` for P ∈ FMP, POLYGON, FRED, NEWSAPI, and the shared
  * `PROVIDER_TIMEOUT_MS`, `PROVIDER_MAX_ATTEMPTS`, `PROVIDER_BACKOFF_BASE_MS`,

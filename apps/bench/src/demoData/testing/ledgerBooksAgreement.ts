@@ -19,7 +19,7 @@ const tolerance = new Big('0.005');
 
 /**
  * Checks, independently of the generator's own model, that a Beancount ledger text and a
- * books CSV (formats.md section B) describe the same portfolio: after every date on which
+ * books CSV (docs/DATA-FORMATS.md) describe the same portfolio: after every date on which
  * either changes, units per security (`Assets:<ID>:Securities:<SYM>` vs buy/sell/split
  * rows) and cash per currency (`Assets:<ID>:Cash:<CCY>` vs the sum of `amount`) are equal;
  * every ledger transaction balances within 0.005 per currency (cost `{}` weighs units ×

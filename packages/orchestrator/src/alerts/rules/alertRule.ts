@@ -1,4 +1,4 @@
-/** Every kind of alert rule (SPEC §10, issue 6 item 4). */
+/** Every kind of alert rule (docs/ALERTS.md). */
 export const alertKinds = [
   'metric',
   'price_move',

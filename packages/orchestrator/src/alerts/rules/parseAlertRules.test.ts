@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AlertRulesError } from './alertRulesError.js';
 import { parseAlertRules } from './parseAlertRules.js';
 
-const issueExample =
+const volatilityRuleExample =
   '{"rules": [{"id": "vol-high", "kind": "metric", "metric": "volatility.1Y", "op": ">", ' +
   '"threshold": 0.25, "scope": "all", "severity": "warning", "channels": ["webhook"], ' +
   '"cooldown": "7d"}]}';
@@ -21,8 +21,8 @@ function problemsOf(rules: unknown[]): readonly string[] {
 const base = { severity: 'info', channels: ['console'], cooldown: '1d' };
 
 describe('parseAlertRules', () => {
-  it("accepts the issue's exact example", () => {
-    expect(parseAlertRules(issueExample, 'alerts.json')).toEqual([
+  it('accepts a volatility threshold rule as a user writes it', () => {
+    expect(parseAlertRules(volatilityRuleExample, 'alerts.json')).toEqual([
       {
         id: 'vol-high',
         kind: 'metric',
@@ -74,7 +74,7 @@ describe('parseAlertRules', () => {
   });
 
   it('names file, rule index, rule id and field in every problem', () => {
-    const good = JSON.parse(issueExample).rules[0];
+    const good = JSON.parse(volatilityRuleExample).rules[0];
     expect(
       problemsOf([
         good,
@@ -102,7 +102,7 @@ describe('parseAlertRules', () => {
   });
 
   it('rejects duplicate ids, naming the first', () => {
-    const good = JSON.parse(issueExample).rules[0];
+    const good = JSON.parse(volatilityRuleExample).rules[0];
     expect(problemsOf([good, good])).toEqual([
       'alerts.json: rules[1] ("vol-high").id duplicates rules[0]',
     ]);

@@ -67,7 +67,7 @@ const kindOnly = type({ kind: type.enumerated(...alertKinds) });
 const rulesFile = type({ rules: 'unknown[]' });
 
 /**
- * Validates the text of an alert rules file (`{"rules": [ … ]}`, issue 6 item 4) and returns
+ * Validates the text of an alert rules file (`{"rules": [ … ]}`, docs/ALERTS.md) and returns
  * its rules in file order, disabled ones included (`enabled: false`).
  *
  * Throws {@link AlertRulesError} listing every problem, each naming `file`, the rule's index

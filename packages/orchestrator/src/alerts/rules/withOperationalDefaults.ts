@@ -5,7 +5,7 @@ const everyNight = { cooldown: '0s', cooldownSeconds: 0 } as const;
 
 /**
  * `rules` plus built-in operational rules for the kinds the file does not cover, so a
- * blocked run or a missed deadline reaches a person even with no rules file (SPEC §2):
+ * blocked run or a missed deadline reaches a person even with no rules file:
  * `builtin.run_blocked` (critical) and `builtin.deadline_missed` (warning), scope `all`,
  * cooldown `0s`, on `channels` (normally every configured channel).
  */

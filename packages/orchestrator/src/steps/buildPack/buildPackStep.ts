@@ -23,7 +23,7 @@ const WINDOW_DAYS = 31;
 const HISTORY_BUFFER_DAYS = 366;
 
 /**
- * build_pack (step 1, SPEC §3): the snapshot for D. D is a trading day iff the calendar
+ * build_pack (step 1, src/steps/README.md): the snapshot for D. D is a trading day iff the calendar
  * symbol has a primary close on D, else `skipped`. Universe from the books
  * ({@link packUniverse}); closes from the primary completed by the fallback; each close
  * validated (split-aware) and carried forward (flagged) up to MAX_CARRY_FORWARD_DAYS

@@ -18,7 +18,7 @@ export interface Holdings {
 
 /**
  * Folds a portfolio's books up to `asOf` (inclusive, by trade date): units move on
- * buy (+quantity), sell (−quantity; sell quantities are positive, formats.md §B) and
+ * buy (+quantity), sell (−quantity; sell quantities are positive, docs/DATA-FORMATS.md#books) and
  * split (+quantity = shares added); cash moves by every row's signed `amount` in its
  * currency. Zero positions and zero cash balances are dropped.
  */

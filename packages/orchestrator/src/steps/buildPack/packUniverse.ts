@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.js';
 import { activePortfolioSql } from '../../books/activePortfolios.js';
 
-/** The macro series every pack carries (factors and regime, SPEC §7). */
+/** The macro series every pack carries (factors and regime). */
 export const packMacroSeries = ['DFII10', 'T10YIE', 'BAMLC0A0CM', 'DTWEXBGS', 'DGS10'] as const;
 /** The risk-free series (3-month Treasury yield, percent). */
 export const riskFreeSeries = 'DGS3MO';
@@ -50,7 +50,7 @@ const activeTransactions = `transactions join portfolios on portfolios.id = tran
  * conversions of every holding/cash/benchmark currency into each portfolio's base
  * currency. History keys cover everything ever traded.
  *
- * Scale (issue 7): the database folds the books — a position is held on D when the exact
+ * Scale: the database folds the books — a position is held on D when the exact
  * `numeric` sum of its buys and splits minus its sells dated ≤ D is not zero (the same
  * fold as `holdingsOnDate`) — and returns only distinct symbols, currencies and
  * benchmarks, so the step never loads every portfolio's transactions.

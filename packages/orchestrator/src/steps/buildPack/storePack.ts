@@ -22,7 +22,7 @@ export function packIdOf(asOf: string, version: number): string {
 }
 
 /**
- * Stores the pack of `asOf` made of `rows` (SPEC §3): its hash is {@link hashPack}. When the
+ * Stores the pack of `asOf` made of `rows` (docs/ARCHITECTURE.md#the-pricing-pack): its hash is {@link hashPack}. When the
  * latest version of D has the same hash it is reused (idempotent re-runs and resumes);
  * otherwise version latest+1 is written — pack row and contents in one transaction — and
  * the previous latest version is marked superseded by it (it stays readable).

@@ -61,7 +61,7 @@ export const METRIC_COLUMNS = [
 ] as const;
 
 /**
- * compute_daily_metrics (SPEC §6): for every portfolio existing on D, streamed in batches —
+ * compute_daily_metrics (src/steps/computeDailyMetrics/README.md): for every portfolio existing on D, streamed in batches —
  * its daily history from the books and market history (`portfolioHistory`), its exact
  * value on D with the pack's closes and FX (`valuations`), the whole history as a
  * `return_series` row, and finance-core's `computeMetricSet` (benchmark = local-currency

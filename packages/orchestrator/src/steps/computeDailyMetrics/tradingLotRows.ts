@@ -10,7 +10,7 @@ import type { MetricRow } from './flattenMetricRecords.js';
 import { flattenMetricRecords } from './flattenMetricRecords.js';
 
 /**
- * Trading statistics over lots closed in a period (SPEC §6), from the ledger's realised
+ * Trading statistics over lots closed in a period (finance-core docs/CONVENTIONS.md), from the ledger's realised
  * gains per lot (`realisedGains`) — named `trading_lots.<window>.<field>`, distinct from the
  * daily-return hit statistics `win_loss.*`. Each closed lot's return is gain / cost basis
  * (currency-free); finance-core's `winLossStats` gives win rate, average win, average loss

@@ -10,7 +10,7 @@ import { gatherNightFacts } from './gatherNightFacts.js';
 import { operationalFacts } from './operationalFacts.js';
 
 /**
- * evaluate_alerts (step 7, SPEC §10, docs/ALERTS.md): gathers night D's facts (metrics of
+ * evaluate_alerts (step 7, docs/ALERTS.md): gathers night D's facts (metrics of
  * the pack, price moves and holdings, regime now vs before, news, and the run's operational
  * facts so far), evaluates the rules of `ALERT_RULES` plus the built-in operational rules
  * with dedupe against the states before D (`evaluateAlerts` on the {@link DatabaseAlertStore}),

@@ -13,7 +13,7 @@ export const CROSS_CURRENCIES: readonly string[] = ['USD', 'EUR'];
  * `BASEQUOTE` keys, a rate = units of QUOTE per 1 BASE): the same currency needs no leg;
  * else the direct pair (`from`/`to`, multiply), else the inverse (`to`/`from`, divide),
  * else a cross through USD, then EUR (each half direct or inverse). Null when none works.
- * The build_pack engineer's universe lists the pairs this needs.
+ * build_pack's universe (`fxPairCandidates.ts`) lists the pairs this needs.
  *
  * @example fxRoute(new Set(['EURUSD', 'GBPUSD']), 'GBP', 'EUR') // GBP→USD, then USD→EUR (inverse)
  */

@@ -1,6 +1,6 @@
 /**
  * Close-to-close returns in the security's own (local) currency — the FX-hedged benchmark
- * return of SPEC §6: `b_i = c_i / c_prev − 1` where `c_prev` is the last observed close
+ * return (finance-core docs/CONVENTIONS.md): `b_i = c_i / c_prev − 1` where `c_prev` is the last observed close
  * before row i, so a missing day neither invents a return nor loses the move (it lands on
  * the next observed row). NaN on rows without a close and before the second observation.
  *

@@ -27,7 +27,7 @@ export interface HistoryFill {
 type Kind = 'close' | 'fx' | 'macro';
 
 /**
- * Completes the history store over `from..to` (SPEC §3, pipeline-design): for every key,
+ * Completes the history store over `from..to` (src/steps/README.md, build_pack step 6): for every key,
  * the dates its `market_coverage` range `first_date..last_date` lacks — after `last_date`
  * up to `to`, and before `first_date` back to `from` when a portfolio with an earlier
  * inception joined later; all of `from..to` for a new key (`missingRanges`) — are fetched

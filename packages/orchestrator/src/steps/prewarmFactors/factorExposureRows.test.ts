@@ -73,7 +73,7 @@ describe('factorExposureRows', () => {
       const first = calendar.indexOf(isoToEpochDay(model['first_date'] as unknown as string));
       let growth = 1;
       for (let i = first; i < days.length; i++) growth *= 1 + returns[i]!;
-      expect(Math.abs(parts - (growth - 1))).toBeLessThan(1e-5 * 0.1); // 0.1 bp (SPEC §7)
+      expect(Math.abs(parts - (growth - 1))).toBeLessThan(1e-5 * 0.1); // 0.1 bp (finance-core docs/FACTORS.md)
     }
   });
 

@@ -17,7 +17,7 @@ export const RESIDUAL_ROW = '_residual';
  * contribution in details), `_intercept` (daily intercept, its se and t, contribution a·n),
  * `_residual` (contribution = what is left) and `_model` (window facts, R², adjusted R²,
  * residual volatility, total return and check sum in details). So contributions of the
- * factors, `_intercept` and `_residual` sum to `_model.details.total_return` (SPEC §7). An
+ * factors, `_intercept` and `_residual` sum to `_model.details.total_return` within 0.1 bp. An
  * undefined model is one `_model` row with the reason. A factor left out of a window's fit
  * (`dropped`: window → factor → reason, see `resolveCollinearFactorModel`) is one row with
  * null numbers and that reason.

@@ -1,7 +1,7 @@
 import { factorMomentumZ, isUndefinedValue } from '@truth-spine/finance-core';
 import type { JsonValue } from '../../pipeline/stepBody.js';
 
-/** Rows of the factor momentum window (SPEC §7). */
+/** Rows of the factor momentum window (finance-core docs/FACTORS.md). */
 export const MOMENTUM_ROWS = 90;
 
 /**

@@ -35,7 +35,7 @@ import { REGIME_COLUMNS, regimeRow } from './regimeRow.js';
 import { resolveCollinearFactorModel } from './resolveCollinearFactorModel.js';
 
 /**
- * prewarm_factors (SPEC §7): the five macro factors' daily changes (`macroFactorChanges` on
+ * prewarm_factors (finance-core docs/FACTORS.md): the five macro factors' daily changes (`macroFactorChanges` on
  * FRED levels from market_macro — missing observations per finance-core's FACTORS.md
  * policy) on the trading calendar, then for every portfolio (batched; its return series
  * as stored by compute_daily_metrics for this pack) the factor sections of finance-core's

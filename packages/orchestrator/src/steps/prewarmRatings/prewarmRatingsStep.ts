@@ -23,7 +23,7 @@ import { portfolioRatingRow, type RatingRow, securityRatingRow } from './ratingR
 import { type PackQuotes, readPackQuotes } from './readPackQuotes.js';
 
 /**
- * prewarm_ratings (step 5, SPEC §8): for pack P of date D,
+ * prewarm_ratings (step 5, finance-core docs/RATINGS.md): for pack P of date D,
  * 1. each portfolio's positions on D from its books (trade date ≤ D) and their market values
  *    in its base currency = units × pack close × pack FX (exact; {@link holdingMarketValues});
  * 2. annual fundamentals of every held security from `deps.market` (offline:

@@ -15,7 +15,7 @@ export interface Valuer {
 }
 
 /**
- * The platform's side of reconciliation on `asOf` (SPEC §5): positions and cash from the
+ * The platform's side of reconciliation on `asOf` (docs/GLOSSARY.md): positions and cash from the
  * books ({@link holdingsOnDate}), the portfolio value Σ units × price × FX + Σ cash × FX in
  * the base currency (big.js; a holding the valuer cannot price contributes nothing — the
  * reconciliation reports it as `unknown_security`), and every movement up to D so a

@@ -15,7 +15,7 @@ export interface BooksBatch {
   readonly transactions: ReadonlyMap<string, readonly BooksTransaction[]>;
 }
 
-/** Portfolios per reconciliation batch: bounded memory, two queries per batch (issue 7). */
+/** Portfolios per reconciliation batch: bounded memory, two queries per batch. */
 export const RECONCILE_BATCH_SIZE = 500;
 
 /**

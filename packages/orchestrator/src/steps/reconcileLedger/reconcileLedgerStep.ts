@@ -15,7 +15,7 @@ import { WorkerPool, workersFor } from '../workerThreads/workerPool.js';
 import { readBooksBatches } from './readBooksBatches.js';
 
 /**
- * reconcile_ledger (step 2, critical, SPEC §5): for every portfolio, the books on D
+ * reconcile_ledger (step 2, critical, docs/PIPELINE.md): for every portfolio, the books on D
  * ({@link portfolioBooks}) against its Beancount ledger `<ledgerDir>/<ID>.beancount`
  * (`@truth-spine/ledger`'s `reconcile`), both valued with the run's pack. Results and
  * breaks are persisted per (pack, portfolio) — replaced on a re-run of the same pack.
@@ -24,7 +24,7 @@ import { readBooksBatches } from './readBooksBatches.js';
  * `reconciled` makes the step `failed` (the engine then blocks the run and leaves the
  * pack warming); the error names the portfolio, file:line and the breaks.
  *
- * Scale (issue 7): portfolios are streamed in batches ({@link readBooksBatches}: one books
+ * Scale: portfolios are streamed in batches ({@link readBooksBatches}: one books
  * query per batch), the splits source is asked once per batch, and each batch's results and
  * breaks are written with bulk statements in one transaction ({@link persistReconciliation});
  * Each portfolio's reconciliation ({@link reconcilePortfolio}: books fold, ledger parse and

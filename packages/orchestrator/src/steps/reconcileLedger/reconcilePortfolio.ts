@@ -71,7 +71,7 @@ const breakKind: Record<ReconciliationBreak['reason'], string> = {
 };
 
 /**
- * Reconciles one portfolio (SPEC §5): its books on D ({@link portfolioBooks}, valued with
+ * Reconciles one portfolio (docs/GLOSSARY.md: reconciliation, break): its books on D ({@link portfolioBooks}, valued with
  * the pack) against its Beancount ledger (`loadLedgerFile`, `ledgerPortfolio`, `reconcile`
  * with the splits of its held symbols since its inception). A ledger with errors is still
  * reconciled; an unreadable one stores nothing. Everything in and out is plain data (decimals

@@ -9,7 +9,7 @@ export interface PortfolioHeader {
   readonly inception: string;
 }
 
-/** Portfolios per batch: bounded memory whatever the number of portfolios (issue 7). */
+/** Portfolios per batch: bounded memory whatever the number of portfolios. */
 export const PORTFOLIO_BATCH_SIZE = 500;
 
 /**

@@ -1,6 +1,6 @@
 import Big from 'big.js';
 
-/** A books transaction as valuation needs it (decimals as strings, formats.md §B). */
+/** A books transaction as valuation needs it (decimals as strings, docs/DATA-FORMATS.md#books). */
 export interface BookMovement {
   readonly tradeDate: string;
   readonly type: string;
@@ -12,7 +12,7 @@ export interface BookMovement {
 
 /**
  * A portfolio's units per symbol and cash per currency, folded transaction by transaction
- * in exact big.js (pipeline-design.md): every row moves cash by its signed `amount` in its
+ * in exact big.js: every row moves cash by its signed `amount` in its
  * currency on the trade date; buy and split add `quantity` units, sell removes them (sell
  * quantities are positive). Dividends in another currency arrive as a dividend row in that
  * currency plus an `fx` pair, which this fold needs no special case for. Float copies of

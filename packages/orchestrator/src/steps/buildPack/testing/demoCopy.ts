@@ -8,7 +8,7 @@ export interface DemoCopy {
   /** Books directory (portfolios.json, securities.csv, transactions/). */
   readonly booksDir: string;
   readonly ledgerDir: string;
-  /** Offline market data directory (formats.md §A). */
+  /** Offline market data directory (docs/DATA-FORMATS.md#market-data). */
   readonly marketDir: string;
   /** Rewrites one file of the copy (path relative to the copy's root) with `edit`. */
   edit(relativePath: string, edit: (text: string) => string): Promise<void>;

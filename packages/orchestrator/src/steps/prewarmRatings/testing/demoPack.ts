@@ -7,7 +7,7 @@ import type { StepContext } from '../../../pipeline/stepBody.js';
 import type { StepName } from '../../../pipeline/steps.js';
 import type { StepDependencies } from '../../stepDependencies.js';
 
-/** The bundled data set's market data (offline format A), read by tests as the providers. */
+/** The bundled data set's market data (the offline format, docs/DATA-FORMATS.md#market-data), read by tests as the providers. */
 export const demoMarket = new OfflineReplaySource(`${bundledDemoDir}/market`);
 
 /**
