@@ -63,6 +63,12 @@ export {
 } from './pipeline/runReport.js';
 export { formatRunSummary } from './pipeline/formatRunSummary.js';
 export {
+  describeInputChanges,
+  inputChangesSince,
+  type InputChanges,
+  type PortfolioInputChange,
+} from './reconciledInputs/inputChanges.js';
+export {
   recordOperationalAlert,
   type OperationalAlert,
   type OperationalAlertKind,

@@ -165,7 +165,7 @@ describe('nightly as a process (trimmed demo: P-USD-GROWTH)', () => {
   );
 
   it(
-    'a ledger with a dividend removed blocks the night (exit 2, steps 3–7 blocked, pack warming); fixed, resume completes it',
+    'a ledger with a dividend removed blocks the night (exit 2, steps 3–7 blocked, pack blocked); fixed, resume completes it',
     async () => {
       let original = '';
       await demo.edit('ledgers/P-USD-GROWTH.beancount', (text) => {
@@ -189,7 +189,11 @@ describe('nightly as a process (trimmed demo: P-USD-GROWTH)', () => {
       expect(report.status).toBe('blocked');
       expect(report.blocked_at).toBe('reconcile_ledger');
       expect(report.steps.slice(2).every((s) => s.status === 'blocked')).toBe(true);
-      expect(report.pack?.status).toBe('warming');
+      expect(report.pack?.status).toBe('blocked');
+      expect(report.pack?.blocked).toMatchObject({
+        run_id: report.run_id,
+        step: 'reconcile_ledger',
+      });
       expect(report.steps[1]?.error).toMatch(/P-USD-GROWTH-0147/);
 
       // the person fixes the ledger and resumes the run: it completes on the same pack
@@ -204,6 +208,7 @@ describe('nightly as a process (trimmed demo: P-USD-GROWTH)', () => {
       expect(after.status).toBe('succeeded');
       expect(after.pack?.id).toBe(report.pack?.id);
       expect(after.pack?.status).toBe('fresh');
+      expect(after.pack?.blocked).toBeNull();
     },
     dbTimeoutMs * 2,
   );

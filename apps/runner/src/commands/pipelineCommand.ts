@@ -1,4 +1,5 @@
 import {
+  describeInputChanges,
   EmbeddedDatabaseInUseError,
   formatRunSummary,
   pipelineOptionsFromConfig,
@@ -69,6 +70,12 @@ export async function runPipelineCommand(
       io.stdout(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
     } else {
       for (const outcome of outcomes) {
+        const changes = outcome.report.input_changes;
+        if (outcome.ran && changes !== null) {
+          io.stdout(
+            `inputs changed since run ${changes.since_run}: ${describeInputChanges(changes)}; ran ${outcome.report.as_of} again from reconcile_ledger on its pack\n`,
+          );
+        }
         if (!outcome.ran) {
           io.stdout(
             `nothing to do: ${outcome.report.as_of} already ${outcome.report.status} (run ${outcome.report.run_id})${options.nothingToDoHint ?? ''}\n`,

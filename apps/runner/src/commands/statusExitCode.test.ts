@@ -12,6 +12,7 @@ const report = (status: string, blocked_at: string | null): RunReport => ({
   blocked_at,
   deadlines: { pack_deadline_missed: false, run_deadline_missed: false },
   pack: null,
+  input_changes: null,
   steps: [],
 });
 

@@ -24,13 +24,22 @@ export interface RunningHttpServer {
 }
 
 /** The body of `GET /health/pack` when no pack exists yet. */
-const noPack = { pack_id: null, as_of: null, status: 'none', hash: null, fresh_at: null };
+const noPack = {
+  pack_id: null,
+  as_of: null,
+  status: 'none',
+  hash: null,
+  fresh_at: null,
+  blocked: null,
+};
 
 /**
  * Starts the runner's HTTP endpoints (node:http):
- * - `GET /health/pack` → `{"pack_id","as_of","status","hash","fresh_at"}` of the latest
- *   pack (orchestrator `getFreshness`): 200 when it is `fresh`, 503 while it warms, when
- *   it was superseded or when there is none yet (`status: "none"`, other fields null);
+ * - `GET /health/pack` → `{"pack_id","as_of","status","hash","fresh_at","blocked"}` of the
+ *   latest pack (orchestrator `getFreshness`): 200 only when it is `fresh`; 503 while it
+ *   warms, while it is `blocked` (`blocked` = `{run_id, step, reason}` of the run that failed
+ *   or blocked on it), when it was superseded or when there is none yet (`status: "none"`,
+ *   other fields null) — so a load balancer can take the service out on anything but fresh;
  * - `GET /metrics` → Prometheus text (`PipelineMetrics`);
  * anything else 404 (405 for another method). A failing read answers 500 with one line.
  */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   customType,
@@ -587,6 +588,58 @@ export const runSteps = pgTable(
     details: jsonb('details'),
   },
   (t) => [primaryKey({ columns: [t.runId, t.step] })],
+);
+
+/**
+ * Why the freshness gate does not call a pack fresh although its row may say so: a run on
+ * the pack failed or was blocked at `step` (before it could mark the pack fresh). Open while
+ * `cleared_at` is null; a later run on the same pack that succeeds through mark_pack_fresh
+ * clears every open block of the pack (`cleared_by_run_id`). Never deleted: the history of
+ * why a pack was not served.
+ */
+export const packBlocks = pgTable(
+  'pack_blocks',
+  {
+    id: serial('id').primaryKey(),
+    packId: text('pack_id')
+      .notNull()
+      .references(() => packs.id),
+    runId: text('run_id')
+      .notNull()
+      .references(() => runs.id),
+    step: text('step').notNull(),
+    reason: text('reason').notNull(),
+    blockedAt: instant('blocked_at').notNull(),
+    clearedAt: instant('cleared_at'),
+    clearedByRunId: text('cleared_by_run_id').references(() => runs.id),
+  },
+  (t) => [
+    index('pack_blocks_open')
+      .on(t.packId)
+      .where(sql`${t.clearedAt} is null`),
+  ],
+);
+
+/**
+ * What reconcile_ledger reconciled, per run and portfolio: the ledger's fingerprint
+ * (`@truth-spine/ledger` `loadFingerprintedLedger`: `ledger_digest` over every file read,
+ * `ledger_files` = `[{path, size, mtimeMs, sha256}]`; both null when the ledger could not be
+ * read) and the books' fingerprint (`booksFingerprint` of the portfolio's transactions dated
+ * ≤ D, a 52-bit integer). A later `nightly` of the same date compares them with the files and
+ * books of now to notice edits (src/reconciledInputs/inputChanges.ts).
+ */
+export const reconciledInputs = pgTable(
+  'reconciled_inputs',
+  {
+    /** The run (no foreign key, as reconciliation_results.run_id: the step may run alone). */
+    runId: text('run_id').notNull(),
+    portfolioId: text('portfolio_id').notNull(),
+    ledgerDigest: text('ledger_digest'),
+    ledgerFiles: jsonb('ledger_files'),
+    booksFingerprint: bigint('books_fingerprint', { mode: 'number' }).notNull(),
+    recordedAt: instant('recorded_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.portfolioId] })],
 );
 
 /** States of a batch of a distributed step (packages/orchestrator/src/distributed). */

@@ -11,7 +11,8 @@ const report: RunReport = {
   finished_at: '2024-03-29T00:06:00.000Z',
   blocked_at: 'reconcile_ledger',
   deadlines: { pack_deadline_missed: false, run_deadline_missed: true },
-  pack: { id: 'PK-1', version: 1, hash: 'abc', status: 'warming' },
+  pack: { id: 'PK-1', version: 1, hash: 'abc', status: 'warming', blocked: null },
+  input_changes: null,
   steps: [
     {
       name: 'build_pack',

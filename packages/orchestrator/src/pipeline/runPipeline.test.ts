@@ -183,7 +183,13 @@ describe.each(testDatabaseKinds())('pipeline engine on %s', (kind) => {
     expect(report.steps[4]?.details).toEqual({ blocked_by: 'prewarm_factors' });
     expect(fake.steps().filter((s) => s === 'prewarm_factors')).toHaveLength(3);
     expect(fake.steps()).not.toContain('prewarm_ratings');
-    expect(report.pack?.status).toBe('warming');
+    // stored row still warming; the gate says blocked, naming the run and the failed step
+    expect(report.pack?.status).toBe('blocked');
+    expect(report.pack?.blocked).toEqual({
+      run_id: report.run_id,
+      step: 'prewarm_factors',
+      reason: 'FRED series DFII10 unavailable',
+    });
     const events = await db.drizzle
       .select()
       .from(alertEvents)
@@ -191,7 +197,7 @@ describe.each(testDatabaseKinds())('pipeline engine on %s', (kind) => {
     expect(events.map((e) => e.kind)).toEqual(['run_failed']);
   });
 
-  it('treats a reconciliation failure as critical: one attempt, blocked, pack warming, alert', async () => {
+  it('treats a reconciliation failure as critical: one attempt, blocked, pack blocked, alert', async () => {
     const fake = fakeBodies({
       reconcile_ledger: async () => {
         throw new Error('P-USD-GROWTH: AAPL units 100 ≠ ledger 90');
@@ -203,8 +209,12 @@ describe.each(testDatabaseKinds())('pipeline engine on %s', (kind) => {
     expect(statuses(report)).toEqual(['succeeded', 'failed', ...Array(5).fill('blocked')]);
     expect(report.steps[1]?.attempts).toBe(1);
     expect(fake.steps()).toEqual(['build_pack', 'reconcile_ledger']);
-    expect(report.pack?.status).toBe('warming');
-    expect((await getFreshness(db))?.status).toBe('warming');
+    expect(report.pack?.status).toBe('blocked');
+    expect((await getFreshness(db))?.status).toBe('blocked');
+    expect((await getFreshness(db))?.blocked).toMatchObject({
+      run_id: report.run_id,
+      step: 'reconcile_ledger',
+    });
     const [event] = await db.drizzle
       .select()
       .from(alertEvents)

@@ -13,6 +13,7 @@ import {
   RunNotFoundError,
   StepBodiesError,
 } from './pipelineErrors.js';
+import { describeInputChanges, inputChangesSince } from '../reconciledInputs/inputChanges.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retryPolicy.js';
 import { loadRunReport, type RunReport } from './runReport.js';
 import {
@@ -21,6 +22,7 @@ import {
   latestRunOfDate,
   loadRun,
   loadRunSteps,
+  startRerunFromReconciliation,
   updateRun,
   updateRunStep,
   type RunRow,
@@ -73,7 +75,10 @@ const defaultDeadlines = { packMinutes: 10, runMinutes: 30 };
 /**
  * Runs the pipeline for `request.asOf` under the single-flight lock: the seven steps in
  * their fixed order with `bodies`. A date that already succeeded (or was skipped as a
- * non-trading day) is not run again unless `force`: then `ran` is false. `running` rows
+ * non-trading day) is not run again unless `force`: then `ran` is false — except when the
+ * ledgers or books that run reconciled have changed since ({@link inputChangesSince}): then
+ * a new run starts from reconcile_ledger on that run's pack (its build_pack step copied),
+ * with `input_changes` naming the portfolios in its report. `running` rows
  * left by a dead process are marked `interrupted` first. Throws {@link RunInProgressError}
  * when another run holds the lock (unless `waitForLock`).
  */
@@ -207,6 +212,29 @@ async function runDateLocked(
   if (!(request.force ?? false)) {
     const done = await latestRunOfDate(db.drizzle, request.asOf, ['succeeded', 'skipped']);
     if (done !== null) {
+      const changes =
+        done.status === 'succeeded' && done.packId !== null
+          ? await inputChangesSince(db, done.id, request.asOf)
+          : null;
+      if (changes !== null && changes.portfolios.length > 0) {
+        const now = (options.clock ?? systemClock).now();
+        const id = randomUUID();
+        (options.logger ?? silentLogger).info(
+          { asOf: request.asOf, since: done.id, runId: id, changed: describeInputChanges(changes) },
+          'inputs changed since the run that succeeded; running again from reconcile_ledger on its pack',
+        );
+        await startRerunFromReconciliation(db.drizzle, done, {
+          id,
+          trigger: request.trigger ?? 'manual',
+          scheduledAt: request.scheduledAt ?? now,
+          startedAt: now,
+          details: { input_changes: changes },
+        });
+        const rerun = await loadRun(db.drizzle, id);
+        if (rerun === null) throw new RunNotFoundError(id);
+        await continueRun(db, bodies, rerun, options);
+        return { ran: true, report: await loadRunReport(db, id) };
+      }
       (options.logger ?? silentLogger).info(
         { asOf: request.asOf, runId: done.id, status: done.status },
         'date already done; nothing to run (use force to run it again)',

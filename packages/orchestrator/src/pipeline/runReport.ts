@@ -1,6 +1,9 @@
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { packs, runs, runSteps } from '../db/schema.js';
+import { gateStatusOf } from '../freshness/freshness.js';
+import { openPackBlocks, type PackBlock } from '../freshness/packBlocks.js';
+import type { InputChanges } from '../reconciledInputs/inputChanges.js';
 import { RunNotFoundError } from './pipelineErrors.js';
 import type { RunRow, RunStepRow } from './runStore.js';
 import type { JsonValue } from './stepBody.js';
@@ -37,9 +40,17 @@ export interface RunReport {
     readonly id: string;
     readonly version: number;
     readonly hash: string;
+    /** What the freshness gate says of the pack now (warming | fresh | blocked | superseded). */
     readonly status: string;
+    /** The run holding the pack back; null unless `status` is `blocked`. */
+    readonly blocked: PackBlock | null;
   } | null;
   readonly steps: readonly StepReport[];
+  /**
+   * Set when this run was started because the ledgers or books that an earlier succeeded
+   * run of the date reconciled have changed (`since_run`, and which portfolios and what).
+   */
+  readonly input_changes: InputChanges | null;
 }
 
 type PackRow = typeof packs.$inferSelect;
@@ -49,7 +60,9 @@ export function buildRunReport(
   run: RunRow,
   steps: readonly RunStepRow[],
   pack: PackRow | null,
+  packBlock: PackBlock | null = null,
 ): RunReport {
+  const packStatus = pack === null ? null : gateStatusOf(pack.status, packBlock);
   return {
     run_id: run.id,
     as_of: run.asOf,
@@ -65,7 +78,14 @@ export function buildRunReport(
     pack:
       pack === null
         ? null
-        : { id: pack.id, version: pack.version, hash: pack.sha256, status: pack.status },
+        : {
+            id: pack.id,
+            version: pack.version,
+            hash: pack.sha256,
+            status: packStatus ?? pack.status,
+            blocked: packStatus === 'blocked' ? packBlock : null,
+          },
+    input_changes: (run.details as { input_changes?: InputChanges } | null)?.input_changes ?? null,
     steps: steps.map((s) => ({
       name: s.step,
       status: s.status,
@@ -111,11 +131,13 @@ async function reportsOf(db: Database, runRows: readonly RunRow[]): Promise<RunR
       ? []
       : await db.drizzle.select().from(packs).where(inArray(packs.id, packIds));
   const packById = new Map(packRows.map((p) => [p.id, p]));
+  const blocks = await openPackBlocks(db.drizzle, [...packById.keys()]);
   return runRows.map((run) =>
     buildRunReport(
       run,
       steps.filter((s) => s.runId === run.id),
       run.packId === null ? null : (packById.get(run.packId) ?? null),
+      run.packId === null ? null : (blocks.get(run.packId) ?? null),
     ),
   );
 }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type { Executor } from '../db/database.js';
+import type { Drizzle, Executor } from '../db/database.js';
 import { runs, runSteps, type RunStatus } from '../db/schema.js';
 import type { RunTrigger } from './stepBody.js';
 import { pipelineSteps, type StepName } from './steps.js';
@@ -96,4 +96,39 @@ export async function latestRunOfDate(
     .orderBy(desc(runs.startedAt))
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * Inserts a new `running` run of `done`'s date that starts at reconcile_ledger on `done`'s
+ * pack: its build_pack step is a copy of `done`'s (succeeded, same details), the other six
+ * are pending. One transaction.
+ */
+export async function startRerunFromReconciliation(
+  executor: Pick<Drizzle, 'transaction'>,
+  done: RunRow,
+  run: { id: string; trigger: RunTrigger; scheduledAt: Date; startedAt: Date; details: object },
+): Promise<void> {
+  await executor.transaction(async (tx) => {
+    const [source] = await tx
+      .select()
+      .from(runSteps)
+      .where(and(eq(runSteps.runId, done.id), eq(runSteps.step, 'build_pack')));
+    if (source?.status !== 'succeeded' || done.packId === null) {
+      throw new Error(`run ${done.id} has no succeeded build_pack step and pack to reuse`);
+    }
+    const { details, ...fields } = run;
+    await createRun(tx, { ...fields, asOf: done.asOf });
+    await tx.update(runs).set({ packId: done.packId, details }).where(eq(runs.id, run.id));
+    await tx
+      .update(runSteps)
+      .set({
+        status: 'succeeded',
+        attempts: source.attempts,
+        startedAt: source.startedAt,
+        finishedAt: source.finishedAt,
+        seconds: source.seconds,
+        details: { ...((source.details as object | null) ?? {}), copied_from_run: done.id },
+      })
+      .where(and(eq(runSteps.runId, run.id), eq(runSteps.step, 'build_pack')));
+  });
 }

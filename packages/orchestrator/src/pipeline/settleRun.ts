@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.js';
 import type { StepProgress } from './executeStep.js';
+import { recordPackBlock } from '../freshness/packBlocks.js';
 import { recordOperationalAlert } from './operationalAlert.js';
 import { updateRun, updateRunStep, type RunRow } from './runStore.js';
 import { criticalStep, pipelineSteps, type StepName } from './steps.js';
@@ -48,8 +49,10 @@ export async function settleInterrupted(
 
 /**
  * `step` failed: every later step is `blocked` by it, and the run is `blocked` (the
- * critical reconciliation step — the pack stays warming, a person must act) or `failed`,
- * with a critical `run_blocked` / `run_failed` alert event in the same transaction.
+ * critical reconciliation step — a person must act) or `failed`, with a critical
+ * `run_blocked` / `run_failed` alert event in the same transaction. When the run has a
+ * pack and stopped before marking it fresh, the pack is recorded blocked by this run (the
+ * gate then reports it `blocked` — even one that an earlier run had made fresh).
  */
 export async function settleStopped(
   db: Database,
@@ -76,6 +79,15 @@ export async function settleStopped(
       error,
       finishedAt: now,
     });
+    if (run.packId !== null) {
+      await recordPackBlock(tx, {
+        packId: run.packId,
+        runId: run.id,
+        step,
+        reason: error,
+        at: now,
+      });
+    }
     await recordOperationalAlert(tx, {
       kind: critical ? 'run_blocked' : 'run_failed',
       severity: 'critical',
@@ -84,7 +96,7 @@ export async function settleStopped(
       packId: run.packId,
       at: now,
       message: critical
-        ? `run for ${run.asOf} BLOCKED at ${step}: ${error}; the pack stays warming until a person acts`
+        ? `run for ${run.asOf} BLOCKED at ${step}: ${error}; the pack is not served (blocked) until a person acts`
         : `run for ${run.asOf} failed at ${step}: ${error}`,
       details: { step, error, blocked: later },
     });

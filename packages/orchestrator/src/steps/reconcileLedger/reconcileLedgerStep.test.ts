@@ -108,7 +108,7 @@ describe.each(testDatabaseKinds())('reconcile_ledger on %s', (kind) => {
     expect(Number(only!.platform) - Number(only!.ledger)).toBeCloseTo(124.8, 8);
   });
 
-  it('blocks steps 3–7 of a night and leaves the pack warming', async () => {
+  it('blocks steps 3–7 of a night; the stored pack stays warming and the gate says blocked', async () => {
     const { report } = await runNightly(t.db, createStepBodies(deps), { asOf: D, force: true });
     expect(report.status).toBe('blocked');
     expect(report.blocked_at).toBe('reconcile_ledger');
@@ -122,6 +122,7 @@ describe.each(testDatabaseKinds())('reconcile_ledger on %s', (kind) => {
       'blocked',
     ]);
     expect(report.pack?.id).toBe(packId);
-    expect(report.pack?.status).toBe('warming');
+    expect(report.pack?.status).toBe('blocked');
+    expect(report.pack?.blocked?.step).toBe('reconcile_ledger');
   }, 60_000);
 });

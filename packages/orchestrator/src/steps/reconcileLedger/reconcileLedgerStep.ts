@@ -4,11 +4,13 @@ import { StepContractError } from '../../pipeline/pipelineErrors.js';
 import type { StepBody, StepOutcome } from '../../pipeline/stepBody.js';
 import type { StepDependencies } from '../stepDependencies.js';
 import { packPricingOf, readPackPricingRows } from './packPricing.js';
+import { recordReconciledInputs } from '../../reconciledInputs/recordReconciledInputs.js';
 import { persistReconciliation } from './persistReconciliation.js';
 import {
   reconcilePortfolio,
   type ReconcileJob,
   type ReconcileOutcome,
+  type ReconciledInputs,
   type StoredReconciliation,
 } from './reconcilePortfolio.js';
 import { WorkerPool, workersFor } from '../workerThreads/workerPool.js';
@@ -26,7 +28,9 @@ import { readBooksBatches } from './readBooksBatches.js';
  *
  * Scale: portfolios are streamed in batches ({@link readBooksBatches}: one books
  * query per batch), the splits source is asked once per batch, and each batch's results and
- * breaks are written with bulk statements in one transaction ({@link persistReconciliation});
+ * breaks are written with bulk statements in one transaction ({@link persistReconciliation}),
+ * together with the fingerprints of the ledgers and books reconciled ({@link recordReconciledInputs}
+ * — what a later `nightly` of the date compares to notice an edit);
  * Each portfolio's reconciliation ({@link reconcilePortfolio}: books fold, ledger parse and
  * booking, reconcile — CPU-bound) runs on worker threads ({@link WorkerPool}, `reconcileWorker.ts`) when
  * the night is large; outcomes are taken in portfolio order, so rows, details and the error
@@ -87,15 +91,18 @@ export function reconcileLedgerStep(
             ? jobs.map((job) => reconcilePortfolio(pricing, job))
             : await Promise.all(jobs.map((job) => pool!.run(job)));
         const stored: StoredReconciliation[] = [];
+        const inputs: ReconciledInputs[] = [];
         for (const outcome of outcomes) {
           count++;
+          inputs.push(outcome.inputs);
           verdicts[outcome.portfolioId] = outcome.verdict;
           problems.push(...outcome.problems);
           if (outcome.stored !== null) stored.push(outcome.stored);
         }
-        await ctx.db.drizzle.transaction((tx: Executor) =>
-          persistReconciliation(tx, packId, ctx.runId, stored),
-        );
+        await ctx.db.drizzle.transaction(async (tx: Executor) => {
+          await persistReconciliation(tx, packId, ctx.runId, stored);
+          await recordReconciledInputs(tx, ctx.runId, inputs);
+        });
       }
     } finally {
       await (pool as WorkerPool<ReconcileJob, ReconcileOutcome> | null)?.close();

@@ -2,10 +2,12 @@ import Big from 'big.js';
 import {
   formatDiagnostic,
   ledgerPortfolio,
-  loadLedgerFile,
+  loadFingerprintedLedger,
   reconcile,
+  type LedgerFileFingerprint,
   type ReconciliationBreak,
 } from '@truth-spine/ledger';
+import { booksFingerprint } from '../valuation/booksFingerprint.js';
 import { fxToBase, type PackPricing } from './packPricing.js';
 import { portfolioBooks, type BooksTransaction, type Valuer } from './portfolioBooks.js';
 import type { ReconciledPortfolio } from './readBooksBatches.js';
@@ -50,9 +52,21 @@ export interface StoredReconciliation {
   readonly breaks: readonly StoredBreak[];
 }
 
+/**
+ * What one portfolio's reconciliation was computed from: the ledger's fingerprint (null when
+ * it could not be read) and the books' ({@link booksFingerprint} of the transactions ≤ D).
+ */
+export interface ReconciledInputs {
+  readonly portfolioId: string;
+  readonly ledgerDigest: string | null;
+  readonly ledgerFiles: readonly LedgerFileFingerprint[] | null;
+  readonly booksFingerprint: number;
+}
+
 /** The outcome of one job: what is stored (null: ledger unreadable), the verdict, problems. */
 export interface ReconcileOutcome {
   readonly portfolioId: string;
+  readonly inputs: ReconciledInputs;
   readonly stored: StoredReconciliation | null;
   /** `reconciled`, `broken`, `ledger_errors` or `ledger_unreadable`. */
   readonly verdict: string;
@@ -72,9 +86,10 @@ const breakKind: Record<ReconciliationBreak['reason'], string> = {
 
 /**
  * Reconciles one portfolio (docs/GLOSSARY.md: reconciliation, break): its books on D ({@link portfolioBooks}, valued with
- * the pack) against its Beancount ledger (`loadLedgerFile`, `ledgerPortfolio`, `reconcile`
+ * the pack) against its Beancount ledger (`loadFingerprintedLedger`, `ledgerPortfolio`, `reconcile`
  * with the splits of its held symbols since its inception). A ledger with errors is still
- * reconciled; an unreadable one stores nothing. Everything in and out is plain data (decimals
+ * reconciled; an unreadable one stores nothing. The outcome carries the fingerprints of the
+ * ledger files and books it reconciled ({@link ReconciledInputs}). Everything in and out is plain data (decimals
  * as their exact strings), so the same function runs inline or in a worker thread with the
  * same result.
  */
@@ -88,12 +103,27 @@ export function reconcilePortfolio(pricing: PackPricing, job: ReconcileJob): Rec
     asOf,
     packValuer(pricing, p.baseCurrency, rates),
   );
+  const booksPrint = booksFingerprint(job.transactions, asOf);
   let ledger;
+  let inputs: ReconciledInputs;
   try {
-    ledger = loadLedgerFile(job.ledgerFile);
+    const loaded = loadFingerprintedLedger(job.ledgerFile);
+    ledger = loaded.ledger;
+    inputs = {
+      portfolioId: p.id,
+      ledgerDigest: loaded.fingerprint.digest,
+      ledgerFiles: loaded.fingerprint.files,
+      booksFingerprint: booksPrint,
+    };
   } catch (error) {
     return {
       portfolioId: p.id,
+      inputs: {
+        portfolioId: p.id,
+        ledgerDigest: null,
+        ledgerFiles: null,
+        booksFingerprint: booksPrint,
+      },
       stored: null,
       verdict: 'ledger_unreadable',
       problems: [`${p.id}: ${error instanceof Error ? error.message : String(error)}`],
@@ -132,6 +162,7 @@ export function reconcilePortfolio(pricing: PackPricing, job: ReconcileJob): Rec
   }
   return {
     portfolioId: p.id,
+    inputs,
     verdict: ledger.errors.length > 0 ? 'ledger_errors' : result.verdict,
     problems,
     stored: {
