@@ -18,7 +18,21 @@ const fresh = 'pack-2024-03-07-v1';
 const blocked = 'pack-2024-03-08-v1';
 const token = 'test-token-0123456789abcdef';
 const hostileName = `<script>window.__pwned = 1</script>"'><img src=x onerror="window.__pwned=2">`;
-const timeout = 240_000;
+const timeout = 300_000;
+const ledger = 'ledgers/P-USD-GROWTH.beancount';
+
+/** The ledger with a deposit the books do not have, dated 2024-03-08 (the night before is unaffected). */
+function withUnbookedDeposit(text: string): string {
+  return text
+    .replace(
+      '2024-03-09 balance Assets:P-USD-GROWTH:Cash:USD  46684.41 USD',
+      '2024-03-09 balance Assets:P-USD-GROWTH:Cash:USD  47684.41 USD',
+    )
+    .concat(
+      '\n2024-03-08 * "Deposit USD 1000.00"\n  external_id: "P-USD-GROWTH-9999"\n' +
+        '  Assets:P-USD-GROWTH:Cash:USD  1000.00 USD\n  Equity:P-USD-GROWTH:Contributions  -1000.00 USD\n',
+    );
+}
 
 interface CliExports {
   metrics: { valuations: { portfolio_id: string }[]; metrics: { portfolio_id: string }[] };
@@ -31,6 +45,8 @@ describe('serve: the read API', () => {
   let server: ServeProcess | null = null;
   let exports: CliExports;
   let validator: OpenApiValidator;
+  /** The demo ledger of P-USD-GROWTH before the test edits it. */
+  let original = '';
   const authorized = { authorization: `Bearer ${token}` };
   const get = async (path: string, headers: Record<string, string> = authorized) => {
     const response = await fetch(`${server!.baseUrl}${path}`, { headers });
@@ -204,16 +220,10 @@ describe('serve: the read API', () => {
       await server!.stop();
       server = null;
       // a deposit the books do not have, dated the blocked night (the earlier night is unaffected)
-      await ws.demo.edit('ledgers/P-USD-GROWTH.beancount', (text) =>
-        text
-          .replace(
-            '2024-03-09 balance Assets:P-USD-GROWTH:Cash:USD  46684.41 USD',
-            '2024-03-09 balance Assets:P-USD-GROWTH:Cash:USD  47684.41 USD',
-          )
-          .concat(
-            '\n2024-03-08 * "Deposit USD 1000.00"\n  external_id: "P-USD-GROWTH-9999"\n  Assets:P-USD-GROWTH:Cash:USD  1000.00 USD\n  Equity:P-USD-GROWTH:Contributions  -1000.00 USD\n',
-          ),
-      );
+      await ws.demo.edit(ledger, (text) => {
+        original = text;
+        return withUnbookedDeposit(text);
+      });
       const night = await ws.run(['nightly', '--date', '2024-03-08', '--json']);
       expect(night.code, night.stderr).toBe(2);
       expect(JSON.parse(night.stdout)).toMatchObject({
@@ -283,6 +293,67 @@ describe('serve: the read API', () => {
       const portfolioPage = await get('/portfolios/P-EUR-GLOBAL');
       expect(portfolioPage.text).toContain(`showing the newest fresh pack, ${fresh}`);
       expect(portfolioPage.text).toContain(`id="pack-id">${fresh}<`);
+    },
+    timeout,
+  );
+
+  it(
+    'a blocked re-run takes a fresh pack out of service: 503 with the gate blocked (run, step, reason), ?pack= of it 409',
+    async () => {
+      await server?.stop();
+      server = null;
+      // the ledger fixed, the night re-run: the pack of 2024-03-08 is fresh
+      await ws.demo.edit(ledger, () => original);
+      const fixed = await ws.run(['nightly', '--date', '2024-03-08', '--force', '--json']);
+      expect(fixed.code, fixed.stderr).toBe(0);
+      expect(JSON.parse(fixed.stdout)).toMatchObject({
+        status: 'succeeded',
+        pack: { id: blocked, status: 'fresh' },
+      });
+      // the deposit again, the night re-run: blocked on the same pack, which was fresh
+      await ws.demo.edit(ledger, withUnbookedDeposit);
+      const rerun = await ws.run(['nightly', '--date', '2024-03-08', '--force', '--json']);
+      expect(rerun.code, rerun.stderr).toBe(2);
+      const rerunReport = JSON.parse(rerun.stdout) as { run_id: string; pack: { id: string } };
+      expect(rerunReport.pack.id).toBe(blocked);
+      server = await ws.serve({ HTTP_HOST: '0.0.0.0', HTTP_ACCESS_TOKEN: token });
+
+      const refused = (
+        await valid('/portfolios/{id}/metrics', '/api/v1/portfolios/P-USD-GROWTH/metrics', 503)
+      ).json();
+      expect(refused).toMatchObject({
+        error: 'pack_not_fresh',
+        pack_id: blocked,
+        gate: {
+          status: 'blocked',
+          blocked: { run_id: rerunReport.run_id, step: 'reconcile_ledger' },
+        },
+        latest_fresh_pack_id: fresh,
+      });
+      const ofBlocked = (
+        await valid(
+          '/portfolios/{id}/metrics',
+          `/api/v1/portfolios/P-USD-GROWTH/metrics?pack=${blocked}`,
+          409,
+        )
+      ).json();
+      expect(ofBlocked).toMatchObject({
+        pack_id: blocked,
+        message: expect.stringMatching(/is blocked/),
+      });
+      const older = (
+        await valid(
+          '/portfolios/{id}/metrics',
+          `/api/v1/portfolios/P-EUR-GLOBAL/metrics?pack=${fresh}`,
+          200,
+        )
+      ).json();
+      expect(older['metrics']).toEqual(
+        exports.metrics.metrics.filter((m) => m.portfolio_id === 'P-EUR-GLOBAL'),
+      );
+      const page = await get('/');
+      expect(page.text).toContain('data-status="blocked"');
+      expect(page.text).toContain(`blocked by run <a href="/runs/${rerunReport.run_id}">`);
     },
     timeout,
   );

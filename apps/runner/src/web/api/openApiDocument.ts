@@ -149,6 +149,16 @@ const freshness = {
     status: { type: 'string', description: 'warming | fresh | superseded | blocked' },
     hash: { type: 'string' },
     fresh_at: nullable('string'),
+    blocked: {
+      type: ['object', 'null'],
+      description: 'the run, step and reason holding the pack back (status blocked), else null',
+      required: ['run_id', 'step', 'reason'],
+      properties: {
+        run_id: { type: 'string' },
+        step: { type: 'string' },
+        reason: { type: 'string' },
+      },
+    },
   },
 };
 

@@ -9,6 +9,7 @@ const gate = (overrides: Partial<Freshness> = {}): Freshness => ({
   status: 'fresh',
   hash: 'ab'.repeat(32),
   fresh_at: '2024-03-09T00:10:00.000Z',
+  blocked: null,
   ...overrides,
 });
 
@@ -28,6 +29,13 @@ describe('PackResponseCache', () => {
     ['pack', { pack_id: 'pack-2024-03-08-v2' }],
     ['hash', { hash: 'cd'.repeat(32) }],
     ['fresh_at', { fresh_at: null }],
+    [
+      'status to blocked',
+      {
+        status: 'blocked' as const,
+        blocked: { run_id: 'r', step: 'reconcile_ledger', reason: 'break' },
+      },
+    ],
   ])('is emptied when the gate changes its %s', (_, change) => {
     const cache = new PackResponseCache();
     cache.observeGate(gate());

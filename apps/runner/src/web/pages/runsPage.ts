@@ -36,6 +36,7 @@ export function runsPage(data: RunsPageData): SafeHtml {
             ${gate.fresh_at ?? '—'}
           </div>
           <div class="muted"><code title="${gate.hash}">${gate.hash.slice(0, 16)}…</code></div>
+          ${gate.blocked === null ? null : html`<div id="gate-blocked">blocked by run <a href="/runs/${pathSegment(gate.blocked.run_id)}">${gate.blocked.run_id}</a> at <strong>${gate.blocked.step}</strong>: ${gate.blocked.reason}</div>`}
         </div>`;
   const fallback =
     gate !== null && gate.status !== 'fresh'
