@@ -38,10 +38,7 @@ export async function readPackRatings(db: Database, packId: string): Promise<Pac
       where pack_id = $1 order by subject_kind, subject_id`,
     [packId],
   );
-  const output = (kind: string) =>
-    rows
-      .filter((r) => r.subject_kind === kind)
-      .map(ratingOutput);
+  const output = (kind: string) => rows.filter((r) => r.subject_kind === kind).map(ratingOutput);
   return {
     pack_id: packId,
     as_of: pack.as_of,

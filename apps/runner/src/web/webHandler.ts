@@ -5,11 +5,10 @@ import {
   getFreshness,
   getLatestFreshPack,
   type Database,
-  type Freshness,
 } from '@truth-spine/orchestrator';
 import { authenticateChallenge, isAuthorized } from './accessToken.js';
 import { ReadApi } from './api/apiRoutes.js';
-import { FreshAfterArrival } from './api/freshAfterArrival.js';
+import { GateView } from './api/gateView.js';
 import { matchesEtag } from './api/packResponseCache.js';
 import { openApiDocument } from './api/openApiDocument.js';
 import { webAssets } from './assets/assets.js';
@@ -37,10 +36,21 @@ export interface WebOptions {
   readonly accessToken: string | null;
   readonly deadlines: Deadlines;
   readonly now?: () => Date;
+  /**
+   * Keep the gate's answer between this process's pipeline runs ({@link GateView}); only
+   * for a store no other process can write (the embedded database).
+   */
+  readonly memoizeGate?: boolean;
 }
 
 /** Answers one request if it is for a page, an asset or the API; false = not ours. */
 export type WebHandler = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
+
+/** The handler and the gate view the process's pipeline reports its activity to. */
+export interface Web {
+  readonly handle: WebHandler;
+  readonly gate: GateView;
+}
 
 const pagePaths = /^\/($|runs\/|packs\/|breaks$|portfolios\/|alerts$|assets\/|api\/v1(\/|$))/;
 
@@ -51,13 +61,13 @@ const pagePaths = /^\/($|runs\/|packs\/|breaks$|portfolios\/|alerts$|assets\/|ap
  * Pages are rendered on the server from the store through the `html` template, so no
  * input reaches them unescaped.
  */
-export function createWebHandler(options: WebOptions): WebHandler {
+export function createWeb(options: WebOptions): Web {
   const { db } = options;
   const now = options.now ?? (() => new Date());
-  const gate = new FreshAfterArrival<Freshness | null>(() => getFreshness(db));
+  const gate = new GateView(() => getFreshness(db), options.memoizeGate ?? false);
   const api = new ReadApi(db, gate);
   const assets = webAssets();
-  return async (request, response) => {
+  const handle: WebHandler = async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://runner');
     const path = url.pathname;
     if (!pagePaths.test(path)) return false;
@@ -117,14 +127,16 @@ export function createWebHandler(options: WebOptions): WebHandler {
       }
       return true;
     }
-    const page = await renderPage(options, path, url.searchParams, now());
+    const page = await renderPage(options, gate, path, url.searchParams, now());
     send(response, page.status, 'text/html; charset=utf-8', page.html.text);
     return true;
   };
+  return { handle, gate };
 }
 
 async function renderPage(
   options: WebOptions,
+  gateView: GateView,
   path: string,
   query: URLSearchParams,
   now: Date,
@@ -132,7 +144,7 @@ async function renderPage(
   const { db, deadlines } = options;
   const segment = (prefix: string) => decodeURIComponent(path.slice(prefix.length));
   if (path === '/') {
-    const gate = await getFreshness(db);
+    const gate = await gateView.get();
     const [latestFresh, counts, runs] = await Promise.all([
       getLatestFreshPack(db),
       readOperationsCounts(db, gate?.pack_id ?? null),
@@ -153,14 +165,19 @@ async function renderPage(
       : { status: 200, html: packPage(pack) };
   }
   if (path === '/breaks') {
-    const gate = await getFreshness(db);
+    const gate = await gateView.get();
     return {
       status: 200,
       html: breaksPage(gate, gate === null ? [] : await readPackBreaks(db, gate.pack_id)),
     };
   }
   if (path.startsWith('/portfolios/')) {
-    const page = await portfolioPageFor(db, segment('/portfolios/'), query.get('pack'));
+    const page = await portfolioPageFor(
+      db,
+      await gateView.get(),
+      segment('/portfolios/'),
+      query.get('pack'),
+    );
     return page.ok ? { status: 200, html: page.html } : notFound(page.message);
   }
   if (path === '/alerts') {

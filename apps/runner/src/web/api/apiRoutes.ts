@@ -8,7 +8,7 @@ import {
   readPortfolioRecord,
   readPortfolioValuation,
 } from '../data/portfolioReads.js';
-import type { FreshAfterArrival } from './freshAfterArrival.js';
+import type { GateView } from './gateView.js';
 import { decideServedPack, type GateRefusal, type ServedPack } from './packGate.js';
 import { PackResponseCache } from './packResponseCache.js';
 
@@ -35,7 +35,7 @@ export class ReadApi {
 
   constructor(
     private readonly db: Database,
-    private readonly gate: FreshAfterArrival<Freshness | null>,
+    private readonly gate: GateView,
   ) {}
 
   /** The answer for `path` (already stripped of `/api/v1`), or null for no such route. */

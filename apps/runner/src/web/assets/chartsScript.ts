@@ -1,7 +1,7 @@
 /**
  * The browser side of the portfolio charts (served at /assets/charts.js after uPlot's own
  * bundle, /assets/uplot.js). It reads the page's `<script type="application/json"
- * id="chart-data">` — `{dates, values, twr, benchmark, drawdown, currency, benchmarkSymbol}` — and draws
+ * id="chart-data">` — `{days, values, twr, benchmark, drawdown, currency, benchmarkSymbol}` (see pages/chartSeries.ts) — and draws
  * each `<div data-chart="value|return|drawdown">` as a uPlot canvas. Plain ES2017, no
  * build step; kept as text so the server can send it without touching the file system.
  */
@@ -11,7 +11,7 @@ export const chartsScript = `
   var source = document.getElementById('chart-data');
   if (!source || typeof uPlot !== 'function') return;
   var data = JSON.parse(source.textContent);
-  var xs = data.dates.map(function (d) { return Date.parse(d + 'T00:00:00Z') / 1000; });
+  var xs = data.days.map(function (d) { return d * 86400; });
   var pct = function (u, vals) { return vals.map(function (v) { return v == null ? '' : (v * 100).toFixed(0) + '%'; }); };
   var specs = {
     value: { series: [{ label: 'value (' + data.currency + ')', stroke: '#175cd3', values: data.values }], axis: null },

@@ -10,6 +10,7 @@ import type {
 import { html, jsonForScript, pathSegment, type SafeHtml } from '../html.js';
 import { badge, missing, money, percent, statistic } from './format.js';
 import { layout } from './layout.js';
+import { chartData } from './chartSeries.js';
 import { metricTable } from './metricTable.js';
 
 /** What `/portfolios/{id}` shows, all from one fresh pack. */
@@ -35,8 +36,7 @@ export function portfolioPage(d: PortfolioPageData): SafeHtml {
   const p = d.portfolio;
   const v = d.valuation;
   const h = d.history;
-  const chartData =
-    h === null ? null : { ...h, currency: p.base_currency, benchmarkSymbol: p.benchmark };
+  const charts = h === null ? null : chartData(h, p.base_currency, p.benchmark);
   return layout({
     title: `${p.name} (${p.id})`,
     charts: h !== null,
@@ -88,10 +88,10 @@ export function portfolioPage(d: PortfolioPageData): SafeHtml {
         }
       </div>
       ${
-        chartData === null
+        charts === null
           ? html`<p class="muted">No return series stored for this pack.</p>`
           : html`<script type="application/json" id="chart-data">
-                ${jsonForScript(chartData)}
+                ${jsonForScript(charts)}
               </script>
               <h2>Value (${p.base_currency})</h2>
               <div class="chart" data-chart="value"></div>

@@ -1,4 +1,4 @@
-import { getFreshness, type Database } from '@truth-spine/orchestrator';
+import type { Database, Freshness } from '@truth-spine/orchestrator';
 import { decideServedPack } from '../api/packGate.js';
 import {
   readPortfolioAlerts,
@@ -19,12 +19,12 @@ import { portfolioPage } from './portfolioPage.js';
  */
 export async function portfolioPageFor(
   db: Database,
+  gate: Freshness | null,
   id: string,
   requested: string | null,
 ): Promise<{ ok: true; html: SafeHtml } | { ok: false; message: string }> {
   const portfolio = await readPortfolioRecord(db, id);
   if (portfolio === null) return { ok: false, message: `No portfolio ${id}.` };
-  const gate = await getFreshness(db);
   let decision = await decideServedPack(gate, db, requested);
   let notice: string | null = null;
   if (
