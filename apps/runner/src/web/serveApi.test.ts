@@ -2,6 +2,8 @@ import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import {
   demoPortfolioIds,
   demoWorkspace,
+  unbookedDepositLedger as ledger,
+  withUnbookedDeposit,
   type DemoWorkspace,
   type ServeProcess,
 } from './testing/demoServer.js';
@@ -19,20 +21,6 @@ const blocked = 'pack-2024-03-08-v1';
 const token = 'test-token-0123456789abcdef';
 const hostileName = `<script>window.__pwned = 1</script>"'><img src=x onerror="window.__pwned=2">`;
 const timeout = 300_000;
-const ledger = 'ledgers/P-USD-GROWTH.beancount';
-
-/** The ledger with a deposit the books do not have, dated 2024-03-08 (the night before is unaffected). */
-function withUnbookedDeposit(text: string): string {
-  return text
-    .replace(
-      '2024-03-09 balance Assets:P-USD-GROWTH:Cash:USD  46684.41 USD',
-      '2024-03-09 balance Assets:P-USD-GROWTH:Cash:USD  47684.41 USD',
-    )
-    .concat(
-      '\n2024-03-08 * "Deposit USD 1000.00"\n  external_id: "P-USD-GROWTH-9999"\n' +
-        '  Assets:P-USD-GROWTH:Cash:USD  1000.00 USD\n  Equity:P-USD-GROWTH:Contributions  -1000.00 USD\n',
-    );
-}
 
 interface CliExports {
   metrics: { valuations: { portfolio_id: string }[]; metrics: { portfolio_id: string }[] };

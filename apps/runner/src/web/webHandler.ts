@@ -9,7 +9,7 @@ import {
 import { authenticateChallenge, isAuthorized } from './accessToken.js';
 import { ReadApi } from './api/apiRoutes.js';
 import { GateView } from './api/gateView.js';
-import { matchesEtag } from './api/packResponseCache.js';
+import { matchesEtag, type PackResponseCache } from './api/packResponseCache.js';
 import { openApiDocument } from './api/openApiDocument.js';
 import { webAssets } from './assets/assets.js';
 import {
@@ -19,11 +19,13 @@ import {
   readRecentRuns,
   readRunDetail,
 } from './data/operationsReads.js';
-import { html, type SafeHtml } from './html.js';
+import { readPortfolioAlerts } from './data/portfolioReads.js';
+import { html, rawHtml, type SafeHtml } from './html.js';
 import { alertsPage } from './pages/alertsPage.js';
 import { breaksPage } from './pages/breaksPage.js';
 import { layout } from './pages/layout.js';
 import { packPage } from './pages/packPage.js';
+import { withPortfolioAlerts } from './pages/portfolioPage.js';
 import { portfolioPageFor } from './pages/portfolioPageFor.js';
 import { runPage } from './pages/runPage.js';
 import { runsPage } from './pages/runsPage.js';
@@ -127,7 +129,7 @@ export function createWeb(options: WebOptions): Web {
       }
       return true;
     }
-    const page = await renderPage(options, gate, path, url.searchParams, now());
+    const page = await renderPage(options, gate, api.cache, path, url.searchParams, now());
     send(response, page.status, 'text/html; charset=utf-8', page.html.text);
     return true;
   };
@@ -137,6 +139,7 @@ export function createWeb(options: WebOptions): Web {
 async function renderPage(
   options: WebOptions,
   gateView: GateView,
+  cache: PackResponseCache,
   path: string,
   query: URLSearchParams,
   now: Date,
@@ -172,13 +175,20 @@ async function renderPage(
     };
   }
   if (path.startsWith('/portfolios/')) {
-    const page = await portfolioPageFor(
-      db,
-      await gateView.get(),
-      segment('/portfolios/'),
-      query.get('pack'),
-    );
-    return page.ok ? { status: 200, html: page.html } : notFound(page.message);
+    const id = segment('/portfolios/');
+    const gate = await gateView.get();
+    cache.observeGate(gate);
+    const key = `page:/portfolios/${id}?pack=${query.get('pack') ?? ''}`;
+    let kept = cache.get(gate?.pack_id ?? '', key);
+    if (kept === undefined) {
+      const page = await portfolioPageFor(db, gate, id, query.get('pack'));
+      if (!page.ok) return notFound(page.message);
+      kept = cache.put(gate?.pack_id ?? '', key, page.html.text);
+    }
+    return {
+      status: 200,
+      html: rawHtml(withPortfolioAlerts(kept.body, await readPortfolioAlerts(db, id))),
+    };
   }
   if (path === '/alerts') {
     const store = new DatabaseAlertStore(db);

@@ -7,7 +7,7 @@ import type {
   PortfolioRecord,
   PortfolioValuation,
 } from '../data/portfolioReads.js';
-import { html, jsonForScript, pathSegment, type SafeHtml } from '../html.js';
+import { html, jsonForScript, pathSegment, rawHtml, type SafeHtml } from '../html.js';
 import { badge, missing, money, percent, statistic } from './format.js';
 import { layout } from './layout.js';
 import { chartData } from './chartSeries.js';
@@ -24,13 +24,14 @@ export interface PortfolioPageData {
   readonly metrics: readonly PortfolioMetric[];
   readonly exposures: readonly PortfolioExposure[];
   readonly rating: PortfolioRating | null;
-  readonly alerts: readonly PortfolioAlert[];
 }
 
 /**
  * `/portfolios/{id}`: value, return against the benchmark and drawdown charts (uPlot over
  * the pack's return series), the metric set (periods as columns), factor loadings with
- * t-values and R², attribution, the rating with components and reasons, and its alerts.
+ * t-values and R², attribution, the rating with components and reasons, and a slot for
+ * its alerts ({@link withPortfolioAlerts}): all but the alerts depend only on the pack, so
+ * the rendered page can be kept per pack.
  */
 export function portfolioPage(d: PortfolioPageData): SafeHtml {
   const p = d.portfolio;
@@ -107,29 +108,7 @@ export function portfolioPage(d: PortfolioPageData): SafeHtml {
       <h2>Rating</h2>
       ${ratingSection(d.rating)}
       <h2>Alerts</h2>
-      ${
-        d.alerts.length === 0
-          ? html`<p class="muted">No alert about this portfolio.</p>`
-          : html`<table>
-              <tr>
-                <th>fired</th>
-                <th>night</th>
-                <th>severity</th>
-                <th>rule</th>
-                <th>message</th>
-              </tr>
-              ${d.alerts.map(
-                (a) =>
-                  html`<tr>
-                    <td>${a.created_at}</td>
-                    <td>${a.as_of ?? '—'}</td>
-                    <td>${badge(a.severity)}</td>
-                    <td>${a.rule_id ?? a.kind}</td>
-                    <td>${a.message}</td>
-                  </tr>`,
-              )}
-            </table>`
-      }`,
+      ${alertsSlot}`,
   });
 }
 
@@ -230,4 +209,34 @@ function ratingSection(rating: PortfolioRating | null): SafeHtml {
             )}
           </table>`
     }`;
+}
+
+/** Where the alerts go: a comment no escaped text can contain (`<` is always `&lt;`). */
+const alertsSlot = rawHtml('<!--portfolio-alerts-->');
+
+/** The page with its alerts (read at each request: evaluate_alerts may add some to a fresh pack). */
+export function withPortfolioAlerts(page: string, alerts: readonly PortfolioAlert[]): string {
+  const table =
+    alerts.length === 0
+      ? html`<p class="muted">No alert about this portfolio.</p>`
+      : html`<table>
+          <tr>
+            <th>fired</th>
+            <th>night</th>
+            <th>severity</th>
+            <th>rule</th>
+            <th>message</th>
+          </tr>
+          ${alerts.map(
+            (a) =>
+              html`<tr>
+                <td>${a.created_at}</td>
+                <td>${a.as_of ?? '—'}</td>
+                <td>${badge(a.severity)}</td>
+                <td>${a.rule_id ?? a.kind}</td>
+                <td>${a.message}</td>
+              </tr>`,
+          )}
+        </table>`;
+  return page.replace(alertsSlot.text, () => table.text);
 }

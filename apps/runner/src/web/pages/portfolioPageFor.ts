@@ -1,7 +1,6 @@
 import type { Database, Freshness } from '@truth-spine/orchestrator';
 import { decideServedPack } from '../api/packGate.js';
 import {
-  readPortfolioAlerts,
   readPortfolioExposures,
   readPortfolioHistory,
   readPortfolioMetrics,
@@ -49,13 +48,12 @@ export async function portfolioPageFor(
     };
   }
   const packId = decision.pack.pack_id;
-  const [valuation, history, metrics, exposures, rating, alerts] = await Promise.all([
+  const [valuation, history, metrics, exposures, rating] = await Promise.all([
     readPortfolioValuation(db, packId, id),
     readPortfolioHistory(db, packId, portfolio),
     readPortfolioMetrics(db, packId, id),
     readPortfolioExposures(db, packId, id),
     readPortfolioRating(db, packId, id),
-    readPortfolioAlerts(db, id),
   ]);
   return {
     ok: true,
@@ -68,7 +66,6 @@ export async function portfolioPageFor(
       metrics,
       exposures,
       rating,
-      alerts,
     }),
   };
 }

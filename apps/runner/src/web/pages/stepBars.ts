@@ -7,7 +7,7 @@ export interface Deadlines {
   readonly runMinutes: number;
 }
 
-const width = 640;
+const width = 720;
 const labelWidth = 170;
 const rowHeight = 18;
 const barSpace = width - labelWidth - 90;

@@ -91,3 +91,19 @@ async function startServe(env: Record<string, string>): Promise<ServeProcess> {
     },
   };
 }
+
+/** The demo ledger {@link withUnbookedDeposit} edits. */
+export const unbookedDepositLedger = 'ledgers/P-USD-GROWTH.beancount';
+
+/** The ledger with a deposit the books do not have, dated 2024-03-08 (the night before is unaffected). */
+export function withUnbookedDeposit(text: string): string {
+  return text
+    .replace(
+      '2024-03-09 balance Assets:P-USD-GROWTH:Cash:USD  46684.41 USD',
+      '2024-03-09 balance Assets:P-USD-GROWTH:Cash:USD  47684.41 USD',
+    )
+    .concat(
+      '\n2024-03-08 * "Deposit USD 1000.00"\n  external_id: "P-USD-GROWTH-9999"\n' +
+        '  Assets:P-USD-GROWTH:Cash:USD  1000.00 USD\n  Equity:P-USD-GROWTH:Contributions  -1000.00 USD\n',
+    );
+}
