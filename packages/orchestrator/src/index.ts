@@ -95,6 +95,9 @@ export {
   type NewDeadLetter,
 } from './deadLetters/deadLetters.js';
 
+// what the store says about the service (read by the runner's /metrics)
+export { readStoreHealth, type LastRunOfTrigger, type StoreHealth } from './health/storeHealth.js';
+
 // freshness gate
 export {
   getFreshness,

@@ -10,37 +10,18 @@ import {
 } from '@truth-spine/orchestrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbTimeoutMs } from './dbTestSupport.js';
-import { runRunner, startRunner } from './testing/runnerProcess.js';
+import { runRunner } from './testing/runnerProcess.js';
+import { withServe } from './testing/serveProcess.js';
 
 const D = '2024-03-08';
 const DIVIDEND = '2024-02-16 * "AAPL dividend USD 0.24 per share on 520 shares';
 
-/** Starts `serve` (no catch-up, any free port), GETs /health/pack, stops it with SIGTERM. */
+/** GET /health/pack of a `serve` process on the store of `env`. */
 async function healthPack(env: Record<string, string>): Promise<{ code: number; body: Freshness }> {
-  const serve = startRunner(['serve'], {
-    ...env,
-    HTTP_PORT: '0',
-    CATCH_UP_MAX_DAYS: '0',
-    LOG_FORMAT: 'json',
-    LOG_LEVEL: 'info',
-  });
-  try {
-    const port = await new Promise<number>((resolve, reject) => {
-      let seen = '';
-      serve.child.stderr?.on('data', (chunk: Buffer) => {
-        seen += chunk.toString();
-        const match = /"port":(\d+)[^\n]*HTTP endpoints listening/.exec(seen);
-        if (match !== null) resolve(Number(match[1]));
-      });
-      void serve.exit.then((exit) => reject(new Error(`serve exited early: ${exit.stderr}`)));
-    });
+  return withServe(env, async (port) => {
     const response = await fetch(`http://127.0.0.1:${port}/health/pack`);
     return { code: response.status, body: (await response.json()) as Freshness };
-  } finally {
-    serve.child.kill('SIGTERM');
-    const exit = await serve.exit;
-    expect(exit.code, exit.stderr).toBe(0);
-  }
+  });
 }
 
 async function latestPack(env: Record<string, string>): Promise<Freshness> {
@@ -98,7 +79,9 @@ describe('the gate after a blocked re-run of a fresh pack (processes)', () => {
       expect(gate.blocked).toEqual(blockedRun.pack?.blocked);
       const text = await runRunner(['status'], env);
       expect(text.stdout).toMatch(
-        new RegExp(`blocked by run ${blockedRun.run_id} at reconcile_ledger`),
+        new RegExp(
+          `${good.pack?.id} as of ${D} blocked by run ${blockedRun.run_id} at reconcile_ledger`,
+        ),
       );
       const health = await healthPack(env);
       expect(health.code).toBe(503);

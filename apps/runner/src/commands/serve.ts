@@ -1,5 +1,5 @@
 import { deliverRunAlerts } from '../runtime/deliverRunAlerts.js';
-import { distributed, pipelineOptionsFromConfig } from '@truth-spine/orchestrator';
+import { distributed, pipelineOptionsFromConfig, readStoreHealth } from '@truth-spine/orchestrator';
 import type { Command } from '../cli/command.js';
 import { ExitCode } from '../cli/exitCodes.js';
 import type { CliIo } from '../cli/io.js';
@@ -52,6 +52,7 @@ export async function serve(
   });
   const { config, db, logger } = runtime;
   metrics.watchBatches(() => distributed.distributedSnapshot(db, new Date()));
+  metrics.watchStore(() => readStoreHealth(db));
   if (db.kind === 'pglite') {
     logger.warn(
       { database: db.description },

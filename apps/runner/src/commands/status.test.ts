@@ -56,7 +56,7 @@ describe.each(testDatabaseKinds())('status on %s', (kind) => {
         latest_pack: Record<string, unknown>;
         distributed: unknown;
       };
-      expect(Object.keys(status)).toEqual(['runs', 'latest_pack', 'distributed']);
+      expect(Object.keys(status)).toEqual(['runs', 'latest_pack', 'input_changes', 'distributed']);
       // No distributed run and no worker on this store.
       expect(status.distributed).toEqual({ run_id: null, steps: {}, workers: [] });
       expect(status.runs.map((r) => [r.run_id, r.status, r.blocked_at])).toEqual([
@@ -74,6 +74,7 @@ describe.each(testDatabaseKinds())('status on %s', (kind) => {
         'deadlines',
         'pack',
         'steps',
+        'input_changes',
       ]);
       expect(status.runs[0]!.steps.map((s) => s.status)).toEqual([
         'succeeded',
@@ -84,12 +85,18 @@ describe.each(testDatabaseKinds())('status on %s', (kind) => {
         'blocked',
         'blocked',
       ]);
+      // the pack row is still warming; the gate names the run that blocked it
       expect(status.latest_pack).toEqual({
         pack_id: 'PK-2024-03-28-v1',
         as_of: '2024-03-28',
-        status: 'warming',
+        status: 'blocked',
         hash: 'sha-2024-03-28',
         fresh_at: null,
+        blocked: {
+          run_id: blockedRun,
+          step: 'reconcile_ledger',
+          reason: 'P-1: SPY units 10 ≠ ledger 9',
+        },
       });
     },
     dbTimeoutMs,
@@ -101,7 +108,7 @@ describe.each(testDatabaseKinds())('status on %s', (kind) => {
       const io = recordingIo({ DATABASE_URL: t.url });
       expect(await runCli(['status', '--limit', '1'], io, [statusCommand])).toBe(0);
       expect(io.out()).toBe(
-        'latest pack: PK-2024-03-28-v1 as of 2024-03-28 warming sha256 sha-2024-03-28\n' +
+        `latest pack: PK-2024-03-28-v1 as of 2024-03-28 blocked by run ${blockedRun} at reconcile_ledger (P-1: SPY units 10 ≠ ledger 9) sha256 sha-2024-03-28\n` +
           `2024-03-29T00:05:00.000Z  2024-03-28  blocked at reconcile_ledger  manual  ${blockedRun}\n`,
       );
       const bad = recordingIo({ DATABASE_URL: t.url });

@@ -49,7 +49,7 @@ export const statusCommand: Command = {
         latest === null
           ? 'latest pack: none\n'
           : `latest pack: ${latest.pack_id} as of ${latest.as_of} ${latest.status}` +
-              `${latest.blocked === null ? '' : ` (blocked by run ${latest.blocked.run_id} at ${latest.blocked.step}: ${latest.blocked.reason})`}` +
+              `${latest.blocked === null ? '' : ` by run ${latest.blocked.run_id} at ${latest.blocked.step} (${latest.blocked.reason})`}` +
               `${latest.fresh_at === null || latest.status !== 'fresh' ? '' : ` since ${latest.fresh_at}`} sha256 ${latest.hash}\n`,
       );
       if (changes !== null) {

@@ -1,5 +1,6 @@
 import {
   openTestDatabase,
+  readStoreHealth,
   runNightly,
   silentLogger,
   type TestDatabase,
@@ -29,6 +30,7 @@ describe('runner HTTP endpoints', () => {
 
   beforeAll(async () => {
     test = await openTestDatabase('pglite');
+    metrics.watchStore(() => readStoreHealth(test.db));
     server = await startHttpServer({
       db: test.db,
       metrics,
@@ -51,6 +53,7 @@ describe('runner HTTP endpoints', () => {
       status: 'none',
       hash: null,
       fresh_at: null,
+      blocked: null,
     });
 
     let whileWarming: { status: number; body: string } | null = null;
@@ -82,12 +85,20 @@ describe('runner HTTP endpoints', () => {
     expect(fresh.status).toBe(200);
     expect(fresh.type).toBe('application/json');
     const body = JSON.parse(fresh.body) as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(['as_of', 'fresh_at', 'hash', 'pack_id', 'status']);
+    expect(Object.keys(body).sort()).toEqual([
+      'as_of',
+      'blocked',
+      'fresh_at',
+      'hash',
+      'pack_id',
+      'status',
+    ]);
     expect(body).toMatchObject({
       pack_id: 'PK-2024-03-08-v1',
       as_of: '2024-03-08',
       status: 'fresh',
       hash: 'sha-2024-03-08',
+      blocked: null,
     });
     expect(Number.isNaN(Date.parse(String(body['fresh_at'])))).toBe(false);
   });

@@ -1,6 +1,7 @@
-import type { distributed, RunReport, StepProgress } from '@truth-spine/orchestrator';
+import type { distributed, RunReport, StepProgress, StoreHealth } from '@truth-spine/orchestrator';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { ProviderCall } from '../runtime/countingMarketSource.js';
+import { registerStoreGauges } from './storeGauges.js';
 
 const durationBuckets = [0.1, 0.5, 1, 5, 15, 30, 60, 120, 300, 600, 1200, 1800];
 
@@ -12,7 +13,9 @@ const durationBuckets = [0.1, 0.5, 1, 5, 15, 30, 60, 120, 300, 600, 1200, 1800];
  * - `truth_spine_deadline_misses_total{deadline="pack"|"run"}`;
  * - `truth_spine_provider_calls_total{source,method}` and
  *   `truth_spine_provider_errors_total{source,method,code}`;
- * - `truth_spine_last_run_timestamp_seconds{status}`;
+ * - with {@link watchStore}: gauges read from the store at scrape time (storeGauges.ts:
+ *   last runs per trigger and status, step seconds, the gate, breaks, dead letters, alerts
+ *   pending delivery) — nights run by any process, not only this one;
  * - with {@link watchBatches}: `truth_spine_step_batches{step,status}` (the newest
  *   distributed run's batches) and `truth_spine_worker_portfolios_per_second{worker}`,
  *   `truth_spine_worker_batches{worker}` (done batches over the last 24 h), read at scrape time.
@@ -65,12 +68,6 @@ export class PipelineMetrics {
     labelNames: ['source', 'method', 'code'] as const,
     registers: [this.registry],
   });
-  private readonly lastRun = new Gauge({
-    name: 'truth_spine_last_run_timestamp_seconds',
-    help: 'Unix time the latest run with this status finished.',
-    labelNames: ['status'] as const,
-    registers: [this.registry],
-  });
 
   constructor() {
     // Zero series up front, so an alert rule sees 0 rather than no data before the first miss.
@@ -93,7 +90,6 @@ export class PipelineMetrics {
       const finished = Date.parse(report.finished_at);
       const seconds = (finished - Date.parse(report.started_at)) / 1000;
       this.runDuration.labels(report.status).observe(seconds);
-      this.lastRun.labels(report.status).set(finished / 1000);
     }
     if (report.deadlines.pack_deadline_missed) this.deadlineMisses.labels('pack').inc();
     if (report.deadlines.run_deadline_missed) this.deadlineMisses.labels('run').inc();
@@ -148,6 +144,11 @@ export class PipelineMetrics {
         for (const w of (await read())?.workers ?? []) this.labels(w.worker).set(w.batches);
       },
     });
+  }
+
+  /** Registers the store gauges ({@link registerStoreGauges}), read with `read` at scrape time. */
+  watchStore(read: () => Promise<StoreHealth>): void {
+    registerStoreGauges(this.registry, read);
   }
 
   /** The exposition text and its content type. */

@@ -1,4 +1,5 @@
 import Big from 'big.js';
+import { amountMismatch, type BreakFinding } from './amountMismatch.js';
 import type {
   BooksMovement,
   LedgerMovement,
@@ -22,10 +23,8 @@ export const VALUE_TOLERANCE_BP = new Big(1);
 const FX_SHARE = new Big('0.05');
 
 type Kind = ReconciliationBreak['kind'];
-type Finding = Pick<
-  ReconciliationBreak,
-  'reason' | 'transaction' | 'booksTransaction' | 'explanation'
->;
+type Finding = BreakFinding;
+const NOT_EXPLAINED = 'no single transaction on either side explains it';
 
 /**
  * Reconciles a portfolio's books with its ledger on one date, both priced with one
@@ -41,7 +40,12 @@ type Finding = Pick<
  *   the ledger lacks; the transaction is named;
  * - `fx_mismatch` — a cash difference that is a small share (≤ 5 %) of a ledger
  *   transaction converting currency with `@`: the same event at another FX rate;
- * - `quantity_mismatch` / `cash_mismatch` — any other difference.
+ * - `quantity_mismatch` / `cash_mismatch` — any other difference; when a ledger transaction
+ *   and a books row of the same date on that security or currency differ by exactly the
+ *   difference ({@link amountMismatch}: the same event booked with another amount), both
+ *   are named, otherwise the explanation says no single transaction explains it.
+ *
+ * Every explanation ends with the break's size in base currency and in bp.
  *
  * Size = |ledger − books| in base currency (units × price × FX for securities), and in
  * bp of the books' portfolio value. Verdict `reconciled` needs no break and the value
@@ -76,6 +80,7 @@ export function reconcile(
       sizeBase,
       sizeBp: bp(sizeBase),
       ...finding,
+      explanation: `${finding.explanation}; ${sizeText(sizeBase, bp(sizeBase), base)}`,
     });
   const plain = (reason: ReconciliationBreak['reason'], explanation: string): Finding => ({
     reason,
@@ -119,9 +124,17 @@ export function reconcile(
             ledgerUnits.minus(booksUnits),
             symbol,
           ) ??
+          amountMismatch(
+            ledger.movements,
+            books.movements ?? [],
+            (m) => m.units.get(symbol),
+            ledgerUnits.minus(booksUnits),
+            symbol,
+            'quantity_mismatch',
+          ) ??
           plain(
             'quantity_mismatch',
-            `${symbol}: ledger holds ${ledgerUnits} units, books ${booksUnits}`,
+            `${symbol}: ledger holds ${ledgerUnits} units, books ${booksUnits} — ${NOT_EXPLAINED}`,
           ));
     add('security', symbol, ledgerUnits, booksUnits, size, finding);
   }
@@ -142,8 +155,19 @@ export function reconcile(
     const label = `${currency} cash`;
     const finding =
       missingTransaction(books, ledger, (m) => m.cash.get(currency), difference, label) ??
+      amountMismatch(
+        ledger.movements,
+        books.movements ?? [],
+        (m) => m.cash.get(currency),
+        difference,
+        label,
+        'cash_mismatch',
+      ) ??
       conversionExplaining(ledger, currency, difference) ??
-      plain('cash_mismatch', `${label}: ledger ${ledgerCash}, books ${booksCash}`);
+      plain(
+        'cash_mismatch',
+        `${label}: ledger ${ledgerCash}, books ${booksCash} — ${NOT_EXPLAINED}`,
+      );
     add('cash', currency, ledgerCash, booksCash, difference.abs().times(rate), finding);
   }
 
@@ -161,6 +185,14 @@ export function reconcile(
     valueWithinTolerance,
     breaks,
   };
+}
+
+/** "size 5.00 USD = 2.7910 bp of the portfolio" (rounded for people; the break keeps full precision). */
+function sizeText(sizeBase: Big | null, sizeBp: Big | null, base: string): string {
+  if (sizeBase === null) return 'size unknown: it cannot be valued with the snapshot';
+  const bpText =
+    sizeBp === null ? 'bp unknown (portfolio value 0)' : `${sizeBp.toFixed(4)} bp of the portfolio`;
+  return `size ${sizeBase.toFixed(2)} ${base} = ${bpText}`;
 }
 
 function union(a: ReadonlyMap<string, Big>, b: ReadonlyMap<string, Big>): string[] {

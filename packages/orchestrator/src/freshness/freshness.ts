@@ -8,7 +8,8 @@ import { clearPackBlocks, openPackBlocks, type PackBlock } from './packBlocks.js
 export type GateStatus = PackStatus | 'blocked';
 
 /**
- * What the freshness gate reports (docs/PIPELINE.md#the-freshness-gate; the runner's `GET /health/pack`, `status`). `status`:
+ * What the freshness gate reports (docs/PIPELINE.md#the-freshness-gate; the runner's
+ * `GET /health/pack`, `status`). `status`:
  * - `warming`: built, its night not finished yet;
  * - `fresh`: its night succeeded through mark_pack_fresh and no later run on it failed;
  * - `blocked`: the latest run on it failed or was blocked before it could mark it fresh

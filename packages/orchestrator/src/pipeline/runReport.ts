@@ -85,7 +85,6 @@ export function buildRunReport(
             status: packStatus ?? pack.status,
             blocked: packStatus === 'blocked' ? packBlock : null,
           },
-    input_changes: (run.details as { input_changes?: InputChanges } | null)?.input_changes ?? null,
     steps: steps.map((s) => ({
       name: s.step,
       status: s.status,
@@ -94,6 +93,7 @@ export function buildRunReport(
       error: s.error,
       details: (s.details ?? {}) as JsonValue,
     })),
+    input_changes: (run.details as { input_changes?: InputChanges } | null)?.input_changes ?? null,
   };
 }
 

@@ -15,7 +15,7 @@ export const pipelineSteps = [
 /** One step of {@link pipelineSteps}. */
 export type StepName = (typeof pipelineSteps)[number];
 
-/** A failure here is critical: no automatic retry, the pack stays warming, a person must act. */
+/** A failure here is critical: no automatic retry, the gate reports the pack blocked, a person must act. */
 export const criticalStep: StepName = 'reconcile_ledger';
 
 /** The only step that may report `skipped` (a non-trading day: no pack, nothing to do). */

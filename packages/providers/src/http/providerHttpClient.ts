@@ -6,13 +6,13 @@ import {
   type CircuitBreakerPolicy,
 } from 'cockatiel';
 import type { Type } from 'arktype';
-import PQueue from 'p-queue';
 import {
   apiKeySettingOf,
   type HttpProviderSettings,
   type ResilienceSettings,
 } from '../config/providerConfig.js';
 import { ProviderCircuitOpenError } from '../errors/providerCircuitOpenError.js';
+import { RateLimiter } from './rateLimiter.js';
 import { ProviderConfigError } from '../errors/providerConfigError.js';
 import { ProviderError } from '../errors/providerError.js';
 import {
@@ -76,8 +76,9 @@ export type ClientOverrides = Pick<ProviderHttpClientOptions, 'fetch' | 'environ
 
 /**
  * A resilient JSON GET client for one provider. Each call: rate limit and concurrency
- * limit (p-queue: at most `rateLimit.requests` starts per `rateLimit.intervalMs`,
- * `maxConcurrency` at once) → circuit breaker (cockatiel: opens after
+ * limit ({@link RateLimiter}: at most `rateLimit.requests` starts in any
+ * `rateLimit.intervalMs`, `maxConcurrency` at once; it holds no timer while idle, so a
+ * finished command exits at once) → circuit breaker (cockatiel: opens after
  * `breakerThreshold` consecutive transient failures, half-opens after
  * `breakerHalfOpenMs`, closes on a successful probe) → one attempt with an AbortSignal
  * timeout (never beyond the retry budget left); the whole is retried by
@@ -88,7 +89,7 @@ export type ClientOverrides = Pick<ProviderHttpClientOptions, 'fetch' | 'environ
  */
 export class ProviderHttpClient {
   readonly provider: HttpProviderId;
-  private readonly queue: PQueue;
+  private readonly limiter: RateLimiter;
   private readonly breaker: CircuitBreakerPolicy;
   private readonly redactor: Redactor;
   private readonly fetchImpl: typeof fetch;
@@ -97,11 +98,7 @@ export class ProviderHttpClient {
   constructor(private readonly options: ProviderHttpClientOptions) {
     this.provider = options.protocol.provider;
     const { rateLimit, maxConcurrency, apiKey } = options.settings;
-    this.queue = new PQueue({
-      concurrency: maxConcurrency,
-      intervalCap: rateLimit.requests,
-      interval: rateLimit.intervalMs,
-    });
+    this.limiter = new RateLimiter(maxConcurrency, rateLimit);
     this.breaker = circuitBreaker(
       handleWhen((error) => error instanceof ProviderError && error.retryable),
       {
@@ -167,13 +164,10 @@ export class ProviderHttpClient {
     const enqueuedAt = this.environment.now();
     try {
       return await this.breaker.execute(() =>
-        this.queue.add(
-          () => {
-            queue.waitedMs += this.environment.now() - enqueuedAt;
-            return this.attempt(request, apiKey, remainingMs, signal);
-          },
-          { throwOnTimeout: true },
-        ),
+        this.limiter.run(() => {
+          queue.waitedMs += this.environment.now() - enqueuedAt;
+          return this.attempt(request, apiKey, remainingMs, signal);
+        }, signal),
       );
     } catch (error) {
       if (error instanceof BrokenCircuitError) {
