@@ -6,6 +6,7 @@ import { ledgerBenchmark } from '../ledger/ledgerBenchmark.js';
 import { generateBenchmark } from '../scale/generateBenchmark.js';
 import { nightlyBenchmark } from '../scale/nightlyBenchmark.js';
 import { scalingBenchmark } from '../scale/scalingBenchmark.js';
+import { serveBenchmark } from '../serve/serveBenchmark.js';
 
 /** Every workload of `npm run bench`; add one by importing it and listing it here. */
 export const benchmarks: readonly Benchmark[] = [
@@ -16,4 +17,5 @@ export const benchmarks: readonly Benchmark[] = [
   nightlyBenchmark,
   scalingBenchmark,
   distributedBenchmark,
+  serveBenchmark,
 ];

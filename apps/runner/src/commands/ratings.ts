@@ -7,7 +7,7 @@ import { withDatabase } from './dbSession.js';
 const usage = 'usage: ratings PACK_ID [--json]';
 
 /** One row of `ratings` as printed. */
-interface RatingOutput {
+export interface RatingOutput {
   readonly subject_id: string;
   readonly score: number | null;
   readonly grade: string | null;
@@ -38,22 +38,24 @@ export async function readPackRatings(db: Database, packId: string): Promise<Pac
       where pack_id = $1 order by subject_kind, subject_id`,
     [packId],
   );
-  const output = (kind: string) =>
-    rows
-      .filter((r) => r.subject_kind === kind)
-      .map((r): RatingOutput => ({
-        subject_id: r.subject_id,
-        score: r.score,
-        grade: (r.components?.['grade'] as string | null | undefined) ?? null,
-        coverage: r.coverage,
-        reason: r.reason ?? ((r.components?.['summary'] as string | undefined) || null),
-        components: r.components,
-      }));
+  const output = (kind: string) => rows.filter((r) => r.subject_kind === kind).map(ratingOutput);
   return {
     pack_id: packId,
     as_of: pack.as_of,
     securities: output('security'),
     portfolios: output('portfolio'),
+  };
+}
+
+/** A stored ratings row as printed: the grade from its components, the reason or else its summary. */
+export function ratingOutput(r: Omit<RatingOutput, 'grade'>): RatingOutput {
+  return {
+    subject_id: r.subject_id,
+    score: r.score,
+    grade: (r.components?.['grade'] as string | null | undefined) ?? null,
+    coverage: r.coverage,
+    reason: r.reason ?? ((r.components?.['summary'] as string | undefined) || null),
+    components: r.components,
   };
 }
 

@@ -10,6 +10,8 @@ import { startHttpServer } from '../server/httpServer.js';
 import { NightlyScheduler } from '../server/nightlyScheduler.js';
 import { PipelineMetrics } from '../server/pipelineMetrics.js';
 import { serveSettings } from '../server/serveSettings.js';
+import { createWeb } from '../web/webHandler.js';
+import { webSettings } from '../web/webSettings.js';
 import { coordinatorBodies, openCoordinatorQueue } from './nightlyDistributed.js';
 import { workerSettings } from './workerSettings.js';
 
@@ -43,6 +45,7 @@ export async function serve(
 ): Promise<number> {
   if (args.length > 0) throw new UsageError(`serve takes no arguments (got ${args.join(' ')})`);
   const settings = serveSettings(io.env);
+  const access = webSettings(io.env, settings.host);
   const metrics = new PipelineMetrics();
   const runtime = await env.open(io, {
     onProviderCall: (call) => metrics.observeProviderCall(call),
@@ -56,12 +59,21 @@ export async function serve(
       'serving on embedded PGlite: not for production (no fsync, one process) — set DATABASE_URL to PostgreSQL',
     );
   }
+  // On PGlite no other process can write the store, so the pages may keep the gate's answer
+  // between this process's own runs (the scheduler's step events below switch it off).
+  const web = createWeb({
+    db,
+    accessToken: access.accessToken,
+    deadlines: { packMinutes: config.packDeadlineMinutes, runMinutes: config.runDeadlineMinutes },
+    memoizeGate: db.kind === 'pglite',
+  });
   const http = await startHttpServer({
     db,
     metrics,
     logger,
     host: settings.host,
     port: settings.port,
+    web: web.handle,
   }).catch(async (error: unknown) => {
     await runtime.close();
     throw error;
@@ -90,8 +102,12 @@ export async function serve(
     nightlyDate: (now) => runtime.nightlyDate(now),
     catchUpMaxDays: config.catchUpMaxDays,
     signal: env.shutdown,
-    onProgress: (progress) => metrics.observeStep(progress),
+    onProgress: (progress) => {
+      web.gate.pipelineActive();
+      metrics.observeStep(progress);
+    },
     onRunFinished: (report) => {
+      web.gate.pipelineSettled();
       metrics.observeRun(report);
       void deliverRunAlerts(runtime, report);
       logger.info(

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getFreshness, type Database, type PipelineLogger } from '@truth-spine/orchestrator';
+import type { WebHandler } from '../web/webHandler.js';
 import type { PipelineMetrics } from './pipelineMetrics.js';
 
 /** What the HTTP endpoints read. */
@@ -11,6 +12,8 @@ export interface HttpServerOptions {
   /** HTTP_HOST (default 127.0.0.1) and HTTP_PORT (default 8080; 0 = any free port). */
   readonly host: string;
   readonly port: number;
+  /** The pages and the read API (src/web); tried before the 404. */
+  readonly web?: WebHandler;
 }
 
 /** A listening server. */
@@ -64,6 +67,9 @@ async function handle(
   response: ServerResponse,
 ): Promise<void> {
   const path = new URL(request.url ?? '/', 'http://runner').pathname;
+  if (path !== '/health/pack' && path !== '/metrics' && (await options.web?.(request, response))) {
+    return;
+  }
   if (path !== '/health/pack' && path !== '/metrics') {
     send(response, 404, 'application/json', JSON.stringify({ error: `no route ${path}` }));
     return;
