@@ -26,9 +26,13 @@ export {
   criticalStep,
   freshnessPrerequisites,
   isStepName,
+  packBuildingStep,
   pipelineSteps,
   skippableStep,
+  stepRow,
+  stepTable,
   type StepName,
+  type StepRow,
 } from './pipeline/steps.js';
 export type {
   JsonValue,
