@@ -111,12 +111,17 @@ export {
   type Books,
   type BookSecurity,
   type BookTransaction,
+  type BooksReadOptions,
   type SecurityFields,
 } from './books/readBooks.js';
+export { offlineFxPairs } from './books/offlineFxPairs.js';
+export { isCurrencyCode, minorUnitDigitsOf, roundToMinorUnit } from './books/currencyCodes.js';
+export { checkTransactionMarket, type BooksMarketFacts } from './books/transactionMarketRules.js';
 export { BooksError, formatBookProblem, type BookProblem } from './books/booksError.js';
 export { BooksEditError, type BooksEditRefusal } from './books/booksEditError.js';
 export {
   importTransactions,
+  type BooksMarketOptions,
   type ChangedTransaction,
   type TransactionsImportReport,
 } from './books/importTransactions.js';

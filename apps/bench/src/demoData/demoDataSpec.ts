@@ -116,6 +116,14 @@ export const demoDataSpec: DemoDataSpec = {
   splits: [
     {
       symbol: 'AAPL',
+      date: '2014-06-09',
+      numerator: 7,
+      denominator: 1,
+      evidence:
+        "Apple's 7-for-1 split, announced 2014-04-23, trading split-adjusted from 2014-06-09 (public record; before the price window, listed so the FY2013 fundamentals, reported before it, can be restated)",
+    },
+    {
+      symbol: 'AAPL',
       date: '2020-08-31',
       numerator: 4,
       denominator: 1,

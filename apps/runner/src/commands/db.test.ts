@@ -38,6 +38,12 @@ describe('db with bad configuration', () => {
     expect(await runCli(['db', 'drop'], io, [dbCommand])).toBe(64);
     expect(io.err()).toContain('usage: db migrate | db load-books [DIR]');
   });
+
+  it('exits 64 on load-books without a directory when BOOKS_DIR is none', async () => {
+    const io = recordingIo({ BOOKS_DIR: 'none' });
+    expect(await runCli(['db', 'load-books'], io, [dbCommand])).toBe(64);
+    expect(io.err()).toContain('BOOKS_DIR is none: name the directory to load (db load-books DIR)');
+  });
 });
 
 describe('db migrate on an empty PGlite directory', () => {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from '../cli/command.js';
 import { ExitCode } from '../cli/exitCodes.js';
 import { UsageError } from '../cli/usageError.js';
+import { booksMarketOptions } from './booksMarketOptions.js';
 import { exitThreeWhenBusy, withDatabase } from './dbSession.js';
 
 const usage = 'usage: db migrate | db load-books [DIR]';
@@ -34,9 +35,12 @@ export const dbCommand: Command = {
         );
       }
       if (sub === 'load-books' && rest.length <= 1) {
+        if (rest[0] === undefined && io.env['BOOKS_DIR']?.trim() === 'none') {
+          throw new UsageError('BOOKS_DIR is none: name the directory to load (db load-books DIR)');
+        }
         return withDatabase(io, async (db, config) => {
           const dir = rest[0] === undefined ? config.booksDir : resolve(io.cwd, rest[0]);
-          const loaded = await loadBooks(db, dir);
+          const loaded = await loadBooks(db, dir, await booksMarketOptions(io.env, config));
           io.stdout(
             `${dir}: ${loaded.portfolios} portfolio(s), ${loaded.securities} securities, ` +
               `${loaded.transactions} transaction(s) loaded; ${loaded.removedTransactions} removed\n`,

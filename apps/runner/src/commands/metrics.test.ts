@@ -138,17 +138,48 @@ describe.each(testDatabaseKinds())('metrics and factors exports on %s', (kind) =
       }
       for (const m of metrics.metrics)
         expect((m.value === null) !== (m.reason === null)).toBe(true);
+      // Text is for people: money to the pence, statistics to 6 significant digits, aligned;
+      // JSON keeps the exact decimal and the full double.
+      const text = (await run(['metrics', packId], databases[0]!)).out.split('\n');
+      const valuation = metrics.valuations[0] as unknown as Record<string, string>;
+      // Half up to 2 decimals by hand on the digits (the values here are positive).
+      const pence = (x: string) => {
+        const [whole = '', fraction = ''] = x.split('.');
+        const cents =
+          BigInt(whole + fraction.padEnd(2, '0').slice(0, 2)) +
+          (fraction[2] !== undefined && fraction[2] >= '5' ? 1n : 0n);
+        const digits = cents.toString().padStart(3, '0');
+        return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
+      };
+      expect(valuation['market_value']).toMatch(/^\d+\.\d{3,}$/); // more than the pence
+      const line = text.find((l) => l.includes(' valuation '));
+      const cells = line?.split(/\s+/) ?? [];
+      expect(cells[5]?.replace(/,/g, '')).toBe(pence(valuation['market_value'] ?? ''));
+      expect(cells[9]?.replace(/,/g, '')).toBe(pence(valuation['cash_value'] ?? ''));
+      const beta = metrics.metrics.find((m) => m.metric === 'capm.1Y.beta')?.value as number;
+      const betaLine = text.find((l) => l.split(/\s+/)[1] === 'capm.1Y.beta');
+      expect(Number(betaLine?.split(/\s+/)[2])).toBeCloseTo(beta, 5);
+      expect(betaLine?.split(/\s+/)[2]?.replace(/^-?0\./, '').length).toBeLessThanOrEqual(6);
+      const numeric = text.filter((l) => / -?\d[\d.e+-]*$/.test(l) && !l.includes(' valuation '));
+      expect(numeric.length).toBeGreaterThan(10);
+      expect(new Set(numeric.map((l) => l.length)).size).toBe(1); // values right-aligned in one column
       const factors = (await run(['factors', packId], databases[0]!)).out;
       expect(factors).toMatch(new RegExp(`^regime  ${D}  `));
-      expect(factors).toContain(`${P}  1Y  _model  `);
+      expect(factors).toMatch(new RegExp(`^${P}  1Y +_model +loading +(null|-?\\d)`, 'm'));
+      const loadings = factors.split('\n').filter((l) => l.includes(' loading '));
+      expect(loadings.length).toBeGreaterThan(0);
+      // Figures right-aligned: every " se " label starts in the same column.
+      expect(new Set(loadings.map((l) => l.indexOf(' se '))).size).toBe(1);
     },
     dbTimeoutMs,
   );
 
   it(
-    'rejects an unknown pack and a missing argument with exit 64',
+    'an unknown pack is a missing record (exit 1, said once); a missing argument is bad usage (64)',
     async () => {
-      expect((await run(['metrics', 'pack-none'], databases[0]!)).code).toBe(64);
+      const missing = await run(['metrics', 'pack-none'], databases[0]!);
+      expect(missing.code).toBe(1);
+      expect(missing.err).toBe('metrics: no pack pack-none (runner status shows the latest)\n');
       expect((await run(['factors'], databases[0]!)).code).toBe(64);
     },
     dbTimeoutMs,

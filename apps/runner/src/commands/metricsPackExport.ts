@@ -17,7 +17,7 @@ export interface PackExportSpec<T> {
 /**
  * A `NAME PACK_ID [--json]` command over one pack's stored results: `--json` prints the
  * export as indented JSON (floats as shortest round-trip decimals), otherwise text lines.
- * An unknown pack id is a usage error (exit 64). Output depends only on the stored rows,
+ * An unknown pack id exits 1 (a missing record); bad arguments are usage errors (exit 64). Output depends only on the stored rows,
  * so two databases with the same results print the same bytes.
  */
 export function packExportCommand<T>(spec: PackExportSpec<T>): Command {
@@ -37,7 +37,11 @@ export function packExportCommand<T>(spec: PackExportSpec<T>): Command {
           const found = await db.query<{ id: string }>('select id from packs where id = $1', [
             packId,
           ]);
-          if (found.length === 0) throw new UsageError(`${spec.name}: no pack ${packId}`);
+          if (found.length === 0) {
+            // A missing record, not bad usage: exit 1, the message prefixed once.
+            io.stderr(`${spec.name}: no pack ${packId} (runner status shows the latest)\n`);
+            return ExitCode.failed;
+          }
           const exported = await spec.read(db, packId);
           io.stdout(json ? `${JSON.stringify(exported, null, 2)}\n` : spec.text(exported));
           return ExitCode.ok;

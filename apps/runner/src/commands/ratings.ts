@@ -101,7 +101,10 @@ export const ratingsCommand: Command = {
     }
     return withDatabase(io, async (db) => {
       const ratings = await readPackRatings(db, packId);
-      if (ratings === null) throw new UsageError(`no pack with id ${packId}`);
+      if (ratings === null) {
+        io.stderr(`ratings: no pack with id ${packId}\n`);
+        return ExitCode.failed;
+      }
       io.stdout(json ? `${JSON.stringify(ratings, null, 2)}\n` : formatPackRatings(ratings));
       return ExitCode.ok;
     });

@@ -123,17 +123,24 @@ describe('ratings and alerts commands (PGlite)', () => {
       };
       expect(out).toMatchObject({ pack_id: packId, as_of: asOf });
       const periods = (
-        JSON.parse(await readFile(`${bundledDemoDir}/market/fundamentals/AAPL.json`, 'utf8')) as {
+        JSON.parse(await readFile(`${bundledDemoDir}/market/fundamentals/KO.json`, 'utf8')) as {
           periods: Parameters<typeof rateCompanyQuality>[0];
         }
       ).periods;
-      const expected = rateCompanyQuality(periods, { kind: 'equity' });
-      const aapl = out.securities.find((s) => s.subject_id === 'AAPL');
-      expect(aapl?.score).toBe(expected.value);
-      expect(aapl?.grade).toBe(expected.grade);
-      expect(aapl?.components.components?.['leverage']?.reason).toBe(
+      // KO has current fundamentals (FY2023) and no split: rated on them as of D.
+      const expected = rateCompanyQuality(periods, { kind: 'equity', asOf });
+      expect(expected.value).not.toBeNull();
+      const ko = out.securities.find((s) => s.subject_id === 'KO');
+      expect(ko?.score).toBe(expected.value);
+      expect(ko?.grade).toBe(expected.grade);
+      expect(ko?.components.components?.['leverage']?.reason).toBe(
         expected.components?.leverage.reason,
       );
+      // AAPL's latest fiscal year in the demo data is 2016: stale on D, null with why.
+      expect(out.securities.find((s) => s.subject_id === 'AAPL')).toMatchObject({
+        score: null,
+        reason: `stale fundamentals: latest fiscal year 2016 is more than 2 years before ${asOf} (it ended 2016-09-24)`,
+      });
       expect(out.securities.find((s) => s.subject_id === 'VTI')).toMatchObject({
         score: null,
         reason: 'not applicable: fund/ETF',
@@ -142,12 +149,13 @@ describe('ratings and alerts commands (PGlite)', () => {
 
       const text = recordingIo({ DATABASE_URL: t.url });
       expect(await runCli(['ratings', packId], text, [ratingsCommand])).toBe(0);
-      expect(text.out()).toContain(`AAPL  ${expected.value?.toFixed(1)} ${expected.grade}`);
+      expect(text.out()).toContain(`KO  ${expected.value?.toFixed(1)} ${expected.grade}`);
+      expect(text.out()).toContain('AAPL  —  stale fundamentals: latest fiscal year 2016');
       expect(text.out()).toContain('VTI  —  not applicable: fund/ETF');
 
       const unknown = recordingIo({ DATABASE_URL: t.url });
-      expect(await runCli(['ratings', 'PK-nope'], unknown, [ratingsCommand])).toBe(64);
-      expect(unknown.err()).toContain('no pack with id PK-nope');
+      expect(await runCli(['ratings', 'PK-nope'], unknown, [ratingsCommand])).toBe(1);
+      expect(unknown.err()).toBe('ratings: no pack with id PK-nope\n');
     },
     dbTimeoutMs,
   );

@@ -154,6 +154,25 @@ describe('portfolios, securities and transactions commands on PGlite', () => {
       await writeFile(good, rows.join('\n'));
       const dry = await json('transactions', 'import', good, '--portfolio', 'P-MINE', '--dry-run');
       expect(dry.doc).toMatchObject({ dryRun: true, added: ['M-1', 'M-2', 'M-3'], changed: [] });
+      // Without --json the dry run lists the rows it would add, in aligned columns.
+      const dryText = await run(
+        'transactions',
+        'import',
+        good,
+        '--portfolio',
+        'P-MINE',
+        '--dry-run',
+      );
+      expect(dryText.out).toBe(
+        [
+          `${good} → P-MINE: would add 3, would change 0, unchanged 0 (dry run: nothing written)`,
+          '  + M-1  2023-05-02  deposit                   10000.00  USD',
+          '  + M-2  2023-05-03  buy       KO  100  60.10  -6010.00  USD',
+          '  + M-3  2023-06-15  dividend  KO                 46.00  USD',
+          '  inception would move back to 2023-05-02',
+          '',
+        ].join('\n'),
+      );
       expect((await json('portfolios', 'list')).doc['portfolios']).toMatchObject([
         { transactions: 0 },
       ]);

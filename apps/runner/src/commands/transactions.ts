@@ -7,6 +7,7 @@ import {
 import type { Command } from '../cli/command.js';
 import { ExitCode } from '../cli/exitCodes.js';
 import { UsageError } from '../cli/usageError.js';
+import { booksMarketOptions } from './booksMarketOptions.js';
 import { exitThreeWhenBusy, withDatabase } from './dbSession.js';
 import { parseBooksArgs, printResult, reportBooksErrors } from './portfoliosArgs.js';
 
@@ -37,14 +38,20 @@ export const transactionsCommand: Command = {
       const file = resolve(io.cwd, positionals[0] as string);
       const dryRun = values['dry-run'] === true;
       const json = values.json === true;
-      return withDatabase(io, (db) =>
+      return withDatabase(io, (db, config) =>
         reportBooksErrors(io, 'transactions', json, async () => {
+          const market = await booksMarketOptions(io.env, config);
           if (sub === 'import') {
-            const report = await importTransactions(db, { portfolioId, file, dryRun });
+            const report = await importTransactions(db, { portfolioId, file, dryRun, ...market });
             printResult(io, json, report, summary(report));
             return ExitCode.ok;
           }
-          const report = await importLedger(db, { portfolioId, ledgerFile: file, dryRun });
+          const report = await importLedger(db, {
+            portfolioId,
+            ledgerFile: file,
+            dryRun,
+            ...market,
+          });
           const mapped = Object.entries(report.mapped).map(([type, n]) => `${type} ${n}`);
           printResult(io, json, report, [
             ...summary(report),
@@ -66,6 +73,7 @@ function summary(report: TransactionsImportReport): string[] {
     `${report.file} → ${report.portfolioId}: ${verb} ${report.added.length}, ` +
       `${report.dryRun ? 'would change' : 'changed'} ${report.changed.length}, ` +
       `unchanged ${report.unchanged.length}${report.dryRun ? ' (dry run: nothing written)' : ''}`,
+    ...(report.dryRun ? addedTable(report.addedRows) : []),
     ...report.changed.map(
       (c) =>
         `  changed ${c.externalId}: ` +
@@ -79,4 +87,33 @@ function summary(report: TransactionsImportReport): string[] {
           `  inception ${report.dryRun ? 'would move' : 'moved'} back to ${report.inceptionMovedTo}`,
         ]),
   ];
+}
+
+/**
+ * The rows a dry run would add, one aligned line each (id, dates, type, symbol, then
+ * quantity, price and amount right-aligned as written, and the currency).
+ */
+function addedTable(rows: TransactionsImportReport['addedRows']): string[] {
+  const cells = rows.map((r) => [
+    r.externalId,
+    r.tradeDate,
+    r.type,
+    r.symbol ?? '',
+    r.quantity ?? '',
+    r.price ?? '',
+    r.amount,
+    r.currency,
+  ]);
+  const rightAligned = new Set([4, 5, 6]);
+  const widths = cells[0]?.map((_, i) => Math.max(...cells.map((c) => (c[i] ?? '').length))) ?? [];
+  return cells.map(
+    (c) =>
+      '  + ' +
+      c
+        .map((cell, i) =>
+          rightAligned.has(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0),
+        )
+        .join('  ')
+        .trimEnd(),
+  );
 }

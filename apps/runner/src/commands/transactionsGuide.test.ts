@@ -1,105 +1,132 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openDatabase, schema } from '@truth-spine/orchestrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../cli/runCli.js';
-import { dbTimeoutMs, recordingIo } from './dbTestSupport.js';
-import { commands } from './index.js';
+import { dbTimeoutMs } from './dbTestSupport.js';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const guide = readFileSync(join(repoRoot, 'docs', 'GETTING-STARTED.md'), 'utf8');
 
-/** One shell line of the guide: `export NAME=value` or `npm run NAME -- ARGS # exit N`. */
-type GuideLine =
-  | { kind: 'export'; name: string; value: string }
-  | { kind: 'run'; text: string; args: string[]; exit: number }
-  | { kind: 'install'; text: string };
+/** One line of the guide's ```sh blocks, with the exit code its `# exit N` states (default 0). */
+interface GuideLine {
+  readonly text: string;
+  readonly exit: number;
+}
 
-/** The lines of the guide's ```sh blocks, in order. */
+/** The lines of the guide's ```sh blocks, in order, exactly as written. */
 function guideLines(markdown: string): GuideLine[] {
-  const lines: GuideLine[] = [];
-  for (const block of markdown.matchAll(/```sh\n([\s\S]*?)```/g)) {
-    for (const raw of (block[1] ?? '').split('\n')) {
-      const text = raw.trim();
-      if (text === '') continue;
-      const exported = /^export ([A-Z_]+)=(\S+)$/.exec(text);
-      if (exported !== null) {
-        lines.push({ kind: 'export', name: exported[1] ?? '', value: exported[2] ?? '' });
-        continue;
-      }
-      if (text === 'npm ci') {
-        lines.push({ kind: 'install', text });
-        continue;
-      }
-      const run = /^npm run (\S+) -- (.*?)\s*(?:# exit (\d+))?$/.exec(text);
-      if (run === null) throw new Error(`the guide has a line the test cannot run: ${text}`);
-      lines.push({
-        kind: 'run',
-        text,
-        args: [run[1] ?? '', ...shellWords(run[2] ?? '')],
-        exit: Number(run[3] ?? 0),
-      });
-    }
-  }
-  return lines;
+  return [...markdown.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((block) =>
+    (block[1] ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
+      .map((text) => ({ text, exit: Number(/# exit (\d+)\s*$/.exec(text)?.[1] ?? 0) })),
+  );
 }
 
-/** Splits words on spaces, keeping "double-quoted text" as one word. */
-function shellWords(text: string): string[] {
-  return [...text.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '');
-}
-
-describe('docs/GETTING-STARTED.md', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'truth-spine-guide-'));
+/** Runs one command line in bash in `cwd` with `env`, as typed. */
+function shell(
+  line: string,
+  cwd: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', ['-c', line], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+}
 
-  it('has the steps of a first own portfolio: securities, portfolios, transactions, nightly, resume', () => {
-    const runs = guideLines(guide).flatMap((l) => (l.kind === 'run' ? [l.args[0]] : []));
-    expect(runs).toEqual(
-      expect.arrayContaining(['securities', 'portfolios', 'transactions', 'nightly', 'resume']),
-    );
-    expect(
-      guideLines(guide)
-        .filter((l) => l.kind === 'export')
-        .map((l) => l.name),
-    ).toEqual(['DATABASE_URL', 'LEDGER_DIR']);
+/** The JSON document a `--json` command printed after npm's own `> script` header lines. */
+function jsonAfterNpmHeader(stdout: string): Record<string, unknown> {
+  const start = stdout.search(/^[{[]/m);
+  if (start < 0) throw new Error(`no JSON in:\n${stdout}`);
+  return JSON.parse(stdout.slice(start)) as Record<string, unknown>;
+}
+
+const skipped = new Set(['node_modules', '.git', '.data', 'dist', '.nx', 'test-results', 'tmp']);
+
+/**
+ * docs/GETTING-STARTED.md executed as a newcomer types it: every line of its sh blocks,
+ * unchanged (npm scripts, exports, relative paths), in bash, from the root of a fresh
+ * copy of the repository — its own `pglite://./my-truth-spine` folder there. Only `npm ci`
+ * is replaced by linking this checkout's installed node_modules, and `RUN_ID` by the id
+ * the night printed (the guide tells the reader to do the same).
+ */
+describe('docs/GETTING-STARTED.md, executed line by line', () => {
+  let copy: string;
+  beforeAll(async () => {
+    copy = await mkdtemp(join(tmpdir(), 'truth-spine-guide-'));
+    await cp(repoRoot, copy, {
+      recursive: true,
+      filter: (source) => {
+        const parts = relative(repoRoot, source).split('/');
+        return !parts.some((p) => skipped.has(p) || p === 'my-truth-spine');
+      },
+    });
+    await symlink(join(repoRoot, 'node_modules'), join(copy, 'node_modules'));
+  }, dbTimeoutMs);
+  afterAll(() => rm(copy, { recursive: true, force: true }));
+
+  it('has the steps a newcomer needs, with only lines a shell runs', () => {
+    const lines = guideLines(guide).map((l) => l.text);
+    for (const step of ['securities', 'portfolios', 'transactions', 'nightly', 'resume'])
+      expect(lines.some((l) => l.startsWith(`npm run ${step} -- `))).toBe(true);
+    for (const line of lines) expect(line).toMatch(/^(npm ci|npm run \S+( -- .*)?|export \w+=\S+)/);
   });
 
   it(
-    'runs every command of the guide with the exit code it states: a blocked night, a fix, a resumed night',
+    'runs every line with the exit code it states: a blocked night, the fix, a resumed night',
     async () => {
-      const env: Record<string, string> = {};
-      let lastRunId: string | null = null;
+      const env: Record<string, string> = {
+        PATH: process.env['PATH'] ?? '',
+        HOME: process.env['HOME'] ?? copy,
+        LOG_LEVEL: 'warn',
+      };
+      let runId: string | null = null;
       const transcript: string[] = [];
       for (const line of guideLines(guide)) {
-        if (line.kind === 'install') continue;
-        if (line.kind === 'export') {
-          // The database is a fresh temporary one; every other setting is the guide's.
-          env[line.name] =
-            line.name === 'DATABASE_URL' ? `pglite://${join(dir, 'db')}` : line.value;
+        if (line.text === 'npm ci') continue; // node_modules is linked from this checkout
+        const exported = /^export (\w+)=(\S+)$/.exec(line.text);
+        if (exported !== null) {
+          env[exported[1] as string] = exported[2] as string;
           continue;
         }
-        const args = line.args.map((a) => (a === 'RUN_ID' ? (lastRunId ?? a) : a));
-        const io = recordingIo(env, repoRoot);
-        const code = await runCli(args, io, commands);
-        transcript.push(`$ ${line.text}\n→ ${code}\n${io.err().slice(-2000)}`);
-        expect(code, transcript.join('\n')).toBe(line.exit);
-        if (args.includes('--json')) {
-          const doc = JSON.parse(io.out()) as { run_id?: string; status?: string };
-          if (doc.run_id !== undefined) lastRunId = doc.run_id;
-          if (args[0] === 'nightly') {
-            expect(doc.status).toBe('blocked');
-            expect(io.out()).toContain('the books lack the ledger transaction of 2023-12-18');
-          }
-          if (args[0] === 'resume') expect(doc.status).toBe('succeeded');
+        const text = runId === null ? line.text : line.text.replace('RUN_ID', runId);
+        const result = await shell(text, copy, env);
+        transcript.push(`$ ${text}\n→ ${result.code}\n${result.stderr.slice(-1500)}`);
+        expect(result.code, transcript.join('\n')).toBe(line.exit);
+        if (!text.includes('--json')) continue;
+        const doc = jsonAfterNpmHeader(result.stdout);
+        if (text.startsWith('npm run nightly')) {
+          expect(doc['status']).toBe('blocked');
+          expect(result.stdout).toContain('the books lack the ledger transaction of 2023-12-18');
+          runId = doc['run_id'] as string;
         }
+        if (text.startsWith('npm run resume')) expect(doc['status']).toBe('succeeded');
       }
-      expect(lastRunId).not.toBeNull();
+      expect(runId).not.toBeNull();
+
+      // What the guide's own database folder holds afterwards: only the user's books.
+      const db = await openDatabase('pglite://./my-truth-spine', { cwd: copy, migrate: false });
+      try {
+        const portfolios = await db.drizzle.select().from(schema.portfolios);
+        expect(portfolios.map((p) => p.id)).toEqual(['P-MY']);
+        const securities = await db.drizzle.select().from(schema.securities);
+        expect(securities.map((s) => s.symbol).sort()).toEqual(['KO', 'SPY']);
+        const runs = await db.drizzle.select().from(schema.runs);
+        expect(runs.map((r) => r.status)).toContain('succeeded');
+      } finally {
+        await db.close();
+      }
     },
     dbTimeoutMs * 2,
   );

@@ -70,6 +70,12 @@ describe('openRuntime', () => {
     expect(messages).toEqual(
       expect.arrayContaining(['loaded books into an empty database', 'runtime opened']),
     );
+    // Loading the demo's books is said as a warning, with how to start empty instead.
+    expect(messages).toContain(
+      'loaded the bundled demo books into the empty database: 4 portfolio(s), 18 securities, ' +
+        '540 transaction(s) (to start with an empty database instead, set BOOKS_DIR=none and ' +
+        'add your own with securities add / portfolios add)',
+    );
   }, 120_000);
 
   it('refuses (exit-64 UsageError) a database migrated by a newer release, and leaves it closed', async () => {

@@ -1,5 +1,6 @@
 import {
   alerts,
+  bundledDemoDir,
   createStepBodies,
   InvalidDatabaseUrlError,
   loadBooks,
@@ -14,6 +15,7 @@ import {
 import type { Logger } from 'pino';
 import type { CliIo } from '../cli/io.js';
 import { UsageError } from '../cli/usageError.js';
+import { booksMarketOptions } from '../commands/booksMarketOptions.js';
 import { createLogger } from '../logging/createLogger.js';
 import { countingMarketSource, type ProviderCall } from './countingMarketSource.js';
 import { marketSources, type MarketSources } from './marketSources.js';
@@ -51,7 +53,9 @@ export interface RuntimeOptions {
  *    TRUTH_SPINE_CONFIG file; a bad setting → {@link UsageError}, exit 64);
  * 2. the store (`openDatabase` without migrating), refused with a UsageError when it holds
  *    migrations newer than this code, else migrated once under the migrations lock;
- * 3. on a store with no portfolio yet, the books of BOOKS_DIR (bundled data/demo by default);
+ * 3. on an empty store (no portfolio, no security), the books of BOOKS_DIR (bundled data/demo
+ *    by default; a warning in the log says the demo's were loaded); BOOKS_DIR=none loads
+ *    nothing;
  * 4. market data (`marketSources`: offline replay by default, HTTP providers with
  *    MARKET_DATA=live), each call reported to `onProviderCall`;
  * 5. the seven step bodies (`createStepBodies`) with the configuration's step and alert
@@ -79,8 +83,18 @@ export async function openRuntime(io: CliIo, options: RuntimeOptions = {}): Prom
     await assertSchemaNotNewer(db);
     const migration = await migrateDatabase(db);
     if (migration.applied > 0) logger.info(migration, 'database migrated');
-    if (await hasNoPortfolio(db)) {
-      const loaded = await loadBooks(db, config.booksDir);
+    if (!startsEmpty(io.env) && (await isEmptyStore(db))) {
+      const market = await booksMarketOptions(config.settings, config);
+      const loaded = await loadBooks(db, config.booksDir, market);
+      if (config.booksDir === bundledDemoDir) {
+        // A warning, so it shows at LOG_LEVEL=warn too: the store now holds sample books.
+        logger.warn(
+          `loaded the bundled demo books into the empty database: ${loaded.portfolios} ` +
+            `portfolio(s), ${loaded.securities} securities, ${loaded.transactions} transaction(s) ` +
+            '(to start with an empty database instead, set BOOKS_DIR=none and add your own ' +
+            'with securities add / portfolios add)',
+        );
+      }
       logger.info({ booksDir: config.booksDir, ...loaded }, 'loaded books into an empty database');
     }
     const deps = stepDependencies(config, sources, config.steps, config.alerts, logger, options);
@@ -105,12 +119,21 @@ export async function openRuntime(io: CliIo, options: RuntimeOptions = {}): Prom
   }
 }
 
-async function hasNoPortfolio(db: Database): Promise<boolean> {
-  const rows = await db.drizzle
-    .select({ id: schema.portfolios.id })
-    .from(schema.portfolios)
-    .limit(1);
-  return rows.length === 0;
+/** BOOKS_DIR=none: never load books; the store starts (and may stay) empty. */
+function startsEmpty(env: Readonly<Record<string, string | undefined>>): boolean {
+  return env['BOOKS_DIR']?.trim() === 'none';
+}
+
+/**
+ * No portfolio and no security yet: the only state books are loaded into, so a store
+ * someone has started filling by hand (`securities add`) never receives the demo's.
+ */
+async function isEmptyStore(db: Database): Promise<boolean> {
+  const [portfolio, security] = await Promise.all([
+    db.drizzle.select({ id: schema.portfolios.id }).from(schema.portfolios).limit(1),
+    db.drizzle.select({ symbol: schema.securities.symbol }).from(schema.securities).limit(1),
+  ]);
+  return portfolio.length === 0 && security.length === 0;
 }
 
 /**

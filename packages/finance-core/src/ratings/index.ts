@@ -1,5 +1,6 @@
 /** Quality ratings: company and portfolio scores. Contract: docs/RATINGS.md. */
 export type { AnnualSeries } from './annualSeries.js';
+export * from './fundamentalsAsOf.js';
 export * from './fundamentalsPeriod.js';
 export * from './invalidFundamentalsError.js';
 export * from './invalidRatingInputError.js';

@@ -1,5 +1,12 @@
 import { undefinedValue, type UndefinedValue } from '../result/undefinedValue.js';
 import { cashConversionComponent } from './cashConversionComponent.js';
+import {
+  periodEndOf,
+  splitAdjustedYear,
+  splitFactor,
+  yearsBefore,
+  type ShareSplit,
+} from './fundamentalsAsOf.js';
 import type { AnnualFigures, FundamentalsPeriod } from './fundamentalsPeriod.js';
 import { growthComponent } from './growthComponent.js';
 import { InvalidRatingInputError } from './invalidRatingInputError.js';
@@ -39,7 +46,21 @@ export interface CompanyQualityOptions {
   readonly weights?: Partial<PerQualityComponent<number>>;
   /** How many of the most recent fiscal years to use (default 10). */
   readonly maxYears?: number;
+  /**
+   * The date D rated for (YYYY-MM-DD). Given, only fiscal years ended on or before D are
+   * used, they are restated for `splits` effective up to D, and fundamentals whose latest
+   * year ended more than `maxStaleYears` before D are not rated. Absent: every period as
+   * given (already on one share basis).
+   */
+  readonly asOf?: string;
+  /** The security's splits (any dates; only those after a period's end and ≤ D count). */
+  readonly splits?: readonly ShareSplit[];
+  /** How old the latest fiscal year may be on D, in years (default {@link DEFAULT_MAX_STALE_YEARS}). */
+  readonly maxStaleYears?: number;
 }
+
+/** The latest fiscal year may have ended at most this many years before D. */
+export const DEFAULT_MAX_STALE_YEARS = 2;
 
 /** A company with a quality score. */
 export interface RatedCompanyQuality {
@@ -103,6 +124,52 @@ function configuredWeights(
   return weights;
 }
 
+/**
+ * The fiscal years rated on D = `options.asOf`: those ended ≤ D, the latest `maxYears`,
+ * restated for the splits up to D; or why there are none (all after D, or stale).
+ */
+function currentYears(
+  periods: readonly FundamentalsPeriod[],
+  options: CompanyQualityOptions,
+): { years: AnnualFigures[] } | { reason: string } {
+  const maxYears = maxYearsOption(options.maxYears);
+  const asOf = options.asOf;
+  if (asOf === undefined) return { years: normalizeFundamentals(periods, maxYears) };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+    throw new InvalidRatingInputError('asOf', `"${asOf}" is not a date YYYY-MM-DD`);
+  }
+  const maxStale = options.maxStaleYears ?? DEFAULT_MAX_STALE_YEARS;
+  if (!Number.isInteger(maxStale) || maxStale < 0) {
+    throw new InvalidRatingInputError('maxStaleYears', `${maxStale} is not a whole number ≥ 0`);
+  }
+  const endOf = new Map<number, string>();
+  const ended = periods.filter((period) => {
+    const end = periodEndOf(period);
+    if (end > asOf) return false;
+    endOf.set(Number(period.fiscal_year), end);
+    return true;
+  });
+  if (ended.length === 0 && periods.length > 0) {
+    return { reason: `no fiscal year ended on or before ${asOf}` };
+  }
+  const years = normalizeFundamentals(ended, maxYears);
+  const latest = years.at(-1);
+  const latestEnd = latest === undefined ? undefined : endOf.get(latest.fiscalYear);
+  if (latest !== undefined && latestEnd !== undefined && latestEnd < yearsBefore(asOf, maxStale)) {
+    return {
+      reason:
+        `stale fundamentals: latest fiscal year ${latest.fiscalYear} is more than ${maxStale} ` +
+        `years before ${asOf} (it ended ${latestEnd})`,
+    };
+  }
+  const splits = options.splits ?? [];
+  return {
+    years: years.map((year) =>
+      splitAdjustedYear(year, splitFactor(splits, endOf.get(year.fiscalYear) ?? asOf, asOf)),
+    ),
+  };
+}
+
 function maxYearsOption(maxYears: number | undefined): number {
   if (maxYears === undefined) return DEFAULT_MAX_YEARS;
   if (!Number.isInteger(maxYears) || maxYears < 1) {
@@ -117,7 +184,10 @@ function maxYearsOption(maxYears: number | undefined): number {
  * Σ wᵢ·scoreᵢ / (10·Σ wᵢ) over the components that have a score, so the weight of a
  * missing component is shared out pro rata. The total is `{ value: null, reason }` when
  * fewer than 3 components or less than half of the configured weight could be scored, and
- * for funds/ETFs (`'not applicable: fund/ETF'`) and cash. Throws InvalidFundamentalsError
+ * for funds/ETFs (`'not applicable: fund/ETF'`) and cash. With `asOf` = D it rates only
+ * fiscal years ended ≤ D, restated for the splits effective up to D (share counts × f,
+ * EPS ÷ f: {@link splitFactor}), and is null "stale fundamentals: …" when the latest one
+ * ended more than `maxStaleYears` (2) years before D. Throws InvalidFundamentalsError
  * or InvalidRatingInputError for unusable input.
  *
  * @example rateCompanyQuality(koPeriods, { kind: 'equity' }).value // 7.70… (docs/RATINGS.md)
@@ -142,7 +212,9 @@ export function rateCompanyQuality(
       );
   }
   const configured = configuredWeights(options.weights);
-  const years = normalizeFundamentals(periods, maxYearsOption(options.maxYears));
+  const current = currentYears(periods, options);
+  if ('reason' in current) return notApplicable(current.reason);
+  const years = current.years;
   const fiscalYears = years.map((year) => year.fiscalYear);
   const components = {} as Record<QualityComponentName, QualityComponent>;
   let configuredTotal = 0;

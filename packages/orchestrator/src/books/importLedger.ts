@@ -3,7 +3,14 @@ import { formatDiagnostic, loadLedgerFile } from '@truth-spine/ledger';
 import type { Database } from '../db/database.js';
 import { portfolios, securities } from '../db/schema.js';
 import { BooksEditError } from './booksEditError.js';
-import { writeTransactions, type TransactionsImportReport } from './importTransactions.js';
+import { BooksError, type BookProblem } from './booksError.js';
+import {
+  storedMarketFacts,
+  writeTransactions,
+  type BooksMarketOptions,
+  type TransactionsImportReport,
+} from './importTransactions.js';
+import { checkTransactionMarket } from './transactionMarketRules.js';
 import { transactionsFromLedger, type LedgerMapping } from './transactionsFromLedger.js';
 
 /** What bootstrapping books from a ledger mapped, skipped and wrote. */
@@ -17,13 +24,14 @@ export interface LedgerImportReport extends TransactionsImportReport {
  * Bootstraps a portfolio's books from its Beancount ledger: loads the ledger with
  * `@truth-spine/ledger` (a ledger with errors is refused, listing the first ones), maps
  * it with {@link transactionsFromLedger}, checks every traded symbol is a stored
- * security ({@link BooksEditError} `unknown_security` lists the missing ones), then
- * writes like a CSV import: idempotent by external id, one transaction, nothing on
+ * security ({@link BooksEditError} `unknown_security` lists the missing ones), checks
+ * every mapped row against the market like a CSV row (`checkTransactionMarket`; a
+ * {@link BooksError} names the ledger's file and line), then writes like a CSV import: idempotent by external id, one transaction, nothing on
  * `dryRun`.
  */
 export async function importLedger(
   db: Database,
-  options: { portfolioId: string; ledgerFile: string; dryRun: boolean },
+  options: { portfolioId: string; ledgerFile: string; dryRun: boolean } & BooksMarketOptions,
 ): Promise<LedgerImportReport> {
   const [portfolio] = await db.drizzle
     .select({ id: portfolios.id })
@@ -60,6 +68,20 @@ export async function importLedger(
       `${options.ledgerFile}: securities ${missing.join(', ')} are not stored (add each with: securities add SYMBOL --currency …)`,
     );
   }
+  const { baseCurrency, facts } = await storedMarketFacts(db, options.portfolioId, options);
+  const problems: BookProblem[] = [];
+  mapping.rows.forEach((row, index) => {
+    const origin = mapping.origins[index];
+    checkTransactionMarket(row, baseCurrency, facts, (column, message) =>
+      problems.push({
+        file: origin?.file ?? options.ledgerFile,
+        line: origin?.line ?? null,
+        column: `${column} of the ${row.type} ${row.externalId}`,
+        message,
+      }),
+    );
+  });
+  if (problems.length > 0) throw new BooksError(options.ledgerFile, problems.slice(0, 100));
   const written = await writeTransactions(
     db,
     options.portfolioId,

@@ -89,7 +89,9 @@ describe.each(testDatabaseKinds())('importTransactions on %s', (kind) => {
       ['broken.csv', 7, 'column 5 (symbol)'],
     ]);
     expect((error as BooksError).problems[1]?.message).toBe('must be positive for a buy (was -5)');
-    expect((error as BooksError).problems[3]?.message).toBe('NVDA is not in securities.csv');
+    expect((error as BooksError).problems[3]?.message).toBe(
+      'NVDA is not a known security (add it first with: securities add NVDA --currency CCY)',
+    );
     expect(await stored()).toEqual([]);
   });
 

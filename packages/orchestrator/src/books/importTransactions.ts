@@ -5,7 +5,8 @@ import type { Database } from '../db/database.js';
 import { portfolios, securities, transactions } from '../db/schema.js';
 import { BooksEditError } from './booksEditError.js';
 import { BooksError, type BookProblem } from './booksError.js';
-import { readTransactionsFile, type BookTransaction } from './readBooks.js';
+import { readTransactionsFile, todayUtc, type BookTransaction } from './readBooks.js';
+import type { BooksMarketFacts } from './transactionMarketRules.js';
 
 /** What an import did (or, on a dry run, would do), row by row. */
 export interface TransactionsImportReport {
@@ -14,6 +15,8 @@ export interface TransactionsImportReport {
   readonly dryRun: boolean;
   /** External ids new to the portfolio. */
   readonly added: readonly string[];
+  /** The rows behind `added`, in file order (what a dry run would write). */
+  readonly addedRows: readonly BookTransaction[];
   /** External ids stored with exactly the same fields. */
   readonly unchanged: readonly string[];
   /** External ids stored with other fields: the file's fields replace them. */
@@ -47,7 +50,8 @@ const chunkSize = 1_000;
 /**
  * Imports a transactions CSV (docs/TRANSACTIONS-CSV.md header) into portfolio `portfolioId`:
  * validates every row first ({@link readTransactionsFile}: symbols must be in the
- * store's securities) and throws {@link BooksError} naming file, line and column
+ * store's securities, currencies theirs and convertible with `fxPairs`, no trade after
+ * `today`, amounts = quantity × price) and throws {@link BooksError} naming file, line and column
  * without writing anything; then classifies rows by external id (added / unchanged /
  * changed; decimals compared by value) and, unless `dryRun`, writes added and changed
  * rows in ONE transaction. Stored rows absent from the file are kept (an export may
@@ -56,9 +60,9 @@ const chunkSize = 1_000;
  */
 export async function importTransactions(
   db: Database,
-  options: { portfolioId: string; file: string; dryRun: boolean },
+  options: { portfolioId: string; file: string; dryRun: boolean } & BooksMarketOptions,
 ): Promise<TransactionsImportReport> {
-  const rows = await validatedRows(db, options.portfolioId, options.file);
+  const rows = await validatedRows(db, options);
   return writeTransactions(db, options.portfolioId, options.file, rows, options.dryRun);
 }
 
@@ -138,6 +142,7 @@ export async function writeTransactions(
       file,
       dryRun,
       added: added.map((r) => r.externalId),
+      addedRows: added,
       unchanged,
       changed,
       inceptionMovedTo,
@@ -145,24 +150,59 @@ export async function writeTransactions(
   });
 }
 
-async function validatedRows(
+/** The market facts books edits are checked against (see {@link BooksMarketFacts}). */
+export interface BooksMarketOptions {
+  /** FX pairs of the configured market data (`EURUSD`); absent/null = not checked. */
+  readonly fxPairs?: ReadonlySet<string> | null;
+  /** Today, YYYY-MM-DD (default: the UTC date now). */
+  readonly today?: string;
+}
+
+/**
+ * The facts rows of portfolio `portfolioId` are checked against: its base currency and
+ * the stored securities, with how to add a missing one from the command line.
+ */
+export async function storedMarketFacts(
   db: Database,
   portfolioId: string,
-  file: string,
-): Promise<BookTransaction[]> {
+  options: BooksMarketOptions,
+): Promise<{ baseCurrency: string; facts: BooksMarketFacts }> {
   const [portfolio] = await db.drizzle
-    .select({ id: portfolios.id, archivedAt: portfolios.archivedAt })
+    .select({ baseCurrency: portfolios.baseCurrency, archivedAt: portfolios.archivedAt })
     .from(portfolios)
     .where(eq(portfolios.id, portfolioId));
   if (portfolio === undefined) throw unknownPortfolio(portfolioId);
   if (portfolio.archivedAt !== null) throw archivedPortfolio(portfolioId, portfolio.archivedAt);
-  const symbols = await db.drizzle.select({ symbol: securities.symbol }).from(securities);
+  const stored = await db.drizzle
+    .select({
+      symbol: securities.symbol,
+      currency: securities.currency,
+      underlyingCurrency: securities.underlyingCurrency,
+    })
+    .from(securities);
+  return {
+    baseCurrency: portfolio.baseCurrency,
+    facts: {
+      securities: new Map(stored.map((s) => [s.symbol, s])),
+      addSecurityHint: (symbol) => `add it first with: securities add ${symbol} --currency CCY`,
+      fxPairs: options.fxPairs ?? null,
+      today: options.today ?? todayUtc(),
+    },
+  };
+}
+
+async function validatedRows(
+  db: Database,
+  options: { portfolioId: string; file: string } & BooksMarketOptions,
+): Promise<BookTransaction[]> {
+  const { portfolioId, file } = options;
+  const { baseCurrency, facts } = await storedMarketFacts(db, portfolioId, options);
   const problems: BookProblem[] = [];
   const rows = await readTransactionsFile(
     dirname(file),
     basename(file),
-    portfolioId,
-    new Set(symbols.map((s) => s.symbol)),
+    { id: portfolioId, baseCurrency },
+    facts,
     (p) => {
       if (problems.length < 100) problems.push(p);
     },

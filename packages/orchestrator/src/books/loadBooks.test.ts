@@ -70,13 +70,13 @@ describe.each(testDatabaseKinds())('loadBooks on %s', (kind) => {
         file: 'securities.csv',
         line: 4,
         column: 'column 3 (currency)',
-        message: 'must be an ISO 4217 code like USD (was "usd")',
+        message: 'must be an ISO 4217 currency code like USD (was "usd")',
       },
       {
         file: 'portfolios.json',
         line: null,
         column: 'portfolios[1].benchmark',
-        message: 'EFA is not in securities.csv',
+        message: 'EFA is not a known security (add it to securities.csv)',
       },
       {
         file: 'transactions/P-EUR-TEST.csv',
@@ -124,8 +124,8 @@ describe.each(testDatabaseKinds())('loadBooks on %s', (kind) => {
     );
     expect(messages).toEqual([
       'securities.csv:5: column 6 (adr_ratio): is required for an ADR',
-      'transactions/P-USD-TEST.csv:3: column 5 (symbol): NVDA is not in securities.csv',
       'transactions/P-USD-TEST.csv:3: column 8 (amount): must be negative (cash paid) for a buy (was 1263.60)',
+      'transactions/P-USD-TEST.csv:3: column 5 (symbol): NVDA is not a known security (add it to securities.csv)',
       expect.stringMatching(
         /^transactions\/P-EUR-TEST.csv:1: null: header must be external_id,trade_date/,
       ),

@@ -1,7 +1,7 @@
 import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { portfolios, securities, transactions } from '../db/schema.js';
-import { readBooks } from './readBooks.js';
+import { readBooks, type BooksReadOptions } from './readBooks.js';
 
 /** What {@link loadBooks} wrote. */
 export interface BooksLoadResult {
@@ -16,14 +16,19 @@ export interface BooksLoadResult {
 const chunkSize = 1_000;
 
 /**
- * Loads a books directory (docs/DATA-FORMATS.md#books) into securities, portfolios and transactions:
- * validates everything first ({@link readBooks}; a BooksError writes nothing), then
+ * Loads a books directory (docs/DATA-FORMATS.md#books) into securities, portfolios and
+ * transactions: validates everything first ({@link readBooks}, against `options`' FX
+ * pairs and today; a BooksError writes nothing), then
  * writes in ONE transaction. Idempotent: rows are upserted by symbol, portfolio id and
  * (portfolio, external id), so re-loading the same files changes nothing; a transaction
  * removed from its file is removed from the store (the files are the books).
  */
-export async function loadBooks(db: Database, dir: string): Promise<BooksLoadResult> {
-  const books = await readBooks(dir);
+export async function loadBooks(
+  db: Database,
+  dir: string,
+  options: BooksReadOptions = {},
+): Promise<BooksLoadResult> {
+  const books = await readBooks(dir, options);
   let removed = 0;
   await db.drizzle.transaction(async (tx) => {
     for (const rows of chunks(books.securities)) {

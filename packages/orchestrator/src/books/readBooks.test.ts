@@ -1,10 +1,15 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledDemoDir } from '../config/loadConfig.js';
+import { offlineFxPairs } from './offlineFxPairs.js';
 import { readBooks } from './readBooks.js';
 
 describe('readBooks on the bundled demo data set (data/demo)', () => {
   it('validates, with USD, EUR and GBP portfolios, an ADR and dividends with pay dates', async () => {
-    const books = await readBooks(bundledDemoDir);
+    // The market checks run against the bundled FX data, as the runner's first load does.
+    const fxPairs = await offlineFxPairs(join(bundledDemoDir, 'market'));
+    expect([...fxPairs].sort()).toEqual(['EURGBP', 'EURJPY', 'EURUSD', 'GBPUSD', 'JPYUSD']);
+    const books = await readBooks(bundledDemoDir, { fxPairs, today: '2024-03-08' });
     expect(books.portfolios.length).toBeGreaterThanOrEqual(3);
     expect(new Set(books.portfolios.map((p) => p.baseCurrency))).toEqual(
       new Set(['USD', 'EUR', 'GBP']),

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { type, type Type } from 'arktype';
 import { transactionTypes } from '../db/schema.js';
 import { BooksError, type BookProblem } from './booksError.js';
+import { isCurrencyCode } from './currencyCodes.js';
 import { CsvSyntaxError, parseCsv, type CsvRecord } from './parseCsv.js';
+import { checkTransactionMarket, type BooksMarketFacts } from './transactionMarketRules.js';
 
 /** A portfolio from portfolios.json. */
 export interface BookPortfolio {
@@ -51,13 +53,17 @@ export interface Books {
 }
 
 const maxProblems = 100;
-const isoDate = type(/^\d{4}-\d{2}-\d{2}$/).narrow(
-  (s, ctx) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s) || ctx.mustBe('a real date'),
-);
+const isoDate = type(/^\d{4}-\d{2}-\d{2}$/)
+  .describe('a date YYYY-MM-DD')
+  .narrow(
+    (s, ctx) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s) || ctx.mustBe('a real date'),
+  );
 const optionalDate = type("''").or(isoDate);
 const decimal = type(/^-?\d+(\.\d+)?$/).describe('a decimal like 12.50');
 const optionalDecimal = type("''").or(decimal);
-const currency = type(/^[A-Z]{3}$/).describe('an ISO 4217 code like USD');
+const currency = type('string').narrow(
+  (s, ctx) => isCurrencyCode(s) || ctx.mustBe('an ISO 4217 currency code like USD'),
+);
 const symbol = type(/^[A-Z0-9][A-Z0-9.'_/-]*$/).describe('a symbol like AAPL or BRK-B');
 const anyText = type('string');
 const required = type('string > 0').describe('present');
@@ -117,10 +123,11 @@ const typeRules: Record<BookTransaction['type'], { security: boolean; sign: -1 |
  * `securities.csv` and `transactions/<ID>.csv` for every portfolio. Checks every field
  * (arktype), cross-field rules (a buy needs a security, quantity and price and a negative
  * amount; a dividend needs ex and pay dates; ADR fields only on ADRs; …), references
- * (symbols and benchmarks in securities.csv) and unique external ids per portfolio.
- * Throws {@link BooksError} listing every problem with file, line and column.
+ * (symbols and benchmarks in securities.csv), each transaction against the market
+ * (`checkTransactionMarket`: currencies, FX data, dates, amount = quantity × price) and
+ * unique external ids per portfolio. Throws {@link BooksError} listing every problem with file, line and column.
  */
-export async function readBooks(dir: string): Promise<Books> {
+export async function readBooks(dir: string, options: BooksReadOptions = {}): Promise<Books> {
   const problems: BookProblem[] = [];
   const report = (p: BookProblem) => {
     if (problems.length < maxProblems) problems.push(p);
@@ -155,7 +162,7 @@ export async function readBooks(dir: string): Promise<Books> {
         file: 'portfolios.json',
         line: null,
         column: `portfolios[${index}].benchmark`,
-        message: `${p.benchmark} is not in securities.csv`,
+        message: `${p.benchmark} is not a known security (add it to securities.csv)`,
       });
     }
   }
@@ -174,10 +181,15 @@ export async function readBooks(dir: string): Promise<Books> {
       });
     }
   }
+  const facts: BooksMarketFacts = {
+    securities: securities.length > 0 ? new Map(securities.map((s) => [s.symbol, s])) : null,
+    addSecurityHint: () => 'add it to securities.csv',
+    fxPairs: options.fxPairs ?? null,
+    today: options.today ?? todayUtc(),
+  };
   for (const portfolio of portfolios) {
     const file = `transactions/${portfolio.id}.csv`;
-    const known = securities.length > 0 ? symbols : null;
-    transactions.push(...(await readTransactionsFile(dir, file, portfolio.id, known, report)));
+    transactions.push(...(await readTransactionsFile(dir, file, portfolio, facts, report)));
   }
   if (problems.length > 0) throw new BooksError(dir, problems);
   return {
@@ -185,6 +197,19 @@ export async function readBooks(dir: string): Promise<Books> {
     securities: securities.map(({ line: _line, ...s }) => s),
     transactions,
   };
+}
+
+/** What {@link readBooks} checks transactions against besides the books themselves. */
+export interface BooksReadOptions {
+  /** FX pairs of the configured market data (`EURUSD`); absent/null = not checked. */
+  readonly fxPairs?: ReadonlySet<string> | null;
+  /** Today, YYYY-MM-DD (default: the UTC date now). */
+  readonly today?: string;
+}
+
+/** Today's UTC date, YYYY-MM-DD. */
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
 }
 
 /** The fields of a securities.csv row, each already valid for its column type. */
@@ -224,25 +249,24 @@ export function securityFromFields(
  * Reads and validates one `transactions/<ID>.csv` file (docs/TRANSACTIONS-CSV.md) of portfolio
  * `portfolioId`: every field's type, the rules of its transaction type (security,
  * quantity and price where needed, positive quantity on buys and sells, ex and pay dates
- * on dividends, the amount's sign) and unique external ids. A symbol must be in
- * `knownSymbols` (null = not checked). Problems go to `report`; rows with a bad field are
- * left out of the result.
+ * on dividends, the amount's sign), unique external ids, and each row against the market
+ * it describes ({@link checkTransactionMarket} with `facts`: known security, its
+ * currency, convertible to the portfolio's base, dates, amount = quantity × price).
+ * Problems go to `report`; rows with a bad field are left out of the result.
  */
 export async function readTransactionsFile(
   dir: string,
   file: string,
-  portfolioId: string,
-  knownSymbols: ReadonlySet<string> | null,
+  portfolio: { readonly id: string; readonly baseCurrency: string },
+  facts: BooksMarketFacts,
   report: (p: BookProblem) => void,
 ): Promise<BookTransaction[]> {
   const seen = new Map<string, number>();
+  const portfolioId = portfolio.id;
   return readCsv(dir, file, transactionColumns, report, (values, record, at) => {
     const rules = typeRules[values.type as BookTransaction['type']];
-    if (rules.security) {
-      if (values.symbol === '') report(at('symbol', `is required for a ${values.type}`));
-      else if (knownSymbols !== null && !knownSymbols.has(values.symbol))
-        report(at('symbol', `${values.symbol} is not in securities.csv`));
-    }
+    if (rules.security && values.symbol === '')
+      report(at('symbol', `is required for a ${values.type}`));
     if (
       (values.type === 'buy' || values.type === 'sell') &&
       values.quantity !== '' &&
@@ -278,7 +302,7 @@ export async function readTransactionsFile(
     if (previous !== undefined)
       report(at('external_id', `${values.external_id} repeats line ${previous}`));
     seen.set(values.external_id, record.line);
-    return {
+    const row: BookTransaction = {
       portfolioId,
       externalId: values.external_id,
       tradeDate: values.trade_date,
@@ -293,6 +317,10 @@ export async function readTransactionsFile(
       payDate: blankToNull(values.pay_date),
       description: values.description,
     };
+    checkTransactionMarket(row, portfolio.baseCurrency, facts, (column, message) =>
+      report(at(column, message)),
+    );
+    return row;
   });
 }
 

@@ -15,6 +15,8 @@ export interface SkippedLedgerEntry {
 /** The books rows a ledger maps to, with what was skipped. */
 export interface LedgerMapping {
   readonly rows: readonly BookTransaction[];
+  /** Where each row of `rows` comes from (same index): the ledger transaction's file and line. */
+  readonly origins: readonly { readonly file: string; readonly line: number }[];
   /** Mapped rows per transaction type. */
   readonly mapped: Readonly<Partial<Record<BookTransaction['type'], number>>>;
   readonly skipped: readonly SkippedLedgerEntry[];
@@ -53,6 +55,7 @@ export function transactionsFromLedger(
   portfolioId: string,
 ): LedgerMapping {
   const rows: BookTransaction[] = [];
+  const origins: { file: string; line: number }[] = [];
   const mapped: Partial<Record<BookTransaction['type'], number>> = {};
   const skipped: SkippedLedgerEntry[] = [];
   let otherTransactions = 0;
@@ -86,10 +89,11 @@ export function transactionsFromLedger(
         tradeDate: entry.date,
         description: entry.narration,
       });
+      origins.push({ file: entry.file, line: entry.line });
       mapped[row.type] = (mapped[row.type] ?? 0) + 1;
     });
   }
-  return { rows, mapped, skipped, otherTransactions };
+  return { rows, origins, mapped, skipped, otherTransactions };
 }
 
 function mapTransaction(entry: Transaction, id: string): Mapped {

@@ -100,8 +100,24 @@ describe.each(testDatabaseKinds())('prewarm_ratings on %s', (kind) => {
     expect(brk?.reason).toMatch(/too little data/);
   });
 
+  it('does not rate on stale fundamentals: AAPL, MSFT and JPM last reported FY2015–2016', () => {
+    // The demo's AAPL, MSFT and JPM files end with fiscal years 2016, 2016 and 2015; D is
+    // 2024-03-08, more than two years later, so they are null with the reason.
+    expect(row('security', 'AAPL')).toMatchObject({
+      score: null,
+      reason:
+        'stale fundamentals: latest fiscal year 2016 is more than 2 years before 2024-03-08 (it ended 2016-09-24)',
+    });
+    expect(row('security', 'MSFT')?.reason).toMatch(
+      /^stale fundamentals: latest fiscal year 2016 /,
+    );
+    expect(row('security', 'JPM')?.reason).toMatch(/^stale fundamentals: latest fiscal year 2015 /);
+    // P-USD-GROWTH holds only those, BRK-B and SAP (no fundamentals) and VTI (an ETF).
+    expect(row('portfolio', 'P-USD-GROWTH')).toMatchObject({ score: null, coverage: 0 });
+  });
+
   it('weights a USD portfolio by market value on D and reports its coverage', async () => {
-    const units = await unitsFromCsv('P-USD-GROWTH');
+    const units = await unitsFromCsv('P-USD-INCOME');
     let total = 0;
     let rated = 0;
     let weighted = 0;
@@ -114,9 +130,9 @@ describe.each(testDatabaseKinds())('prewarm_ratings on %s', (kind) => {
       rated += mv;
       weighted += mv * score;
     }
-    const growth = row('portfolio', 'P-USD-GROWTH');
+    const growth = row('portfolio', 'P-USD-INCOME');
     expect(rated).toBeGreaterThan(0);
-    expect(rated).toBeLessThan(total); // VTI (ETF) is held
+    expect(rated).toBeLessThan(total); // AGG (ETF) is held
     expect(growth?.coverage).toBeCloseTo(rated / total, 10);
     expect(growth?.score).toBeCloseTo(weighted / rated, 10);
     expect(growth?.components).toMatchObject({ baseCurrency: 'USD', unpriced: [] });

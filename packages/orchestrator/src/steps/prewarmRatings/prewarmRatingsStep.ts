@@ -28,7 +28,10 @@ import { type PackQuotes, readPackQuotes } from './readPackQuotes.js';
  *    in its base currency = units × pack close × pack FX (exact; {@link holdingMarketValues});
  * 2. annual fundamentals of every held security from `deps.market` (offline:
  *    `fundamentals/<SYMBOL>.json`; a symbol without a file has no periods) rated with
- *    `rateCompanyQuality(periods, { kind })` — ETFs/funds are null "not applicable: fund/ETF";
+ *    `rateCompanyQuality(periods, { kind, asOf: D, splits })` — only fiscal years ended ≤ D,
+ *    restated for the security's splits up to D from the same corporate actions the pack
+ *    reads; null "stale fundamentals: …" when the latest ended more than 2 years before D;
+ *    ETFs/funds are null "not applicable: fund/ETF";
  * 3. each portfolio: `ratePortfolioQuality` over its priced positions (cash is not a holding
  *    and is left out; a position without a pack close is listed as unpriced);
  * the pack's rows in `ratings` are cleared once, then written batch by batch (a re-run
@@ -152,6 +155,9 @@ export async function prewarmRatingsBatch(
   return { securities: count('security').length, portfolios: count('portfolio').length };
 }
 
+/** Splits are read from this date on: any fiscal year rated may predate a split. */
+const SPLITS_SINCE = '1900-01-01';
+
 /** Rows per `insert … select from unnest(…)` statement (insertRows: 7 array parameters). */
 const CHUNK = 20_000;
 
@@ -186,15 +192,23 @@ async function rateBatch(
   const held = [...new Set(valued.flatMap((v) => v.values.map((h) => h.symbol)))].sort();
   const unrated = held.filter((symbol) => !quality.has(symbol));
   if (unrated.length > 0) {
-    const fundamentals = await night.market.fundamentals(unrated, signal);
+    const [fundamentals, splits] = await Promise.all([
+      night.market.fundamentals(unrated, signal),
+      night.market.splits({ symbols: unrated, from: SPLITS_SINCE, to: asOf }, signal),
+    ]);
     const periodsOf = new Map(fundamentals.map((f) => [f.symbol, f.periods]));
+    const splitsOf = groupByKey(splits, (s) => s.symbol);
     for (const symbol of unrated) {
       const kind = kindOf.get(symbol);
       quality.set(
         symbol,
         kind === undefined
           ? unknownSecurity(symbol)
-          : rateCompanyQuality(periodsOf.get(symbol) ?? [], { kind: kind as SecurityKind }),
+          : rateCompanyQuality(periodsOf.get(symbol) ?? [], {
+              kind: kind as SecurityKind,
+              asOf,
+              splits: splitsOf.get(symbol) ?? [],
+            }),
       );
     }
   }
@@ -226,7 +240,7 @@ async function rateBatch(
 function unknownSecurity(symbol: string): CompanyQuality {
   return {
     value: null,
-    reason: `${symbol} is not in securities.csv: kind unknown`,
+    reason: `${symbol} is not a known security: kind unknown`,
     grade: null,
     components: null,
     weights: null,
