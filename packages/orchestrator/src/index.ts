@@ -26,9 +26,13 @@ export {
   criticalStep,
   freshnessPrerequisites,
   isStepName,
+  packBuildingStep,
   pipelineSteps,
   skippableStep,
+  stepRow,
+  stepTable,
   type StepName,
+  type StepRow,
 } from './pipeline/steps.js';
 export type {
   JsonValue,
@@ -154,8 +158,19 @@ export {
   bundledDemoDir,
   ConfigError,
   loadConfig,
+  loadConfiguration,
+  type Configuration,
   type TruthSpineConfig,
 } from './config/loadConfig.js';
+export { loadSettings, type LoadedSettings, type SettingValues } from './config/loadSettings.js';
+export {
+  settingCatalog,
+  settingSpec,
+  type SettingKind,
+  type SettingName,
+  type SettingSection,
+  type SettingSpec,
+} from './config/settingCatalog.js';
 export { pipelineOptionsFromConfig } from './config/pipelineOptionsFromConfig.js';
 
 // the seven step bodies and what they need

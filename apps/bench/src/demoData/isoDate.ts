@@ -1,29 +1,5 @@
-const dayMs = 86_400_000;
-
-/** The ISO date `days` calendar days after `date` (negative for before). */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
-}
-
-/** Calendar days from `from` to `to` (positive when `to` is later). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
-}
-
-const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** True for a syntactically valid, real calendar date `YYYY-MM-DD` (leap years included). */
-export function isIsoDate(text: string): boolean {
-  const match = isoDatePattern.exec(text);
-  if (match === null) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 && leap ? 29 : (monthDays[month - 1] ?? 0);
-  return day >= 1 && day <= days;
-}
+/** The workspace's ISO date helpers (`@truth-spine/providers`), used by the demo-data builders. */
+export { addDays, daysBetween, isIsoDate } from '@truth-spine/providers';
 
 /**
  * The latest entry of an ascending date list at or before `date`, found by binary search;

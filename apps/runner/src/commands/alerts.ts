@@ -3,18 +3,14 @@ import type { Command } from '../cli/command.js';
 import { ExitCode } from '../cli/exitCodes.js';
 import type { CliIo } from '../cli/io.js';
 import { UsageError } from '../cli/usageError.js';
+import { loadRunnerConfig } from '../runtime/runnerConfig.js';
 import { withDatabase } from './dbSession.js';
 
 const usage = 'usage: alerts list [--json] | alerts replay DEAD_LETTER_ID';
 
-/** The alert settings of the command's environment; a bad one is a usage error (exit 64). */
+/** The alert settings of the command's configuration; a bad one is a usage error (exit 64). */
 function settingsOf(io: CliIo): alerts.AlertSettings {
-  try {
-    return alerts.readAlertSettings(io.env);
-  } catch (error) {
-    if (error instanceof alerts.AlertSettingsError) throw new UsageError(error.message);
-    throw error;
-  }
+  return loadRunnerConfig(io).alerts;
 }
 
 async function replay(io: CliIo, db: Database, id: number): Promise<number> {

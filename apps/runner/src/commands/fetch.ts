@@ -11,6 +11,7 @@ import type { CliIo } from '../cli/io.js';
 import { UsageError } from '../cli/usageError.js';
 import { FetchOptions } from './fetchOptions.js';
 import { recordOfflineDataSet } from './fetchRecord.js';
+import { loadRunnerConfig } from '../runtime/runnerConfig.js';
 
 const usage = [
   'usage: fetch <what> [options] --json',
@@ -61,7 +62,7 @@ function redactorFor(env: CliIo['env']): Redactor {
 
 /**
  * `fetch <what> …`: calls a market-data provider (FMP, Polygon/Massive, FRED, NewsAPI;
- * settings from the environment, see @truth-spine/providers `loadProviderConfig`) and
+ * settings from the configuration, see @truth-spine/providers `loadProviderConfig`) and
  * prints the normalised records as one JSON document on stdout. Any failure prints ONE
  * line on stderr naming provider, endpoint and reason (never a key) and exits 1; bad
  * arguments or settings exit 64.
@@ -85,14 +86,15 @@ export const fetchCommand: Command = {
         `unknown subcommand "${what}"; one of ${Object.keys(subcommands).join(', ')}`,
       );
     }
-    const redactor = redactorFor(io.env);
+    const settings = loadRunnerConfig(io).settings;
+    const redactor = redactorFor(settings);
     const oneLine = (error: unknown) =>
       redactor
         .redact(error instanceof Error ? error.message : String(error))
         .replace(/\s*\n\s*/g, ' ');
     try {
       const options = FetchOptions.parse(rest);
-      const providers = createHttpProviders(loadProviderConfig(io.env));
+      const providers = createHttpProviders(loadProviderConfig(settings));
       const result = await subcommand(options, providers, io);
       io.stdout(`${JSON.stringify(result, null, 2)}\n`);
       return ExitCode.ok;

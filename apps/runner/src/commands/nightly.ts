@@ -3,7 +3,7 @@ import type { Command } from '../cli/command.js';
 import { UsageError } from '../cli/usageError.js';
 import { withStepBodies } from './nightlyDistributed.js';
 import { runPipelineCommand } from './pipelineCommand.js';
-import { workerSettings } from './workerSettings.js';
+import { loadRunnerConfig } from '../runtime/runnerConfig.js';
 
 const usage = 'usage: nightly [--date YYYY-MM-DD] [--force] [--distributed] [--json]';
 
@@ -29,7 +29,7 @@ export const nightlyCommand: Command = {
   summary: 'run the nightly pipeline for one date [--date D] [--force] [--json]',
   async run(args, io) {
     const parsed = parseNightlyArgs(args);
-    const settings = workerSettings(io.env);
+    const settings = loadRunnerConfig(io).workers;
     return runPipelineCommand(
       io,
       { json: parsed.json, nothingToDoHint: '; --force to run again' },

@@ -3,7 +3,7 @@ import type { Command } from '../cli/command.js';
 import { UsageError } from '../cli/usageError.js';
 import { withStepBodies } from './nightlyDistributed.js';
 import { runPipelineCommand } from './pipelineCommand.js';
-import { workerSettings } from './workerSettings.js';
+import { loadRunnerConfig } from '../runtime/runnerConfig.js';
 
 const usage = 'usage: resume RUN_ID [--distributed] [--json]';
 
@@ -19,7 +19,7 @@ export const resumeCommand: Command = {
   summary: 'continue a run from its first unfinished step RUN_ID [--json]',
   async run(args, io) {
     const json = args.includes('--json');
-    const settings = workerSettings(io.env);
+    const settings = loadRunnerConfig(io).workers;
     const distributed = args.includes('--distributed') || settings.distributed;
     const rest = args.filter((a) => a !== '--json' && a !== '--distributed');
     const runId = rest[0];

@@ -6,14 +6,13 @@ import type { CliIo } from '../cli/io.js';
 import { UsageError } from '../cli/usageError.js';
 import { openRuntime, type Runtime, type RuntimeOptions } from '../runtime/openRuntime.js';
 import { onShutdownSignal } from '../runtime/shutdownSignal.js';
+import { loadRunnerConfig } from '../runtime/runnerConfig.js';
 import { startHttpServer } from '../server/httpServer.js';
 import { NightlyScheduler } from '../server/nightlyScheduler.js';
 import { PipelineMetrics } from '../server/pipelineMetrics.js';
-import { serveSettings } from '../server/serveSettings.js';
 import { createWeb } from '../web/webHandler.js';
 import { webSettings } from '../web/webSettings.js';
 import { coordinatorBodies, openCoordinatorQueue } from './nightlyDistributed.js';
-import { workerSettings } from './workerSettings.js';
 
 /** The parts of a {@link Runtime} `serve` uses (tests hand in fake step bodies). */
 export type ServeRuntime = Pick<
@@ -44,7 +43,8 @@ export async function serve(
   env: ServeEnvironment,
 ): Promise<number> {
   if (args.length > 0) throw new UsageError(`serve takes no arguments (got ${args.join(' ')})`);
-  const settings = serveSettings(io.env);
+  const runnerConfig = loadRunnerConfig(io);
+  const settings = runnerConfig.serve;
   const access = webSettings(io.env, settings.host);
   const metrics = new PipelineMetrics();
   const runtime = await env.open(io, {
@@ -85,7 +85,7 @@ export async function serve(
   env.onListening?.(http.port);
 
   // DISTRIBUTED=true: steps 3–5 by `worker` processes (PostgreSQL only, else exit 64).
-  const distributedSettings = workerSettings(io.env);
+  const distributedSettings = runnerConfig.workers;
   const queue = distributedSettings.distributed
     ? await openCoordinatorQueue(runtime, distributedSettings).catch(async (error: unknown) => {
         await http.close();
@@ -158,7 +158,9 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'run the nightly pipeline on its schedule with /health/pack and /metrics',
   run: async (args, io) => {
-    const shutdown = onShutdownSignal(serveSettings(io.env).shutdownGraceMs + hardExitMarginMs);
+    const shutdown = onShutdownSignal(
+      loadRunnerConfig(io).serve.shutdownGraceMs + hardExitMarginMs,
+    );
     try {
       return await serve(args, io, { open: openRuntime, shutdown: shutdown.signal });
     } finally {

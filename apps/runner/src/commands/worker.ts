@@ -4,7 +4,7 @@ import { ExitCode } from '../cli/exitCodes.js';
 import { UsageError } from '../cli/usageError.js';
 import { openRuntime } from '../runtime/openRuntime.js';
 import { onShutdownSignal } from '../runtime/shutdownSignal.js';
-import { workerSettings } from './workerSettings.js';
+import { loadRunnerConfig } from '../runtime/runnerConfig.js';
 
 const usage = 'usage: worker [--concurrency N]';
 
@@ -23,7 +23,7 @@ export const workerCommand: Command = {
   name: 'worker',
   summary: 'run batches of steps 3–5 for distributed nights (PostgreSQL) [--concurrency N]',
   async run(args, io) {
-    const settings = workerSettings(io.env);
+    const settings = loadRunnerConfig(io).workers;
     let concurrency = settings.concurrency;
     for (let i = 0; i < args.length; i += 1) {
       if (args[i] === '--concurrency' && /^[1-9]\d*$/.test(args[i + 1] ?? '')) {

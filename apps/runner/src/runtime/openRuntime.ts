@@ -1,11 +1,9 @@
 import {
   alerts,
   bundledDemoDir,
-  ConfigError,
   createStepBodies,
   InvalidDatabaseUrlError,
   loadBooks,
-  loadConfig,
   migrateDatabase,
   openDatabase,
   schema,
@@ -23,11 +21,12 @@ import { countingMarketSource, type ProviderCall } from './countingMarketSource.
 import { marketSources, type MarketSources } from './marketSources.js';
 import { defaultNightlyDate } from './nightlyDate.js';
 import { assertSchemaNotNewer, SchemaNewerThanCodeError } from './schemaVersion.js';
-import { stepSettings, type StepSettings } from './stepSettings.js';
+import { loadRunnerConfig, type RunnerConfig } from './runnerConfig.js';
+import type { StepSettings } from './stepSettings.js';
 
 /** Everything a pipeline command needs, opened from the configuration. */
 export interface Runtime {
-  readonly config: TruthSpineConfig;
+  readonly config: RunnerConfig;
   readonly db: Database;
   readonly deps: StepDependencies;
   readonly bodies: StepBodies;
@@ -50,7 +49,8 @@ export interface RuntimeOptions {
 
 /**
  * Opens the runner's world from `io.env` / `io.cwd`:
- * 1. configuration (`loadConfig`; a bad setting → {@link UsageError}, exit 64);
+ * 1. configuration (`loadRunnerConfig`: every section, environment over the
+ *    TRUTH_SPINE_CONFIG file; a bad setting → {@link UsageError}, exit 64);
  * 2. the store (`openDatabase` without migrating), refused with a UsageError when it holds
  *    migrations newer than this code, else migrated once under the migrations lock;
  * 3. on an empty store (no portfolio, no security), the books of BOOKS_DIR (bundled data/demo
@@ -58,9 +58,8 @@ export interface RuntimeOptions {
  *    nothing;
  * 4. market data (`marketSources`: offline replay by default, HTTP providers with
  *    MARKET_DATA=live), each call reported to `onProviderCall`;
- * 5. the step settings CALENDAR_SYMBOL, MAX_CARRY_FORWARD_DAYS, MAX_MISSING_FRACTION
- *    (`stepSettings`), the alert settings ALERT_* (`alerts.readAlertSettings`), the seven step bodies (`createStepBodies`) and a pino logger
- *    writing to stderr only.
+ * 5. the seven step bodies (`createStepBodies`) with the configuration's step and alert
+ *    settings, and a pino logger writing to stderr only.
  * Unset paths resolve to the repository's bundled data (orchestrator's `bundledDemoDir`,
  * found from the orchestrator module's own location, so it works from src/ and dist/).
  */
@@ -70,25 +69,14 @@ export async function openRuntime(io: CliIo, options: RuntimeOptions = {}): Prom
     pretty:
       options.prettyLogs ?? (process.stderr.isTTY === true && io.env['LOG_FORMAT'] !== 'json'),
   });
-  let config: TruthSpineConfig;
+  const config = loadRunnerConfig(io);
   let db: Database;
   let sources: MarketSources;
-  let settings: StepSettings;
-  let alertSettings: alerts.AlertSettings;
   try {
-    config = loadConfig(io.env, io.cwd);
-    sources = marketSources(io.env, config.offlineDataDir);
-    settings = stepSettings(io.env);
-    alertSettings = alerts.readAlertSettings(io.env);
+    sources = marketSources(config.settings, config.offlineDataDir);
     db = await openDatabase(config.databaseUrl, { cwd: io.cwd, migrate: false });
   } catch (error) {
-    if (
-      error instanceof ConfigError ||
-      error instanceof InvalidDatabaseUrlError ||
-      error instanceof alerts.AlertSettingsError
-    ) {
-      throw new UsageError(error.message);
-    }
+    if (error instanceof InvalidDatabaseUrlError) throw new UsageError(error.message);
     throw error;
   }
   try {
@@ -96,7 +84,7 @@ export async function openRuntime(io: CliIo, options: RuntimeOptions = {}): Prom
     const migration = await migrateDatabase(db);
     if (migration.applied > 0) logger.info(migration, 'database migrated');
     if (!startsEmpty(io.env) && (await isEmptyStore(db))) {
-      const market = await booksMarketOptions(io.env, config);
+      const market = await booksMarketOptions(config.settings, config);
       const loaded = await loadBooks(db, config.booksDir, market);
       if (config.booksDir === bundledDemoDir) {
         // A warning, so it shows at LOG_LEVEL=warn too: the store now holds sample books.
@@ -109,7 +97,7 @@ export async function openRuntime(io: CliIo, options: RuntimeOptions = {}): Prom
       }
       logger.info({ booksDir: config.booksDir, ...loaded }, 'loaded books into an empty database');
     }
-    const deps = stepDependencies(config, sources, settings, alertSettings, logger, options);
+    const deps = stepDependencies(config, sources, config.steps, config.alerts, logger, options);
     logger.info(
       { database: db.description, market: sources.mode, ledgerDir: config.ledgerDir },
       'runtime opened',
@@ -186,21 +174,8 @@ export function stepBodiesFor(io: CliIo, config: TruthSpineConfig): StepBodies {
     level: io.env['LOG_LEVEL'],
     pretty: process.stderr.isTTY === true && io.env['LOG_FORMAT'] !== 'json',
   });
-  try {
-    const sources = marketSources(io.env, config.offlineDataDir);
-    const deps = stepDependencies(
-      config,
-      sources,
-      stepSettings(io.env),
-      alerts.readAlertSettings(io.env),
-      logger,
-      {},
-    );
-    return createStepBodies(deps);
-  } catch (error) {
-    if (error instanceof ConfigError || error instanceof alerts.AlertSettingsError) {
-      throw new UsageError(error.message);
-    }
-    throw error;
-  }
+  const sections = loadRunnerConfig(io);
+  const sources = marketSources(sections.settings, config.offlineDataDir);
+  const deps = stepDependencies(config, sources, sections.steps, sections.alerts, logger, {});
+  return createStepBodies(deps);
 }

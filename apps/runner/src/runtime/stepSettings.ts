@@ -1,7 +1,7 @@
 import type { StepDependencies } from '@truth-spine/orchestrator';
 import { UsageError } from '../cli/usageError.js';
 
-/** The step settings read from the environment (each omitted when unset: the step's default applies). */
+/** The step settings (each omitted when unset: the step's default applies). */
 export type StepSettings = Pick<
   StepDependencies,
   'calendarSymbol' | 'maxCarryForwardDays' | 'maxMissingFraction'
@@ -10,9 +10,9 @@ export type StepSettings = Pick<
 /**
  * Reads CALENDAR_SYMBOL (a ticker), MAX_CARRY_FORWARD_DAYS (integer ≥ 0) and
  * MAX_MISSING_FRACTION (a number in [0, 1]) for build_pack and the steps reading the
- * trading calendar. An unset or blank one is left out; a bad one is a {@link UsageError}
- * naming it. (`loadConfig` does not know these settings yet, so they come only from the
- * environment, not from the TRUTH_SPINE_CONFIG file.)
+ * trading calendar from the merged settings (`loadRunnerConfig`: environment over the
+ * TRUTH_SPINE_CONFIG file). An unset or blank one is left out; a bad one is a
+ * {@link UsageError} naming it.
  */
 export function stepSettings(env: Readonly<Record<string, string | undefined>>): StepSettings {
   const text = (name: string) => (env[name] ?? '').trim();

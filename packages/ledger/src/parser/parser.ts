@@ -1,17 +1,16 @@
-import { Decimal } from '../core/decimal.js';
+import type { Decimal } from '../core/decimal.js';
 import type { LedgerDiagnostic } from '../core/errors.js';
-import type { Amount, BookingMethod, Meta, MetaValue } from '../core/types.js';
-import { dateError, normaliseDate } from './dates.js';
-import { Lexer } from './lexer.js';
+import type { BookingMethod, Meta, MetaValue } from '../core/types.js';
 import { isBookingMethod } from './options.js';
 import type {
-  CostSpec,
   IncompletePosting,
   ParsedDirective,
   ParsedTransaction,
   PriceSpec,
 } from './parsedTypes.js';
-import { Token, tokenName, type TokenKind } from './token.js';
+import { Token } from './token.js';
+import { DirectiveAbandoned } from './tokenCursor.js';
+import { ValueParser } from './valueParser.js';
 
 /** What one file yields: its directives, errors, `include`s and `option`s in order. */
 export interface ParsedFile {
@@ -19,11 +18,6 @@ export interface ParsedFile {
   readonly errors: LedgerDiagnostic[];
   readonly includes: { readonly path: string; readonly line: number }[];
   readonly options: { readonly name: string; readonly value: string; readonly line: number }[];
-}
-
-/** Thrown inside the parser to abandon the current directive; never escapes it. */
-class DirectiveAbandoned {
-  constructor(readonly diagnostic: LedgerDiagnostic) {}
 }
 
 const EMPTY_META: Meta = new Map();
@@ -38,19 +32,16 @@ export function parseLedgerText(text: string, file: string): ParsedFile {
   return new Parser(text, file).parse();
 }
 
-class Parser {
-  private readonly lx: Lexer;
-  private readonly result: ParsedFile = { directives: [], errors: [], includes: [], options: [] };
+/** Directives and their structure; values are read by {@link ValueParser}, tokens by its base. */
+class Parser extends ValueParser {
+  private readonly result: ParsedFile = {
+    directives: [],
+    errors: this.errors,
+    includes: [],
+    options: [],
+  };
   private readonly pushedTags: string[] = [];
   private readonly pushedMeta = new Map<string, MetaValue[]>();
-  private readonly names = new Map<string, string>();
-
-  constructor(
-    text: string,
-    private readonly file: string,
-  ) {
-    this.lx = new Lexer(text);
-  }
 
   parse(): ParsedFile {
     const lx = this.lx;
@@ -328,139 +319,6 @@ class Parser {
     return { file: this.file, line, account, number, currency, cost, price, flag, meta };
   }
 
-  private costSpec(): CostSpec {
-    const lx = this.lx;
-    const isTotal = this.is(Token.LCURLCURL);
-    const close = isTotal ? Token.RCURLCURL : Token.RCURL;
-    lx.next();
-    let numberPer: Decimal | null = null;
-    let numberTotal: Decimal | null = null;
-    let currency: string | null = null;
-    let date: string | null = null;
-    let label: string | null = null;
-    let merge = false;
-    while (lx.kind !== close) {
-      if (this.is(Token.DATE)) date = this.date();
-      else if (this.is(Token.STRING)) label = this.string();
-      else if (this.is(Token.ASTERISK)) {
-        merge = true;
-        lx.next();
-      } else if (this.startsNumber() || this.is(Token.HASH) || this.is(Token.CURRENCY)) {
-        if (this.startsNumber()) {
-          const first = this.numberExpression();
-          if (isTotal) {
-            // Beancount: a single number in `{{…}}` is the total; the per-unit part is zero.
-            numberPer = Decimal.ZERO;
-            numberTotal = first;
-          } else numberPer = first;
-        }
-        if (this.is(Token.HASH)) {
-          lx.next();
-          if (this.startsNumber()) numberTotal = this.numberExpression();
-        }
-        currency = this.expect(Token.CURRENCY);
-      } else this.unexpected();
-      if (this.is(Token.COMMA)) lx.next();
-      else if (lx.kind !== close) this.unexpected();
-    }
-    lx.next();
-    return { numberPer, numberTotal, currency, date, label, merge };
-  }
-
-  private amount(): Amount {
-    const number = this.numberExpression();
-    return { number, currency: this.expect(Token.CURRENCY) };
-  }
-
-  private startsNumber(): boolean {
-    const k = this.lx.kind;
-    return k === Token.NUMBER || k === Token.MINUS || k === Token.PLUS || k === Token.LPAREN;
-  }
-
-  /** `expr := term (± term)*`, `term := factor (×÷ factor)*`, unary signs and parentheses. */
-  private numberExpression(): Decimal {
-    let value = this.term();
-    for (;;) {
-      const k = this.lx.kind;
-      if (k !== Token.PLUS && k !== Token.MINUS) return value;
-      this.lx.next();
-      const right = this.term();
-      value = k === Token.PLUS ? value.add(right) : value.sub(right);
-    }
-  }
-
-  private term(): Decimal {
-    let value = this.factor();
-    for (;;) {
-      const k = this.lx.kind;
-      if (k !== Token.ASTERISK && k !== Token.SLASH) return value;
-      this.lx.next();
-      const right = this.factor();
-      value = k === Token.ASTERISK ? value.mul(right) : value.div(right);
-    }
-  }
-
-  private factor(): Decimal {
-    const lx = this.lx;
-    switch (lx.kind) {
-      case Token.NUMBER: {
-        const value = lx.decimal();
-        lx.next();
-        return value;
-      }
-      case Token.MINUS:
-        lx.next();
-        return this.factor().neg();
-      case Token.PLUS:
-        lx.next();
-        return this.factor();
-      case Token.LPAREN: {
-        lx.next();
-        const value = this.numberExpression();
-        this.expect(Token.RPAREN);
-        return value;
-      }
-      default:
-        return this.unexpected();
-    }
-  }
-
-  private metaValue(): MetaValue {
-    const lx = this.lx;
-    const text = lx.value;
-    switch (lx.kind) {
-      case Token.STRING: {
-        const value = lx.stringValue;
-        lx.next();
-        return { type: 'str', value };
-      }
-      case Token.ACCOUNT:
-        lx.next();
-        return { type: 'account', value: text };
-      case Token.CURRENCY:
-        lx.next();
-        return { type: 'currency', value: text };
-      case Token.TAG:
-        lx.next();
-        return { type: 'tag', value: text.slice(1) };
-      case Token.DATE:
-        return { type: 'date', value: this.date() };
-      case Token.BOOL:
-        lx.next();
-        return { type: 'bool', value: text === 'TRUE' };
-      case Token.NONE:
-      case Token.EOL:
-      case Token.EOF:
-        if (this.is(Token.NONE)) lx.next();
-        return { type: 'null', value: null };
-      default: {
-        const number = this.numberExpression();
-        if (!this.is(Token.CURRENCY)) return { type: 'number', value: number };
-        return { type: 'amount', value: { number, currency: this.expect(Token.CURRENCY) } };
-      }
-    }
-  }
-
   /** Indented `key: value` lines under a non-transaction directive. */
   private directiveMeta(): Meta {
     const lx = this.lx;
@@ -496,82 +354,7 @@ class Parser {
     this.tagsAndLinks([], []);
   }
 
-  private date(): string {
-    const lx = this.lx;
-    const text = lx.value;
-    const date = normaliseDate(text);
-    if (date === null) this.abandon('LexerError', dateError(text) ?? `Invalid date: ${text}`);
-    lx.next();
-    return date as string;
-  }
-
-  private string(): string {
-    if (!this.is(Token.STRING)) this.unexpected();
-    const value = this.lx.stringValue;
-    this.lx.next();
-    return value;
-  }
-
-  private expect(kind: TokenKind): string {
-    if (this.lx.kind !== kind) this.unexpected();
-    let value = this.lx.value;
-    if (kind === Token.ACCOUNT || kind === Token.CURRENCY) {
-      // One string per name: later map lookups by account or currency reuse its hash.
-      const known = this.names.get(value);
-      if (known === undefined) this.names.set(value, value);
-      else value = known;
-    }
-    this.lx.next();
-    return value;
-  }
-
-  private endOfLine(): void {
-    const kind = this.lx.kind;
-    if (kind === Token.EOF) return;
-    if (kind !== Token.EOL) this.unexpected();
-    this.lx.next();
-  }
-
-  /** Whether the current token is of `kind` (a call, so TypeScript does not over-narrow). */
-  private is(kind: TokenKind): boolean {
-    return this.lx.kind === kind;
-  }
-
   private add(directive: ParsedDirective): void {
     this.result.directives.push(directive);
-  }
-
-  /** Abandons the directive: a lexer error for an invalid token, else a syntax error. */
-  private unexpected(expecting?: string): never {
-    const lx = this.lx;
-    if (this.is(Token.INVALID)) this.abandon('LexerError', `Invalid token: '${lx.value}'`);
-    const suffix = expecting === undefined ? '' : `, expecting ${expecting}`;
-    return this.abandon(
-      'ParserSyntaxError',
-      `syntax error, unexpected ${tokenName(lx.kind, lx.value)}${suffix}`,
-    );
-  }
-
-  private abandon(type: LedgerDiagnostic['type'], message: string): never {
-    throw new DirectiveAbandoned({ type, file: this.file, line: this.lx.tokenLine, message });
-  }
-
-  private error(type: LedgerDiagnostic['type'], line: number, message: string): void {
-    this.result.errors.push({ type, file: this.file, line, message });
-  }
-
-  /**
-   * Error recovery: discard tokens up to the next line that starts in column 0,
-   * reporting any further invalid tokens on the way (as Beancount's lexer does).
-   */
-  private skipToNextEntry(): void {
-    const lx = this.lx;
-    for (;;) {
-      lx.next();
-      if (this.is(Token.EOF) || (lx.lineStart && !this.is(Token.INDENT))) return;
-      if (this.is(Token.INVALID)) {
-        this.error('LexerError', lx.tokenLine, `Invalid token: '${lx.value}'`);
-      }
-    }
   }
 }

@@ -64,7 +64,7 @@ async function night(asOf: string, volatility: number | null): Promise<string[]>
   const results = await deliverPending({
     store,
     channels,
-    retry: { maxAttempts: 3, backoffMs: () => 1 },
+    retry: { maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 1, factor: 1 },
   });
   expect(results.every((r) => r.outcome === 'delivered')).toBe(true);
   return results.filter((r) => r.channel === 'webhook').map((r) => r.eventKey);
@@ -164,7 +164,7 @@ describe('a process killed mid-delivery, then step 7 run again for the same nigh
     await deliverPending({
       store: crashStore,
       channels,
-      retry: { maxAttempts: 3, backoffMs: () => 1 },
+      retry: { maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 1, factor: 1 },
     });
     expect(await deliverPending({ store: crashStore, channels })).toEqual([]);
 

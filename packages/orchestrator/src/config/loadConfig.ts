@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type } from 'arktype';
+import { ConfigError } from './configError.js';
+import { loadSettings, present, type LoadedSettings } from './loadSettings.js';
+
+export { ConfigError };
 
 /** The bundled demo data set (`data/demo` at the repository root). */
 export const bundledDemoDir = fileURLToPath(new URL('../../../../data/demo', import.meta.url));
@@ -43,7 +46,7 @@ const nonEmpty = type('string > 0');
 const cronPattern = type(/^\s*\S+(\s+\S+){4,5}\s*$/);
 
 /** Each setting: its arktype check and how it is read. */
-const settings = {
+const pipelineSettings = {
   DATABASE_URL: { check: nonEmpty, kind: 'text' },
   BOOKS_DIR: { check: nonEmpty, kind: 'path' },
   LEDGER_DIR: { check: nonEmpty, kind: 'path' },
@@ -60,40 +63,53 @@ const settings = {
   CATCH_UP_MAX_DAYS: { check: nonNegativeInteger, kind: 'number' },
 } as const;
 
-type SettingName = keyof typeof settings;
+type SettingName = keyof typeof pipelineSettings;
 
 /**
- * Reads the configuration: the optional JSON file named by `TRUTH_SPINE_CONFIG` (an
- * object keyed by the same setting names, paths relative to the file), overridden by
+ * Reads the pipeline's configuration: the optional JSON file named by `TRUTH_SPINE_CONFIG`
+ * (an object keyed by the same setting names, paths relative to the file), overridden by
  * the environment (paths relative to `cwd`). Every value is validated with arktype;
  * the first problem throws {@link ConfigError} naming the setting (and the file).
- * Settings that only other packages read (provider keys, ALERT_*) are ignored here.
+ * The other sections' settings (steps, providers, alerts, serve, workers) are read by their
+ * own readers from {@link loadConfiguration}'s merged values.
  */
 export function loadConfig(
   env: Readonly<Record<string, string | undefined>>,
   cwd: string,
-  readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+  readFile?: (path: string) => string,
 ): TruthSpineConfig {
-  const configPath = present(env['TRUTH_SPINE_CONFIG']);
-  const fromFile =
-    configPath === undefined ? {} : readConfigFile(resolve(cwd, configPath), readFile);
-  const fileDir = configPath === undefined ? cwd : dirname(resolve(cwd, configPath));
+  return loadConfiguration(env, cwd, readFile).config;
+}
 
+/** {@link loadConfig}'s result together with the merged settings it was read from. */
+export interface Configuration {
+  readonly config: TruthSpineConfig;
+  readonly settings: LoadedSettings;
+}
+
+/** Like {@link loadConfig}, also returning the merged settings for the other sections' readers. */
+export function loadConfiguration(
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+  readFile?: (path: string) => string,
+): Configuration {
+  const settings = loadSettings(env, cwd, readFile);
+  return { config: pipelineConfig(settings, cwd), settings };
+}
+
+function pipelineConfig(settings: LoadedSettings, cwd: string): TruthSpineConfig {
   const value = (name: SettingName): string | number | undefined => {
-    const fromEnv = present(env[name]);
-    const raw = fromEnv ?? fromFile[name];
+    const raw = present(settings.values[name]);
     if (raw === undefined) return undefined;
-    const origin = fromEnv === undefined ? `${name} in ${configPath}` : name;
-    const setting = settings[name];
+    const origin = settings.origin(name);
+    const setting = pipelineSettings[name];
     const candidate =
-      setting.kind === 'number' && typeof raw === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(raw)
-        ? Number(raw)
-        : raw;
+      setting.kind === 'number' && /^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : raw;
     const checked = setting.check(candidate as never);
     if (checked instanceof type.errors) throw new ConfigError(name, `${origin} ${checked.summary}`);
     if (setting.kind === 'path') {
       const text = String(checked);
-      return isAbsolute(text) ? text : resolve(fromEnv === undefined ? fileDir : cwd, text);
+      return isAbsolute(text) ? text : resolve(cwd, text);
     }
     return checked as string | number;
   };
@@ -107,9 +123,7 @@ export function loadConfig(
     'UTC';
   assertTimeZone(
     scheduleTimezone,
-    env['SCHEDULE_TIMEZONE'] !== undefined || fromFile['SCHEDULE_TIMEZONE'] !== undefined
-      ? 'SCHEDULE_TIMEZONE'
-      : 'TZ',
+    present(settings.values['SCHEDULE_TIMEZONE']) !== undefined ? 'SCHEDULE_TIMEZONE' : 'TZ',
   );
   const stepRetryInitialMs = number('STEP_RETRY_INITIAL_MS', 5_000);
   const stepRetryMaxMs = number('STEP_RETRY_MAX_MS', 60_000);
@@ -142,52 +156,8 @@ export function loadConfig(
     stepRetryMaxMs,
     stepTimeoutMinutes: number('STEP_TIMEOUT_MINUTES', 20),
     catchUpMaxDays: number('CATCH_UP_MAX_DAYS', 7),
-    configFile: configPath === undefined ? null : resolve(cwd, configPath),
+    configFile: settings.configFile,
   };
-}
-
-function readConfigFile(
-  path: string,
-  readFile: (path: string) => string,
-): Partial<Record<SettingName, string | number>> {
-  let text: string;
-  try {
-    text = readFile(path);
-  } catch (error) {
-    throw new ConfigError(
-      'TRUTH_SPINE_CONFIG',
-      `TRUTH_SPINE_CONFIG ${path} cannot be read: ${(error as Error).message}`,
-    );
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(
-      'TRUTH_SPINE_CONFIG',
-      `TRUTH_SPINE_CONFIG ${path} is not valid JSON: ${(error as Error).message}`,
-    );
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new ConfigError(
-      'TRUTH_SPINE_CONFIG',
-      `TRUTH_SPINE_CONFIG ${path} must hold a JSON object of settings`,
-    );
-  }
-  const result: Partial<Record<SettingName, string | number>> = {};
-  for (const [key, raw] of Object.entries(parsed)) {
-    if (!(key in settings)) {
-      throw new ConfigError(
-        'TRUTH_SPINE_CONFIG',
-        `${key} in ${path} is not a setting (known: ${Object.keys(settings).join(', ')})`,
-      );
-    }
-    if (typeof raw !== 'string' && typeof raw !== 'number') {
-      throw new ConfigError(key, `${key} in ${path} must be a string or a number`);
-    }
-    result[key as SettingName] = raw;
-  }
-  return result;
 }
 
 function assertTimeZone(zone: string, setting: string): void {
@@ -198,21 +168,5 @@ function assertTimeZone(zone: string, setting: string): void {
       setting,
       `${setting} must be an IANA time zone such as Europe/London (was ${JSON.stringify(zone)})`,
     );
-  }
-}
-
-function present(text: string | undefined): string | undefined {
-  return text === undefined || text.trim() === '' ? undefined : text;
-}
-
-/** A setting is invalid; `setting` names it and the message says what is expected. */
-export class ConfigError extends Error {
-  readonly code = 'invalid_config' as const;
-  constructor(
-    readonly setting: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ConfigError';
   }
 }

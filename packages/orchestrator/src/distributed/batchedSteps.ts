@@ -3,16 +3,10 @@ import { computeDailyMetricsWork } from '../steps/computeDailyMetrics/computeDai
 import { prewarmFactorsWork } from '../steps/prewarmFactors/prewarmFactorsStep.js';
 import { prewarmRatingsWork } from '../steps/prewarmRatings/prewarmRatingsStep.js';
 import type { StepDependencies } from '../steps/stepDependencies.js';
+import { batchedSteps, type BatchedStepName } from '../pipeline/steps.js';
 
-/** The steps whose per-portfolio work is fanned out over workers (3–5). */
-export const batchedSteps = [
-  'compute_daily_metrics',
-  'prewarm_factors',
-  'prewarm_ratings',
-] as const;
-
-/** One of {@link batchedSteps}. */
-export type BatchedStepName = (typeof batchedSteps)[number];
+/** The steps whose per-portfolio work is fanned out over workers: the `batched` column of the step table. */
+export { batchedSteps, type BatchedStepName };
 
 /** The batch work of every batched step (any night type: a worker only passes it through). */
 export type BatchedStepWorks = Readonly<Record<BatchedStepName, PortfolioBatchWork<unknown>>>;

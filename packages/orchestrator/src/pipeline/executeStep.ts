@@ -6,7 +6,7 @@ import { StepContractError, StepOrderError, StepTimeoutError } from './pipelineE
 import { backoffDelayMs, type RetryPolicy } from './retryPolicy.js';
 import { loadRun, loadRunSteps, updateRunStep, type RunRow } from './runStore.js';
 import type { StepBody, StepContext, StepDetails, StepOutcome } from './stepBody.js';
-import { criticalStep, pipelineSteps, skippableStep, type StepName } from './steps.js';
+import { pipelineSteps, skippableStep, stepRow, type StepName } from './steps.js';
 
 /** Progress the engine reports while it runs (the runner prints it). */
 export interface StepProgress {
@@ -56,7 +56,7 @@ export async function executeStep(
 ): Promise<StepResult> {
   const { db, clock, logger } = execution;
   await assertMayRun(execution.db, run, step);
-  const maxAttempts = step === criticalStep ? 1 : Math.max(1, execution.retry.maxAttempts);
+  const maxAttempts = stepRow(step).critical ? 1 : Math.max(1, execution.retry.maxAttempts);
   const startedAt = clock.now();
   let result: StepResult | null = null;
   let attempt = 0;
@@ -181,12 +181,12 @@ function checkedResult(step: StepName, outcome: StepOutcome): StepResult {
   const details = outcome.details ?? {};
   switch (outcome.status) {
     case 'succeeded':
-      if (step === 'build_pack' && outcome.packId === undefined) {
+      if (stepRow(step).buildsPack && outcome.packId === undefined) {
         throw new StepContractError(step, 'succeeded without reporting packId');
       }
       return { status: 'succeeded', details, packId: outcome.packId ?? null };
     case 'skipped':
-      if (step !== skippableStep) {
+      if (!stepRow(step).skippable) {
         throw new StepContractError(step, `only ${skippableStep} may be skipped`);
       }
       return { status: 'skipped', reason: outcome.reason, details };

@@ -28,7 +28,7 @@ import {
   type RunRow,
 } from './runStore.js';
 import type { RunTrigger, StepBodies, StepDetails } from './stepBody.js';
-import { pipelineSteps, type StepName } from './steps.js';
+import { packBuildingStep, pipelineSteps, stepRow, type StepName } from './steps.js';
 
 /** Settings of the engine; every field has a default. */
 export interface PipelineOptions {
@@ -306,7 +306,7 @@ async function continueRun(
       }),
     });
   };
-  const packBuilt = stored[0]?.status === 'succeeded';
+  const packBuilt = stored.some((s) => s.step === packBuildingStep && s.status === 'succeeded');
   const packWatch = deadline('pack', deadlines.packMinutes, run.packDeadlineMissed || packBuilt);
   const runWatch = deadline('run', deadlines.runMinutes, run.runDeadlineMissed);
   try {
@@ -320,12 +320,13 @@ async function continueRun(
     for (const [index, step] of pipelineSteps.entries()) {
       if (stored[index]?.status === 'succeeded') continue;
       const result = await executeStep(execution, run, step, bodies[step], outputs);
+      const { buildsPack } = stepRow(step);
 
-      if (step === 'build_pack' && result.status === 'succeeded' && result.packId !== null) {
+      if (buildsPack && result.status === 'succeeded' && result.packId !== null) {
         run = { ...run, packId: result.packId };
         await updateRun(db.drizzle, run.id, { packId: result.packId });
       }
-      if (step === 'build_pack') {
+      if (buildsPack) {
         if (result.status !== 'skipped') await packWatch.check();
         packWatch.stop();
       }

@@ -3,7 +3,7 @@ import type { StepProgress } from './executeStep.js';
 import { recordPackBlock } from '../freshness/packBlocks.js';
 import { recordOperationalAlert } from './operationalAlert.js';
 import { updateRun, updateRunStep, type RunRow } from './runStore.js';
-import { criticalStep, pipelineSteps, type StepName } from './steps.js';
+import { pipelineSteps, stepRow, type StepName } from './steps.js';
 
 /** Every step after `step` in the fixed order. */
 function stepsAfter(step: StepName): readonly StepName[] {
@@ -15,7 +15,7 @@ export async function settleSucceeded(db: Database, run: RunRow, now: Date): Pro
   await updateRun(db.drizzle, run.id, { status: 'succeeded', finishedAt: now });
 }
 
-/** build_pack skipped the date (non-trading day): later steps and the run are `skipped`. */
+/** The skippable step skipped the date (non-trading day): later steps and the run are `skipped`. */
 export async function settleSkipped(
   db: Database,
   run: RunRow,
@@ -71,7 +71,7 @@ export async function settleStopped(
     });
     onProgress?.({ runId: run.id, step: next, status: 'blocked', attempt: 0 });
   }
-  const critical = step === criticalStep;
+  const { critical } = stepRow(step);
   await db.drizzle.transaction(async (tx) => {
     await updateRun(tx, run.id, {
       status: critical ? 'blocked' : 'failed',

@@ -1,12 +1,12 @@
 import type { Database } from '../db/database.js';
+import type { JsonObject, JsonValue } from '../json/jsonValue.js';
 import type { Clock } from './clock.js';
 import type { PipelineLogger } from './logger.js';
 import type { StepName } from './steps.js';
 
 /** JSON a step reports about itself (counts, hashes); stored in run_steps.details. */
-export type StepDetails = { readonly [key: string]: JsonValue };
-export type JsonValue =
-  string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+export type StepDetails = JsonObject;
+export type { JsonValue };
 
 /** How a run was started. */
 export type RunTrigger = 'cron' | 'manual' | 'backfill';

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { inRange, isIsoDate, newYorkDateOf, utcDateOf } from './isoDate.js';
+import { addDays, daysBetween, inRange, isIsoDate, newYorkDateOf, utcDateOf } from './isoDate.js';
 
 describe('isoDate', () => {
   it('accepts only real dates', () => {
     expect(isIsoDate('2024-02-29')).toBe(true);
     expect(isIsoDate('2023-02-29')).toBe(false);
     expect(isIsoDate('2024-2-1')).toBe(false);
+  });
+
+  it('adds and counts calendar days across month, leap-day and year ends', () => {
+    expect(addDays('2024-02-28', 2)).toBe('2024-03-01');
+    expect(addDays('2023-02-28', 1)).toBe('2023-03-01');
+    expect(addDays('2025-01-01', -1)).toBe('2024-12-31');
+    expect(addDays('2024-03-31', 0)).toBe('2024-03-31');
+    expect(daysBetween('2024-01-01', '2025-01-01')).toBe(366);
+    expect(daysBetween('2024-03-10', '2024-03-08')).toBe(-2);
   });
 
   it('reads Polygon timestamps as New York trading dates', () => {

@@ -1,3 +1,8 @@
+/**
+ * ISO calendar dates `YYYY-MM-DD` — the one set of date helpers of the workspace (the
+ * orchestrator and the bench use these; the ledger's Beancount date syntax is its own).
+ */
+
 /** `YYYY-MM-DD`. */
 export const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -6,6 +11,18 @@ export function isIsoDate(text: string): boolean {
   if (!isoDatePattern.test(text)) return false;
   const time = Date.parse(`${text}T00:00:00Z`);
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
+}
+
+const dayMs = 86_400_000;
+
+/** `date` plus `days` calendar days (negative for before), e.g. addDays('2024-02-28', 2) = '2024-03-01'. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
+}
+
+/** Calendar days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
 }
 
 const newYorkDate = new Intl.DateTimeFormat('en-CA', {

@@ -3,11 +3,12 @@
  * bodies are the test fakes, with compute_daily_metrics waiting until the run is aborted.
  * It prints STEP_STARTED on stderr when that step begins. Used by serve.test.ts.
  */
-import { loadConfig, openDatabase } from '@truth-spine/orchestrator';
+import { openDatabase } from '@truth-spine/orchestrator';
 import { processIo } from '../../cli/io.js';
 import { serve } from '../../commands/serve.js';
 import { createLogger } from '../../logging/createLogger.js';
 import { marketSources } from '../../runtime/marketSources.js';
+import { loadRunnerConfig } from '../../runtime/runnerConfig.js';
 import { onShutdownSignal } from '../../runtime/shutdownSignal.js';
 import { fakeStepBodies, stepWaitingForAbort } from '../testing/fakeStepBodies.js';
 
@@ -19,12 +20,12 @@ const { bodies } = fakeStepBodies({
 process.exitCode = await serve([], io, {
   shutdown: shutdown.signal,
   open: async () => {
-    const config = loadConfig(io.env, io.cwd);
+    const config = loadRunnerConfig(io);
     const db = await openDatabase(config.databaseUrl, { cwd: io.cwd });
     const logger = createLogger(io.stderr);
     const deps = {
       config,
-      market: marketSources(io.env, config.offlineDataDir).market,
+      market: marketSources(config.settings, config.offlineDataDir).market,
       fallback: null,
       ledgerDir: config.ledgerDir,
       booksDir: config.booksDir,

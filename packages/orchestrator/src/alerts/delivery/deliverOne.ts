@@ -2,7 +2,7 @@ import { setTimeout as wait } from 'node:timers/promises';
 import type { PendingDelivery } from '../store/alertStore.js';
 import type { SendOutcome } from './alertChannel.js';
 import type { DeliveryOptions, DeliveryResult } from './deliveryOptions.js';
-import { defaultRetryPolicy } from './retryPolicy.js';
+import { backoffDelayMs, defaultRetryPolicy } from './retryPolicy.js';
 
 /**
  * Delivers one pending (event, channel) pair: each attempt is recorded as `attempting`
@@ -79,7 +79,7 @@ export async function deliverOne(
       });
       return result('dead_lettered', made, outcome.error);
     }
-    await sleep(retry.backoffMs(made));
+    await sleep(backoffDelayMs(retry, made));
   }
 }
 

@@ -31,7 +31,7 @@ function options(overrides: Partial<DeliveryOptions> = {}): DeliveryOptions {
   return {
     store,
     channels: { webhook: webhookChannel({ url: receiver.url, secret, timeoutMs: 2_000 }) },
-    retry: { maxAttempts: 3, backoffMs: (n) => n * 10 },
+    retry: { maxAttempts: 3, initialDelayMs: 10, maxDelayMs: 1_000, factor: 2 },
     sleep: async (ms) => {
       waits.push(ms);
     },

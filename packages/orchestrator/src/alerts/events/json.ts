@@ -1,6 +1,2 @@
-/** A value that survives `JSON.stringify` → `JSON.parse` unchanged. */
-export type JsonValue =
-  string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
-
-/** A JSON object: the shape of an alert's `details`. */
-export type JsonObject = { readonly [key: string]: JsonValue };
+/** The JSON types (one definition for the package: src/json/jsonValue.ts); `JsonObject` is the shape of an alert's `details`. */
+export type { JsonObject, JsonValue } from '../../json/jsonValue.js';

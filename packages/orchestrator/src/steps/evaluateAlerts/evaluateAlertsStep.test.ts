@@ -33,7 +33,7 @@ const secret = 'step-seven-secret-0123456789abcdef';
 const nights = ['2024-02-28', '2024-02-29'] as const;
 /** 7 days after the first night: the cooldown has passed. */
 const afterCooldown = '2024-03-06';
-const fastRetry = { maxAttempts: 2, backoffMs: () => 1 };
+const fastRetry = { maxAttempts: 2, initialDelayMs: 1, maxDelayMs: 1, factor: 1 };
 
 describe.each(testDatabaseKinds())('evaluate_alerts on %s', (kind) => {
   let test: TestDatabase;

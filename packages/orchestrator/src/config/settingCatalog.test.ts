@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { settingCatalog } from './settingCatalog.js';
+
+const operations = readFileSync(new URL('../../../../docs/OPERATIONS.md', import.meta.url), 'utf8');
+
+describe('the setting catalog', () => {
+  it('names each setting once', () => {
+    const names = settingCatalog.map((s) => s.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^[A-Z][A-Z0-9_]*$/);
+  });
+
+  it('is listed setting by setting in docs/OPERATIONS.md', () => {
+    const missing = settingCatalog.filter((s) => !operations.includes(`\`${s.name}\``));
+    expect(missing.map((s) => s.name)).toEqual([]);
+  });
+
+  it('marks every API key, signing secret and database URL secret', () => {
+    const secrets = settingCatalog.filter((s) => s.kind === 'secret').map((s) => s.name);
+    expect(secrets.sort()).toEqual(
+      [
+        'ALERT_WEBHOOK_SECRET',
+        'DATABASE_URL',
+        'FMP_API_KEY',
+        'FRED_API_KEY',
+        'NEWSAPI_API_KEY',
+        'POLYGON_API_KEY',
+      ].sort(),
+    );
+  });
+});
