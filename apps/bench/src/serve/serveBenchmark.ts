@@ -115,10 +115,10 @@ function summary(
   const ms = (x: number | null) => (x === null ? '—' : `${x.toFixed(1)} ms`);
   const lines = [
     `load average ${before.map((x) => x.toFixed(2)).join(' ')} → ${after.map((x) => x.toFixed(2)).join(' ')}`,
-    'page                              bytes   server p50   server p95   browser cold   browser p50',
+    'page                              bytes   server p50   server p95   browser cold   browser p50   harness p50',
     ...pages.map(
       (p) =>
-        `${p.path.padEnd(32)} ${String(p.bytes).padStart(7)}   ${ms(p.serverMedianMs).padStart(10)}   ${ms(p.serverP95Ms).padStart(10)}   ${ms(p.browserColdMs).padStart(12)}   ${ms(p.browserMedianMs).padStart(11)}`,
+        `${p.path.padEnd(32)} ${String(p.bytes).padStart(7)}   ${ms(p.serverMedianMs).padStart(10)}   ${ms(p.serverP95Ms).padStart(10)}   ${ms(p.browserColdMs).padStart(12)}   ${ms(p.browserMedianMs).padStart(11)}   ${ms(p.harnessMedianMs).padStart(11)}`,
     ),
     ...(pages[0]?.browserSkipped ? [`browser not measured: ${pages[0].browserSkipped}`] : []),
     `portfolio page < ${serveTargets.portfolioPageMs} ms: ${ok(verdicts['portfolio_page'])}`,
