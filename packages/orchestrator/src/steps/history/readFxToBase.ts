@@ -2,6 +2,7 @@ import { epochDayToIso } from '@truth-spine/finance-core';
 import type { Database } from '../../db/database.js';
 import { FxRouteMissingError } from './fxRouteMissingError.js';
 import { fxRoute } from './fxRoute.js';
+import { readDatedSeries } from './readDatedSeries.js';
 import { onCalendar } from './onCalendar.js';
 
 /**
@@ -21,28 +22,18 @@ export async function readFxToBase(
 ): Promise<Map<string, Float64Array>> {
   const out = new Map<string, Float64Array>();
   if (calendar.length === 0) return out;
-  const rows = await db.query<{ base: string; quote: string; d: string; rate: string }>(
-    `select base, quote, date::text as d, rate::text as rate from market_fx
-      where date <= $1 order by base, quote, date`,
-    [epochDayToIso(calendar[calendar.length - 1]!)],
+  const byPair = await readDatedSeries(
+    db,
+    { table: 'market_fx', key: 'base || quote', value: 'rate' },
+    null,
+    epochDayToIso(calendar[calendar.length - 1]!),
   );
-  const byPair = new Map<string, { dates: string[]; rates: string[] }>();
-  for (const row of rows) {
-    const key = row.base + row.quote;
-    let entry = byPair.get(key);
-    if (entry === undefined) {
-      entry = { dates: [], rates: [] };
-      byPair.set(key, entry);
-    }
-    entry.dates.push(row.d);
-    entry.rates.push(row.rate);
-  }
   const aligned = new Map<string, Float64Array>();
   const pairSeries = (key: string): Float64Array => {
     let series = aligned.get(key);
     if (series === undefined) {
       const entry = byPair.get(key)!;
-      series = onCalendar(calendar, entry.dates, entry.rates, 'carryForward');
+      series = onCalendar(calendar, entry.dates, entry.values, 'carryForward');
       aligned.set(key, series);
     }
     return series;

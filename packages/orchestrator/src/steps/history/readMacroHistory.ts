@@ -1,9 +1,10 @@
 import { epochDayToIso } from '@truth-spine/finance-core';
 import type { Database } from '../../db/database.js';
+import { readDatedSeries } from './readDatedSeries.js';
 import { onCalendar, type CalendarFill } from './onCalendar.js';
 
 /**
- * FRED series levels on `calendar` from market_macro (one bulk query); a NULL value (FRED
+ * FRED series levels on `calendar` from market_macro (one aggregated row per series); a NULL value (FRED
  * ".") is a missing observation, never 0. Returns series id → levels (NaN = missing, or
  * carried forward with `carryForward`).
  *
@@ -17,19 +18,15 @@ export async function readMacroHistory(
 ): Promise<Record<string, Float64Array>> {
   const out: Record<string, Float64Array> = {};
   if (calendar.length === 0) return out;
-  const rows = await db.query<{ series: string; d: string; value: string | null }>(
-    `select series, date::text as d, value::text as value from market_macro
-      where series = any($1::text[]) and date <= $2 order by series, date`,
-    [series, epochDayToIso(calendar[calendar.length - 1]!)],
+  const history = await readDatedSeries(
+    db,
+    { table: 'market_macro', key: 'series', value: 'value' },
+    series,
+    epochDayToIso(calendar[calendar.length - 1]!),
   );
   for (const id of series) {
-    const mine = rows.filter((r) => r.series === id);
-    out[id] = onCalendar(
-      calendar,
-      mine.map((r) => r.d),
-      mine.map((r) => r.value),
-      fill,
-    );
+    const observed = history.get(id) ?? { dates: [], values: [] };
+    out[id] = onCalendar(calendar, observed.dates, observed.values, fill);
   }
   return out;
 }

@@ -41,35 +41,43 @@ export async function* readBooksBatches(
       baseCurrency: r.base_currency,
       inception: r.inception,
     }));
-    const movements = await db.query<{
-      portfolio_id: string;
-      external_id: string;
-      trade_date: string;
-      type: string;
-      symbol: string | null;
-      quantity: string | null;
-      amount: string;
-      currency: string;
-      description: string;
-    }>(
-      `select portfolio_id, external_id, trade_date::text as trade_date, type, symbol,
-              quantity::text as quantity, amount::text as amount, currency, description
+    // One row per portfolio, its transactions aggregated as JSON (decimals as exact text):
+    // row transfer dominates bulk reads on the embedded database (readBookMovements).
+    const booked = await db.query<{ portfolio_id: string; transactions: string }>(
+      `select portfolio_id,
+              json_agg(json_build_array(external_id, trade_date::text, type::text, symbol,
+                                        quantity::text, amount::text, currency, description)
+                       order by trade_date, id)::text as transactions
          from transactions where portfolio_id = any($1::text[]) and trade_date <= $2
-        order by portfolio_id, trade_date, id`,
+        group by portfolio_id`,
       [portfolios.map((p) => p.id), asOf],
     );
     const transactions = new Map<string, BooksTransaction[]>(portfolios.map((p) => [p.id, []]));
-    for (const r of movements) {
-      transactions.get(r.portfolio_id)?.push({
-        externalId: r.external_id,
-        tradeDate: r.trade_date,
-        type: r.type,
-        symbol: r.symbol,
-        quantity: r.quantity,
-        amount: r.amount,
-        currency: r.currency,
-        description: r.description,
-      });
+    for (const row of booked) {
+      const list = transactions.get(row.portfolio_id);
+      if (list === undefined) continue;
+      const tuples = JSON.parse(row.transactions) as [
+        string,
+        string,
+        string,
+        string | null,
+        string | null,
+        string,
+        string,
+        string,
+      ][];
+      for (const [
+        externalId,
+        tradeDate,
+        type,
+        symbol,
+        quantity,
+        amount,
+        currency,
+        description,
+      ] of tuples) {
+        list.push({ externalId, tradeDate, type, symbol, quantity, amount, currency, description });
+      }
     }
     yield { portfolios, transactions };
     after = rows[rows.length - 1]!.id;

@@ -11,7 +11,12 @@ export interface StoredReturnSeries {
   readonly returns: Float64Array;
 }
 
-/** The return_series rows of `portfolioIds` in pack `packId` (one query), by portfolio id. */
+/**
+ * The return_series rows of `portfolioIds` in pack `packId` (one query), by portfolio id.
+ * The byte columns travel as base64 text (`encode(…, 'base64')`, decoded by Node's native
+ * Buffer): the drivers' own bytea decoding parses hex in JavaScript, which made reading 600
+ * five-year series 1.7 s on the embedded database against 0.19 s as base64.
+ */
 export async function readReturnSeries(
   db: Database,
   packId: string,
@@ -19,12 +24,14 @@ export async function readReturnSeries(
 ): Promise<Map<string, StoredReturnSeries>> {
   const rows = await db.query<{
     portfolio_id: string;
-    epoch_days: Uint8Array;
-    values: Uint8Array;
-    external_flows: Uint8Array;
-    returns: Uint8Array;
+    epoch_days: string;
+    values: string;
+    external_flows: string;
+    returns: string;
   }>(
-    `select portfolio_id, epoch_days, values, external_flows, returns from return_series
+    `select portfolio_id, encode(epoch_days, 'base64') as epoch_days, encode(values, 'base64') as values,
+            encode(external_flows, 'base64') as external_flows, encode(returns, 'base64') as returns
+       from return_series
       where pack_id = $1 and portfolio_id = any($2::text[]) order by portfolio_id`,
     [packId, portfolioIds],
   );
@@ -33,11 +40,16 @@ export async function readReturnSeries(
       r.portfolio_id,
       {
         portfolioId: r.portfolio_id,
-        epochDays: int32FromBytes(r.epoch_days),
-        values: float64FromBytes(r.values),
-        externalFlows: float64FromBytes(r.external_flows),
-        returns: float64FromBytes(r.returns),
+        epochDays: int32FromBytes(fromBase64(r.epoch_days)),
+        values: float64FromBytes(fromBase64(r.values)),
+        externalFlows: float64FromBytes(fromBase64(r.external_flows)),
+        returns: float64FromBytes(fromBase64(r.returns)),
       },
     ]),
   );
+}
+
+/** Bytes of base64 text (PostgreSQL's `encode(…, 'base64')` wraps lines every 76 characters; Node ignores the newlines). */
+function fromBase64(text: string): Uint8Array {
+  return Buffer.from(text, 'base64');
 }
