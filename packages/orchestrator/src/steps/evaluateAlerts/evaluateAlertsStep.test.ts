@@ -191,6 +191,30 @@ describe.each(testDatabaseKinds())('evaluate_alerts on %s', (kind) => {
     expect(facts.regime).toEqual({ current: null, previous: null });
   });
 
+  it('reads only the metrics the rules name when given their names', async () => {
+    const packId = `pack-${nights[1]}`;
+    await test.db.drizzle
+      .insert(metrics)
+      .values([{ packId, portfolioId: 'P-USD-GROWTH', metric: 'sharpe.1Y', value: 1.25 }]);
+    const gather = (names?: readonly string[]) =>
+      gatherNightFacts(
+        test.db,
+        demoDependencies(),
+        { asOf: nights[1], packId, runId: `run-${nights[1]}` },
+        silentLogger,
+        new AbortController().signal,
+        names,
+      );
+    const growthOf = (facts: Awaited<ReturnType<typeof gather>>) =>
+      facts.portfolios?.find((p) => p.id === 'P-USD-GROWTH')?.metrics;
+    expect(growthOf(await gather())).toEqual({ 'volatility.1Y': 0.31, 'sharpe.1Y': 1.25 });
+    expect(growthOf(await gather(['sharpe.1Y', 'not.stored']))).toEqual({ 'sharpe.1Y': 1.25 });
+    expect(growthOf(await gather([]))).toEqual({});
+    await test.db.query(`delete from metrics where pack_id = $1 and metric = 'sharpe.1Y'`, [
+      packId,
+    ]);
+  });
+
   it("a blocked night's operational alert reaches the outbox once, although step 7 never ran", async () => {
     const asOf = '2024-03-11';
     const runId = `run-${asOf}`;

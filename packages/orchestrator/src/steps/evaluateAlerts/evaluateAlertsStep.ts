@@ -25,7 +25,10 @@ export function evaluateAlertsStep(deps: StepDependencies): StepBody {
     if (packId === null) throw new Error('evaluate_alerts needs the pack built by build_pack');
     const setup = await alertSetup(deps);
     const night = { asOf: ctx.asOf, packId, runId: ctx.runId };
-    const facts = await gatherNightFacts(ctx.db, deps, night, ctx.logger, ctx.signal);
+    const metricNames = setup.rules.flatMap((rule) =>
+      rule.kind === 'metric' ? [rule.metric] : [],
+    );
+    const facts = await gatherNightFacts(ctx.db, deps, night, ctx.logger, ctx.signal, metricNames);
     const run = await loadRun(ctx.db.drizzle, ctx.runId);
     const now = ctx.clock.now();
     const operational =

@@ -16,7 +16,8 @@ export interface Night {
 /**
  * The market facts of night D for evaluate_alerts (operational facts are added by the step):
  * - `portfolios`: every portfolio with its metrics of pack P (`metrics` rows, name → value,
- *   null where undefined) and the symbols it holds on D (books, trade date ≤ D: the
+ *   null where undefined; only the names in `metricNames` when given — the metric rules'
+ *   metrics, so a night reads a few rows per portfolio instead of all ~120) and the symbols it holds on D (books, trade date ≤ D: the
  *   `holdingsOnDate` fold done by the database, so no portfolio's transactions are loaded);
  * - `priceMoves`: per held symbol, close_D / previous close − 1 with close_D from the pack
  *   and the previous close = the latest `market_closes` row before D; null when either is
@@ -34,6 +35,7 @@ export async function gatherNightFacts(
   night: Night,
   logger: PipelineLogger,
   signal: AbortSignal,
+  metricNames?: readonly string[],
 ): Promise<NightFacts> {
   const { asOf, packId } = night;
   const [portfolioRows, heldRows, metricRows] = await Promise.all([
@@ -48,10 +50,17 @@ export async function gatherNightFacts(
        having sum(case when type = 'sell' then -quantity else quantity end) <> 0`,
       [asOf],
     ),
-    db.query<{ portfolio_id: string; metric: string; value: number | null }>(
-      'select portfolio_id, metric, value from metrics where pack_id = $1',
-      [packId],
-    ),
+    metricNames === undefined
+      ? db.query<{ portfolio_id: string; metric: string; value: number | null }>(
+          'select portfolio_id, metric, value from metrics where pack_id = $1',
+          [packId],
+        )
+      : metricNames.length === 0
+        ? []
+        : db.query<{ portfolio_id: string; metric: string; value: number | null }>(
+            'select portfolio_id, metric, value from metrics where pack_id = $1 and metric = any($2::text[])',
+            [packId, [...new Set(metricNames)]],
+          ),
   ]);
   const heldOf = groupByKey(heldRows, (h) => h.portfolio_id);
   const metricsOf = groupByKey(metricRows, (m) => m.portfolio_id);
@@ -80,9 +89,13 @@ async function readPriceMoves(
       'select symbol, close::text as close, carried_forward from pack_prices where pack_id = $1',
       [packId],
     ),
+    // the latest close before D per symbol: one primary-key probe per symbol (a
+    // `distinct on` over the symbols' whole history scanned every row of it)
     db.query<{ symbol: string; close: string }>(
-      `select distinct on (symbol) symbol, close::text as close from market_closes
-        where symbol = any($1::text[]) and date < $2 order by symbol, date desc`,
+      `select s.symbol, latest.close from unnest($1::text[]) as s(symbol)
+         cross join lateral (select close::text as close from market_closes m
+                              where m.symbol = s.symbol and m.date < $2
+                              order by m.date desc limit 1) as latest`,
       [symbols, asOf],
     ),
   ]);
