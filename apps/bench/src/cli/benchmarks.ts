@@ -1,6 +1,7 @@
 import type { Benchmark } from './benchmark.js';
 import { demoDataBenchmark } from '../demoData/demoDataBenchmark.js';
 import { distributedBenchmark } from '../distributed/distributedBenchmark.js';
+import { exportsBenchmark } from '../exports/exportsBenchmark.js';
 import { kernelsBenchmark } from '../kernels/kernelsBenchmark.js';
 import { ledgerBenchmark } from '../ledger/ledgerBenchmark.js';
 import { generateBenchmark } from '../scale/generateBenchmark.js';
@@ -18,4 +19,5 @@ export const benchmarks: readonly Benchmark[] = [
   scalingBenchmark,
   distributedBenchmark,
   serveBenchmark,
+  exportsBenchmark,
 ];

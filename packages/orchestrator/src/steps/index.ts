@@ -29,6 +29,12 @@ export {
   type PackMetricsExport,
 } from './computeDailyMetrics/exportPackMetrics.js';
 export { exportPackFactors, type PackFactorsExport } from './prewarmFactors/exportPackFactors.js';
+export {
+  exportPackRatings,
+  ratingOutput,
+  type PackRatings,
+  type RatingOutput,
+} from './prewarmRatings/exportPackRatings.js';
 // prewarm_ratings, evaluate_alerts, the database alert store, operational delivery
 export { prewarmRatingsStep } from './prewarmRatings/prewarmRatingsStep.js';
 export { evaluateAlertsStep } from './evaluateAlerts/evaluateAlertsStep.js';

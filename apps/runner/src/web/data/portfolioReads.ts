@@ -1,5 +1,5 @@
 import { readReturnSeries, type Database, type JsonValue } from '@truth-spine/orchestrator';
-import { ratingOutput, type RatingOutput } from '../../commands/ratings.js';
+import { ratingOutput, type RatingOutput } from '@truth-spine/orchestrator';
 
 /** A portfolio's record in the books. */
 export interface PortfolioRecord {
