@@ -70,6 +70,12 @@ async function rowsOf(db: Database, portfolio: string): Promise<Record<string, s
     [portfolio],
   );
   snapshot['transactions'] = books.map((r) => r.h);
+  // the append-only history its return_series rows read (no pack column: by portfolio)
+  const history = await db.query<{ h: string }>(
+    `select md5(t::text) as h from history_chunks t where portfolio_id = $1 order by 1`,
+    [portfolio],
+  );
+  snapshot['history_chunks'] = history.map((r) => r.h);
   return snapshot;
 }
 

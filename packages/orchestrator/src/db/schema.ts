@@ -270,11 +270,14 @@ export const valuations = pgTable(
 );
 
 /**
- * A portfolio's whole daily history as of a pack, one row per (pack, portfolio), as
- * little-endian typed arrays: `epoch_days` (Int32, n_obs), `values` in base currency
- * (Float64, n_obs), `external_flows` (Float64, n_obs) and `returns` (Float64, n_obs − 1:
- * returns[i] is the return from day i to day i + 1). 100k portfolios × 5 years is 100k rows
- * of ~40 kB instead of 126M rows (docs/SCHEMA.md).
+ * A portfolio's daily history as of a pack, one row per (pack, portfolio): its first and
+ * last date and `n_obs` days, stored as the first `n_obs` days of the append-only
+ * `history_chunks` of `lineage_id` (written since the append-only history; a night that
+ * extends a series writes one chunk, not the whole history again). Rows written before it
+ * hold the arrays inline instead (`lineage_id` null) as little-endian typed arrays:
+ * `epoch_days` (Int32, n_obs), `values` in base currency (Float64, n_obs),
+ * `external_flows` (Float64, n_obs) and `returns` (Float64, n_obs − 1: returns[i] is the
+ * return from day i to day i + 1) — docs/SCHEMA.md.
  */
 export const returnSeries = pgTable(
   'return_series',
@@ -288,12 +291,45 @@ export const returnSeries = pgTable(
     firstDate: day('first_date').notNull(),
     lastDate: day('last_date').notNull(),
     nObs: integer('n_obs').notNull(),
+    lineageId: text('lineage_id'),
+    epochDays: bytea('epoch_days'),
+    values: bytea('values'),
+    returns: bytea('returns'),
+    externalFlows: bytea('external_flows'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.packId, t.portfolioId] }),
+    index('return_series_lineage').on(t.lineageId, t.nObs),
+    check(
+      'return_series_inline_or_lineage',
+      sql`(${t.lineageId} is null) = (${t.epochDays} is not null and ${t.values} is not null and ${t.returns} is not null and ${t.externalFlows} is not null)`,
+    ),
+  ],
+);
+
+/**
+ * The append-only daily history of one series lineage: days `[chunk·C, chunk·C + n)` of
+ * it (C = HISTORY_CHUNK_DAYS, 128), as little-endian typed arrays — `epoch_days` (Int32),
+ * `values` and `external_flows` (Float64, base currency) and `returns_into` (Float64: the
+ * return from the day before into this day; NaN on the lineage's first day). A lineage
+ * starts when a series is computed in full and grows only by appended days: a night that
+ * extends it rewrites its last chunk with the same prefix and one more day, so every pack
+ * that reads its first `n_obs` days keeps reading the same bytes.
+ */
+export const historyChunks = pgTable(
+  'history_chunks',
+  {
+    lineageId: text('lineage_id').notNull(),
+    portfolioId: text('portfolio_id')
+      .notNull()
+      .references(() => portfolios.id),
+    chunk: integer('chunk').notNull(),
     epochDays: bytea('epoch_days').notNull(),
     values: bytea('values').notNull(),
-    returns: bytea('returns').notNull(),
     externalFlows: bytea('external_flows').notNull(),
+    returnsInto: bytea('returns_into').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.packId, t.portfolioId] })],
+  (t) => [primaryKey({ columns: [t.lineageId, t.chunk] })],
 );
 
 /** One metric of one portfolio in one pack; `value` null ⇔ `reason` says why (upserted). */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   computeMetricSet,
   epochDayToIso,
@@ -30,6 +31,7 @@ import {
 import { readPackQuotes } from '../valuation/readPackQuotes.js';
 import { readPortfolioHeaders } from '../valuation/readPortfolioHeaders.js';
 import { upsertRows } from '../valuation/upsertRows.js';
+import { chunkOf, HISTORY_CHUNK_COLUMNS, historyChunkRows } from '../valuation/historyChunks.js';
 import {
   RETURN_SERIES_COLUMNS,
   returnSeriesRow,
@@ -63,8 +65,9 @@ export const METRIC_COLUMNS = [
 /**
  * compute_daily_metrics (src/steps/computeDailyMetrics/README.md): for every portfolio existing on D, streamed in batches —
  * its daily history from the books and market history (`portfolioHistory`), its exact
- * value on D with the pack's closes and FX (`valuations`), the whole history as a
- * `return_series` row, and finance-core's `computeMetricSet` (benchmark = local-currency
+ * value on D with the pack's closes and FX (`valuations`), the history as a
+ * `return_series` row over its append-only `history_chunks` (an extended series appends one
+ * day to its lineage: one chunk rewritten, not the whole history), and finance-core's `computeMetricSet` (benchmark = local-currency
  * close-to-close returns, rf = `(1 + DGS3MO/100)^(1/252) − 1` carried forward) stored
  * flattened in `metrics`, plus the per-lot trading statistics `trading_lots.*` from the
  * portfolio's Beancount ledger (`tradingLotRows`). All writes of a batch are bulk upserts in one transaction.
@@ -229,6 +232,7 @@ async function computeBatch(
   const withoutHistory: string[] = [];
   const valuations: unknown[][] = [];
   const series: unknown[][] = [];
+  const chunks: unknown[][] = [];
   const metrics: unknown[][] = [];
   for (const portfolio of batch.portfolios) {
     const firstRow = firstRowAfter(
@@ -272,7 +276,18 @@ async function computeBatch(
       night.quotes,
     );
     valuations.push(valuationRow(packId, portfolio.id, asOf, portfolio.baseCurrency, valuation));
-    series.push(returnSeriesRow(packId, portfolio.id, history));
+    // Append tonight's day to the previous series' lineage when that series is its tip;
+    // otherwise (a full computation, or a lineage another pack extended) start a new one.
+    const appendTo =
+      extension !== null &&
+      before!.series.lineage !== null &&
+      before!.series.lineage.tipDays === before!.series.epochDays.length
+        ? before!.series.lineage.id
+        : null;
+    const lineageId = appendTo ?? `${packId}/${portfolio.id}/${randomUUID()}`;
+    const fromChunk = appendTo === null ? 0 : chunkOf(history.epochDays.length - 1);
+    chunks.push(...historyChunkRows(lineageId, portfolio.id, history, fromChunk));
+    series.push(returnSeriesRow(packId, portfolio.id, history, lineageId));
     if (history.values.length < 2) {
       withoutHistory.push(portfolio.id);
       continue;
@@ -306,7 +321,7 @@ async function computeBatch(
       ]);
     }
   }
-  await writeBatch(night.db, valuations, series, metrics);
+  await writeBatch(night.db, valuations, chunks, series, metrics);
   return {
     portfolios: batch.portfolios.length,
     extended_incrementally: extended,
@@ -325,11 +340,13 @@ export function sumOf(partials: readonly StepDetails[], key: string): number {
 async function writeBatch(
   db: Database,
   valuations: unknown[][],
+  chunks: unknown[][],
   series: unknown[][],
   metrics: unknown[][],
 ): Promise<void> {
   await db.drizzle.transaction(async (tx) => {
     await upsertRows(tx, 'valuations', VALUATION_COLUMNS, ['pack_id', 'portfolio_id'], valuations);
+    await upsertRows(tx, 'history_chunks', HISTORY_CHUNK_COLUMNS, ['lineage_id', 'chunk'], chunks);
     await upsertRows(
       tx,
       'return_series',

@@ -308,24 +308,21 @@ describe.each(testDatabaseKinds())('compute_daily_metrics and prewarm_factors on
 
   it('extends the previous fresh series by one day, byte-identical to a full recompute', async () => {
     expect(incrementalDetails).toMatchObject({ extended_incrementally: 1 });
-    const bytes = () =>
-      t.db.query<Record<string, Uint8Array>>(
-        `select epoch_days, values, returns, external_flows from return_series
-          where pack_id = $1 and portfolio_id = $2`,
-        [packId, P],
-      );
-    const [incremental] = await bytes();
+    const stored = async () => (await readReturnSeries(t.db, packId, [P])).get(P)!;
+    const incremental = await stored();
     const full = await computeDailyMetricsStep(deps, { incremental: false })(
       context(t.db, 'compute_daily_metrics', packId),
     );
     expect(full).toMatchObject({ status: 'succeeded', details: { extended_incrementally: 0 } });
-    const [recomputed] = await bytes();
-    for (const column of ['epoch_days', 'values', 'returns', 'external_flows']) {
-      expect(
-        Buffer.from(recomputed![column]!).equals(Buffer.from(incremental![column]!)),
-        column,
-      ).toBe(true);
+    const recomputed = await stored();
+    for (const column of ['epochDays', 'values', 'returns', 'externalFlows'] as const) {
+      const bytesOf = (a: Int32Array | Float64Array) =>
+        Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+      expect(bytesOf(recomputed[column]).equals(bytesOf(incremental[column])), column).toBe(true);
     }
+    // the incremental night appended to a lineage; the full recompute started its own
+    expect(incremental.lineage).not.toBeNull();
+    expect(recomputed.lineage?.id).not.toBe(incremental.lineage?.id);
   });
 
   it('recomputes in full when the books before D changed since the previous night', async () => {

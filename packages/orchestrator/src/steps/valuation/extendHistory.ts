@@ -20,7 +20,7 @@ import { RunningHoldings, type BookMovement } from './runningHoldings.js';
  * rows `[firstRow, last)`, so the caller recomputes in full.
  */
 export function extendHistory(
-  previous: StoredReturnSeries,
+  previous: Omit<StoredReturnSeries, 'lineage'>,
   movements: readonly BookMovement[],
   market: ValuationMarket,
   firstRow: number,

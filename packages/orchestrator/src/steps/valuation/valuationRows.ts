@@ -1,7 +1,6 @@
 import { epochDayToIso } from '@truth-spine/finance-core';
 import type { ExactValuation } from './exactValuation.js';
 import type { PortfolioHistory } from './portfolioHistory.js';
-import { typedArrayBytes } from './returnSeriesBytes.js';
 
 /** Columns of a valuations row, in {@link valuationRow} order. */
 export const VALUATION_COLUMNS = [
@@ -22,6 +21,7 @@ export const RETURN_SERIES_COLUMNS = [
   'first_date',
   'last_date',
   'n_obs',
+  'lineage_id',
   'epoch_days',
   'values',
   'returns',
@@ -48,11 +48,15 @@ export function valuationRow(
   ];
 }
 
-/** A return_series row: the history's arrays as little-endian bytes (docs/SCHEMA.md). */
+/**
+ * A return_series row: the history's dates and length, its days being the first `n_obs`
+ * of lineage `lineageId` in `history_chunks` (the arrays are not stored inline any more).
+ */
 export function returnSeriesRow(
   packId: string,
   portfolioId: string,
   history: PortfolioHistory,
+  lineageId: string,
 ): unknown[] {
   const days = history.epochDays;
   return [
@@ -61,9 +65,10 @@ export function returnSeriesRow(
     epochDayToIso(days[0]!),
     epochDayToIso(days[days.length - 1]!),
     days.length,
-    typedArrayBytes(days),
-    typedArrayBytes(history.values),
-    typedArrayBytes(history.returns),
-    typedArrayBytes(history.externalFlows),
+    lineageId,
+    null,
+    null,
+    null,
+    null,
   ];
 }
