@@ -431,6 +431,12 @@ export const reconciliationResults = pgTable(
     differenceBp: doublePrecision('difference_bp'),
     breakCount: integer('break_count').notNull(),
     checkedAt: instant('checked_at').notNull().defaultNow(),
+    /**
+     * The portfolio's `trading_lots.*` metric rows from the ledger this reconciliation
+     * parsed (JSON text of the rows, exactly as computed), so compute_daily_metrics does not
+     * parse the ledger a second time; null when they could not be computed (then it does).
+     */
+    tradingLots: text('trading_lots'),
   },
   (t) => [primaryKey({ columns: [t.packId, t.portfolioId] })],
 );

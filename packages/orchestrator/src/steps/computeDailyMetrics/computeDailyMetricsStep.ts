@@ -40,6 +40,8 @@ import {
 } from '../valuation/valuationRows.js';
 import { metricRowsFor } from './metricRowsFor.js';
 import { readPortfolioBatchOf } from './readPortfolioBatchOf.js';
+import type { MetricRow } from './flattenMetricRecords.js';
+import { reconciledTradingLots } from './reconciledTradingLots.js';
 import { TradingLots } from './tradingLotsOf.js';
 import { metricSetInputFor } from './metricSetInputFor.js';
 
@@ -70,7 +72,8 @@ export const METRIC_COLUMNS = [
  * day to its lineage: one chunk rewritten, not the whole history), and finance-core's `computeMetricSet` (benchmark = local-currency
  * close-to-close returns, rf = `(1 + DGS3MO/100)^(1/252) − 1` carried forward) stored
  * flattened in `metrics`, plus the per-lot trading statistics `trading_lots.*` from the
- * portfolio's Beancount ledger (`tradingLotRows`). All writes of a batch are bulk upserts in one transaction.
+ * portfolio's Beancount ledger (`tradingLotRows`; computed by reconcile_ledger from the
+ * ledger it parsed and read back, parsed here only where those rows are missing). All writes of a batch are bulk upserts in one transaction.
  * Reports counts; a portfolio whose inception is D has a valuation but no metrics yet.
  *
  * Incremental: when the previous trading day has a fresh pack whose series of the portfolio
@@ -203,16 +206,25 @@ export async function computeDailyMetricsBatch(
           previousPack,
           batch.portfolios.map((p) => p.id),
         );
+  const reconciled = await reconciledTradingLots(
+    night.db,
+    night.packId,
+    batch.portfolios.map((p) => p.id),
+  );
   const lots = new TradingLots(
-    batch.portfolios.map((p) => ({
-      ledgerDir: night.ledgerDir,
-      portfolioId: p.id,
-      asOf,
-      inception: p.inception,
-    })),
+    batch.portfolios
+      .filter((p) => !reconciled.has(p.id))
+      .map((p) => ({
+        ledgerDir: night.ledgerDir,
+        portfolioId: p.id,
+        asOf,
+        inception: p.inception,
+      })),
   );
   try {
-    return await computeBatch(night, batch, previous, lots);
+    return await computeBatch(night, batch, previous, {
+      rowsOf: async (id) => reconciled.get(id) ?? (await lots.rowsOf(id)),
+    });
   } finally {
     await lots.close();
   }
@@ -223,7 +235,7 @@ async function computeBatch(
   night: MetricsNight,
   batch: Awaited<ReturnType<typeof readPortfolioBatchOf>>,
   previous: ReadonlyMap<string, PreviousSeries>,
-  lots: TradingLots,
+  lots: { rowsOf(portfolioId: string): Promise<readonly MetricRow[]> },
 ): Promise<StepDetails> {
   const { market, packId, previousDay } = night;
   const asOf = night.asOf;

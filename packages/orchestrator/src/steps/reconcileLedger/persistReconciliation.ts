@@ -12,6 +12,7 @@ const RESULT_COLUMNS = [
   'ledger_value',
   'difference_bp',
   'break_count',
+  'trading_lots',
 ] as const;
 
 const BREAK_COLUMNS = [
@@ -61,12 +62,14 @@ export async function persistReconciliation(
       result.ledgerValue,
       result.differenceBp,
       result.breaks.length,
+      result.tradingLots === null ? null : JSON.stringify(result.tradingLots),
     ]),
     sql.raw(
       ` on conflict (pack_id, portfolio_id) do update set
           run_id = excluded.run_id, ok = excluded.ok, platform_value = excluded.platform_value,
           ledger_value = excluded.ledger_value, difference_bp = excluded.difference_bp,
-          break_count = excluded.break_count, checked_at = now()`,
+          break_count = excluded.break_count, trading_lots = excluded.trading_lots,
+          checked_at = now()`,
     ),
   );
   await insertRows(

@@ -16,6 +16,10 @@ import { buildPackStep } from '../buildPack/buildPackStep.js';
 import { demoCopy, withoutTransaction, type DemoCopy } from '../buildPack/testing/demoCopy.js';
 import { createStepBodies } from '../createStepBodies.js';
 import type { StepDependencies } from '../stepDependencies.js';
+import { closedLots } from '../computeDailyMetrics/closedLots.js';
+import { computeDailyMetricsStep } from '../computeDailyMetrics/computeDailyMetricsStep.js';
+import { reconciledTradingLots } from '../computeDailyMetrics/reconciledTradingLots.js';
+import { tradingLotRows } from '../computeDailyMetrics/tradingLotRows.js';
 import { reconcileLedgerStep } from './reconcileLedgerStep.js';
 
 const D = '2024-03-08';
@@ -80,6 +84,48 @@ describe.each(testDatabaseKinds())('reconcile_ledger on %s', (kind) => {
     expect(result?.ok).toBe(true);
     expect(result?.break_count).toBe(0);
     expect(result?.ledger_value).toBe(result?.platform_value);
+  });
+
+  it('hands compute_daily_metrics the trading-lot rows of the ledger it parsed, and compute uses them', async () => {
+    const [row] = await t.db.query<{ trading_lots: string | null; inception: string }>(
+      `select r.trading_lots, p.inception::text as inception
+         from reconciliation_results r join portfolios p on p.id = r.portfolio_id
+        where r.pack_id = $1 and r.portfolio_id = 'P-USD-GROWTH'`,
+      [packId],
+    );
+    // the same rows a separate parse of the ledger file gives
+    const direct = tradingLotRows(closedLots(demo.ledgerDir, 'P-USD-GROWTH', D), D, row!.inception);
+    expect(direct.length).toBeGreaterThan(0);
+    expect(JSON.parse(row!.trading_lots!)).toEqual(JSON.parse(JSON.stringify(direct)));
+    // compute_daily_metrics takes them from the store instead of parsing the ledger again:
+    // a marked value shows up in its metrics (and a missing one is parsed from the ledger)
+    const marked = direct.map((r) =>
+      r.metric === 'trading_lots.inception.n_lots' ? { ...r, value: 4242 } : r,
+    );
+    await t.db.query(`update reconciliation_results set trading_lots = $2 where pack_id = $1`, [
+      packId,
+      JSON.stringify(marked),
+    ]);
+    const read = await reconciledTradingLots(t.db, packId, ['P-USD-GROWTH', 'P-OTHER']);
+    expect([...read.keys()]).toEqual(['P-USD-GROWTH']);
+    expect(
+      read.get('P-USD-GROWTH')!.find((r) => r.metric === 'trading_lots.inception.n_lots')?.value,
+    ).toBe(4242);
+    const computed = await computeDailyMetricsStep(deps)(
+      context(t.db, 'compute_daily_metrics', packId),
+    );
+    expect(computed.status).toBe('succeeded');
+    const [stored] = await t.db.query<{ value: number }>(
+      `select value from metrics where pack_id = $1 and portfolio_id = 'P-USD-GROWTH'
+          and metric = 'trading_lots.inception.n_lots'`,
+      [packId],
+    );
+    expect(stored?.value).toBe(4242);
+    await t.db.query(`update reconciliation_results set trading_lots = $2 where pack_id = $1`, [
+      packId,
+      row!.trading_lots,
+    ]);
+    await t.db.query(`delete from metrics where pack_id = $1`, [packId]);
   });
 
   it('a ledger without a dividend fails with a persisted break naming the books transaction', async () => {

@@ -3,10 +3,13 @@ import {
   formatDiagnostic,
   ledgerPortfolio,
   loadFingerprintedLedger,
+  realisedGains,
   reconcile,
   type LedgerFileFingerprint,
   type ReconciliationBreak,
 } from '@truth-spine/ledger';
+import type { MetricRow } from '../computeDailyMetrics/flattenMetricRecords.js';
+import { tradingLotRows } from '../computeDailyMetrics/tradingLotRows.js';
 import { booksFingerprint } from '../valuation/booksFingerprint.js';
 import { fxToBase, type PackPricing } from './packPricing.js';
 import { portfolioBooks, type BooksTransaction, type Valuer } from './portfolioBooks.js';
@@ -50,6 +53,12 @@ export interface StoredReconciliation {
   readonly ledgerValue: string | null;
   readonly differenceBp: number | null;
   readonly breaks: readonly StoredBreak[];
+  /**
+   * The `trading_lots.*` rows of the ledger just parsed (`tradingLotRows` of its
+   * `realisedGains` through D), handed to compute_daily_metrics through the store; null
+   * when they could not be computed.
+   */
+  readonly tradingLots: readonly MetricRow[] | null;
 }
 
 /**
@@ -180,8 +189,22 @@ export function reconcilePortfolio(pricing: PackPricing, job: ReconcileJob): Rec
         sizeBp: b.sizeBp === null ? null : Number(b.sizeBp),
         reason: b.explanation,
       })),
+      tradingLots: tradingLotsOrNull(ledger.entries, asOf, p.inception),
     },
   };
+}
+
+/** The ledger's trading-lot rows through `asOf`, or null when its lots cannot be computed. */
+function tradingLotsOrNull(
+  entries: Parameters<typeof realisedGains>[0],
+  asOf: string,
+  inception: string,
+): MetricRow[] | null {
+  try {
+    return tradingLotRows(realisedGains(entries, asOf), asOf, inception);
+  } catch {
+    return null; // compute_daily_metrics then parses the ledger itself and reports the error
+  }
 }
 
 /** Unit values and cash rates in `base` from the pack: price × FX to base; null = unknown. */

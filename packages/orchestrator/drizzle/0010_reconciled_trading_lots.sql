@@ -1,0 +1,1 @@
+ALTER TABLE "reconciliation_results" ADD COLUMN "trading_lots" text;
