@@ -18,16 +18,34 @@ export function writeExportFixtures(dir: string, night: ExportedNight, files: Ex
   writeFileSync(join(dir, 'night.json'), `${JSON.stringify(night, null, 2)}\n`);
 }
 
-/** Reads a fixture directory written by {@link writeExportFixtures}; a clear error names what is missing. */
+/**
+ * Reads a fixture directory written by {@link writeExportFixtures}. Throws an error naming
+ * the directory when it is missing, or the file when one is missing, unreadable, not gzip
+ * or (night.json) not JSON.
+ */
 export function readExportFixtures(dir: string): { night: ExportedNight; files: ExportFiles } {
   if (!existsSync(dir)) throw new Error(`fixture directory ${dir} does not exist`);
   const files = new Map<string, string>();
   for (const name of EXPORT_FILE_NAMES) {
     const path = join(dir, `${name}.gz`);
-    if (!existsSync(path)) throw new Error(`fixture ${path} does not exist`);
-    files.set(name, gunzipSync(readFileSync(path)).toString('utf8'));
+    files.set(
+      name,
+      readFixtureFile(path, (bytes) => gunzipSync(bytes).toString('utf8')),
+    );
   }
-  const nightPath = join(dir, 'night.json');
-  if (!existsSync(nightPath)) throw new Error(`fixture ${nightPath} does not exist`);
-  return { night: JSON.parse(readFileSync(nightPath, 'utf8')) as ExportedNight, files };
+  const night = readFixtureFile(
+    join(dir, 'night.json'),
+    (bytes) => JSON.parse(bytes.toString('utf8')) as ExportedNight,
+  );
+  return { night, files };
+}
+
+/** `decode` of the bytes at `path`, any failure (missing, unreadable, undecodable) naming `path`. */
+function readFixtureFile<T>(path: string, decode: (bytes: Buffer) => T): T {
+  if (!existsSync(path)) throw new Error(`fixture ${path} does not exist`);
+  try {
+    return decode(readFileSync(path));
+  } catch (error) {
+    throw new Error(`fixture ${path} cannot be read: ${(error as Error).message}`);
+  }
 }

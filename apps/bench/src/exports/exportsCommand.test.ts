@@ -60,4 +60,21 @@ describe('bench exports --compare (20 portfolios, through the command line)', ()
     expect(result.code).toBe(64);
     expect(result.stderr).toContain(`fixture directory ${missing} does not exist`);
   }, 60_000);
+
+  it('exits 64 naming a fixture file that is not gzip', async () => {
+    const corrupt = join(scratch, 'corrupt');
+    cpSync(fixture, corrupt, { recursive: true });
+    const path = join(corrupt, 'ratings.json.gz');
+    writeFileSync(path, '{"not": "gzip"}\n');
+    const result = await bench('--portfolios', '20', '--compare', corrupt);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toContain(`fixture ${path} cannot be read`);
+    expect(result.stdout).toBe('');
+  }, 60_000);
+
+  it('exits 64 without exactly one of --out and --compare', async () => {
+    const result = await bench('--portfolios', '20');
+    expect(result.code).toBe(64);
+    expect(result.stderr).toContain('give exactly one of --out DIR and --compare DIR');
+  }, 60_000);
 });
