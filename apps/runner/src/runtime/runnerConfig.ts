@@ -1,6 +1,8 @@
 import {
   alerts,
+  checkedSettings,
   ConfigError,
+  type CheckedSettings,
   loadConfiguration,
   type LoadedSettings,
   type SettingValues,
@@ -26,6 +28,8 @@ export interface RunnerConfig extends TruthSpineConfig {
   readonly serve: ServeSettings;
   /** DISTRIBUTED, DISTRIBUTED_*, WORKER_* (`workerSettings`). */
   readonly workers: WorkerSettings;
+  /** Every setting the catalog checks, validated and typed (`checkedSettings`). */
+  readonly checked: CheckedSettings;
   /**
    * The merged values themselves, for readers that build something from them: market data
    * (MARKET_DATA, `marketSources`) and the HTTP providers (`loadProviderConfig`).
@@ -43,12 +47,14 @@ export function loadRunnerConfig(io: Pick<CliIo, 'env' | 'cwd'>): RunnerConfig {
     const { config, settings } = loadConfiguration(io.env, io.cwd);
     loaded = settings;
     const values = settings.values;
+    const checked = checkedSettings(settings);
     return {
       ...config,
       steps: stepSettings(values),
       alerts: alerts.readAlertSettings(values),
-      serve: serveSettings(values),
+      serve: serveSettings(checked),
       workers: workerSettings(values),
+      checked,
       settings: values,
     };
   } catch (error) {
