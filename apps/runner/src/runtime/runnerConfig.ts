@@ -53,7 +53,7 @@ export function loadRunnerConfig(io: Pick<CliIo, 'env' | 'cwd'>): RunnerConfig {
       steps: stepSettings(values),
       alerts: alerts.readAlertSettings(values),
       serve: serveSettings(checked),
-      workers: workerSettings(values),
+      workers: workerSettings(checked),
       checked,
       settings: values,
     };
