@@ -50,7 +50,7 @@ export function loadRunnerConfig(io: Pick<CliIo, 'env' | 'cwd'>): RunnerConfig {
     const checked = checkedSettings(settings);
     return {
       ...config,
-      steps: stepSettings(values),
+      steps: stepSettings(checked),
       alerts: alerts.readAlertSettings(values),
       serve: serveSettings(checked),
       workers: workerSettings(checked),
