@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from '../cli/command.js';
 import { ExitCode } from '../cli/exitCodes.js';
 import { UsageError } from '../cli/usageError.js';
+import { loadCheckedSettings } from '../runtime/runnerConfig.js';
 import { booksMarketOptions } from './booksMarketOptions.js';
 import { exitThreeWhenBusy, withDatabase } from './dbSession.js';
 
@@ -38,9 +39,10 @@ export const dbCommand: Command = {
         if (rest[0] === undefined && io.env['BOOKS_DIR']?.trim() === 'none') {
           throw new UsageError('BOOKS_DIR is none: name the directory to load (db load-books DIR)');
         }
+        const { MARKET_DATA } = loadCheckedSettings(io, ['market']);
         return withDatabase(io, async (db, config) => {
           const dir = rest[0] === undefined ? config.booksDir : resolve(io.cwd, rest[0]);
-          const loaded = await loadBooks(db, dir, await booksMarketOptions(io.env, config));
+          const loaded = await loadBooks(db, dir, await booksMarketOptions(MARKET_DATA, config));
           io.stdout(
             `${dir}: ${loaded.portfolios} portfolio(s), ${loaded.securities} securities, ` +
               `${loaded.transactions} transaction(s) loaded; ${loaded.removedTransactions} removed\n`,

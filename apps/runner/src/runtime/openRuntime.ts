@@ -73,7 +73,7 @@ export async function openRuntime(io: CliIo, options: RuntimeOptions = {}): Prom
   let db: Database;
   let sources: MarketSources;
   try {
-    sources = marketSources(config.settings, config.offlineDataDir);
+    sources = marketSources(config);
     db = await openDatabase(config.databaseUrl, { cwd: io.cwd, migrate: false });
   } catch (error) {
     if (error instanceof InvalidDatabaseUrlError) throw new UsageError(error.message);
@@ -84,7 +84,7 @@ export async function openRuntime(io: CliIo, options: RuntimeOptions = {}): Prom
     const migration = await migrateDatabase(db);
     if (migration.applied > 0) logger.info(migration, 'database migrated');
     if (!startsEmpty(io.env) && (await isEmptyStore(db))) {
-      const market = await booksMarketOptions(config.settings, config);
+      const market = await booksMarketOptions(config.checked.MARKET_DATA, config);
       const loaded = await loadBooks(db, config.booksDir, market);
       if (config.booksDir === bundledDemoDir) {
         // A warning, so it shows at LOG_LEVEL=warn too: the store now holds sample books.
@@ -175,7 +175,7 @@ export function stepBodiesFor(io: CliIo, config: TruthSpineConfig): StepBodies {
     pretty: process.stderr.isTTY === true && io.env['LOG_FORMAT'] !== 'json',
   });
   const sections = loadRunnerConfig(io);
-  const sources = marketSources(sections.settings, config.offlineDataDir);
+  const sources = marketSources({ ...sections, offlineDataDir: config.offlineDataDir });
   const deps = stepDependencies(config, sources, sections.steps, sections.alerts, logger, {});
   return createStepBodies(deps);
 }

@@ -2,7 +2,9 @@ import {
   alerts,
   checkedSettings,
   ConfigError,
+  loadSettings,
   type CheckedSettings,
+  type SettingSection,
   loadConfiguration,
   type LoadedSettings,
   type SettingValues,
@@ -74,4 +76,21 @@ function withFileNamed(message: string, settings: LoadedSettings | null): string
   const name = /^[A-Z][A-Z0-9_]*/.exec(message)?.[0];
   if (settings === null || name === undefined || !settings.fromFile(name)) return message;
   return `${message} (${settings.origin(name)})`;
+}
+
+/**
+ * The checked settings of `sections` only (environment over the TRUTH_SPINE_CONFIG file),
+ * for a command that needs a few settings beyond the pipeline's (`loadConfig`) without
+ * validating every section; a bad one is a {@link UsageError} naming it (and the file).
+ */
+export function loadCheckedSettings(
+  io: Pick<CliIo, 'env' | 'cwd'>,
+  sections: readonly SettingSection[],
+): CheckedSettings {
+  try {
+    return checkedSettings(loadSettings(io.env, io.cwd), sections);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
 }
