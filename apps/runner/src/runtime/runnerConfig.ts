@@ -24,7 +24,7 @@ import { stepSettings, type StepSettings } from './stepSettings.js';
 export interface RunnerConfig extends TruthSpineConfig {
   /** CALENDAR_SYMBOL, MAX_CARRY_FORWARD_DAYS, MAX_MISSING_FRACTION (`stepSettings`). */
   readonly steps: StepSettings;
-  /** ALERT_* (`readAlertSettings`). */
+  /** ALERT_* (`alertSettingsFrom`). */
   readonly alerts: alerts.AlertSettings;
   /** HTTP_HOST, HTTP_PORT, SHUTDOWN_GRACE_SECONDS (`serveSettings`). */
   readonly serve: ServeSettings;
@@ -53,7 +53,7 @@ export function loadRunnerConfig(io: Pick<CliIo, 'env' | 'cwd'>): RunnerConfig {
     return {
       ...config,
       steps: stepSettings(checked),
-      alerts: alerts.readAlertSettings(values),
+      alerts: alerts.alertSettingsFrom(checked),
       serve: serveSettings(checked),
       workers: workerSettings(checked),
       checked,
