@@ -155,6 +155,7 @@ export { addSecurity, listSecurities } from './books/securityRecords.js';
 
 // configuration
 export {
+  booksDirIsNone,
   bundledDemoDir,
   ConfigError,
   loadConfig,

@@ -1,4 +1,9 @@
-import { loadBooks, migrateDatabase } from '@truth-spine/orchestrator';
+import {
+  booksDirIsNone,
+  loadBooks,
+  loadSettings,
+  migrateDatabase,
+} from '@truth-spine/orchestrator';
 import { resolve } from 'node:path';
 import type { Command } from '../cli/command.js';
 import { ExitCode } from '../cli/exitCodes.js';
@@ -36,10 +41,10 @@ export const dbCommand: Command = {
         );
       }
       if (sub === 'load-books' && rest.length <= 1) {
-        if (rest[0] === undefined && io.env['BOOKS_DIR']?.trim() === 'none') {
+        const { MARKET_DATA } = loadCheckedSettings(io, ['market']);
+        if (rest[0] === undefined && booksDirIsNone(loadSettings(io.env, io.cwd))) {
           throw new UsageError('BOOKS_DIR is none: name the directory to load (db load-books DIR)');
         }
-        const { MARKET_DATA } = loadCheckedSettings(io, ['market']);
         return withDatabase(io, async (db, config) => {
           const dir = rest[0] === undefined ? config.booksDir : resolve(io.cwd, rest[0]);
           const loaded = await loadBooks(db, dir, await booksMarketOptions(MARKET_DATA, config));

@@ -1,5 +1,6 @@
 import {
   alerts,
+  booksDirIsNone,
   checkedSettings,
   ConfigError,
   loadSettings,
@@ -30,6 +31,8 @@ export interface RunnerConfig extends TruthSpineConfig {
   readonly serve: ServeSettings;
   /** DISTRIBUTED, DISTRIBUTED_*, WORKER_* (`workerSettings`). */
   readonly workers: WorkerSettings;
+  /** BOOKS_DIR=none (environment or file): an empty store is left empty at start. */
+  readonly booksDirNone: boolean;
   /** Every setting the catalog checks, validated and typed (`checkedSettings`). */
   readonly checked: CheckedSettings;
   /**
@@ -56,6 +59,7 @@ export function loadRunnerConfig(io: Pick<CliIo, 'env' | 'cwd'>): RunnerConfig {
       alerts: alerts.alertSettingsFrom(checked),
       serve: serveSettings(checked),
       workers: workerSettings(checked),
+      booksDirNone: booksDirIsNone(settings),
       checked,
       settings: values,
     };

@@ -88,4 +88,14 @@ describe('checkedSettings', () => {
     });
     expect(() => checkedSettingsOf(values, ['serve'])).toThrow(/^HTTP_PORT must be an integer/);
   });
+
+  it('reads LOG_LEVEL and LOG_FORMAT from the environment only', () => {
+    expect(checked({ LOG_LEVEL: ' debug ', LOG_FORMAT: 'json' })).toMatchObject({
+      LOG_LEVEL: 'debug',
+      LOG_FORMAT: 'json',
+    });
+    expect(() => checked({}, { LOG_FORMAT: 'json' })).toThrow(
+      /LOG_FORMAT in \/srv\/conf\/ts.json is read from the environment only/,
+    );
+  });
 });

@@ -33,7 +33,15 @@ export const settingCatalog = [
     'secret',
     'postgres://… or pglite://DIR (default: PGlite in ./.data)',
   ),
-  row('BOOKS_DIR', 'pipeline', 'path', 'portfolios.json, securities.csv, transactions/'),
+  row(
+    'BOOKS_DIR',
+    'pipeline',
+    'path',
+    'portfolios.json, securities.csv, transactions/; none: no books',
+    {
+      keyword: 'none',
+    },
+  ),
   row('LEDGER_DIR', 'pipeline', 'path', 'one Beancount ledger per portfolio'),
   row(
     'OFFLINE_DATA_DIR',
@@ -222,6 +230,8 @@ export interface SettingSpec {
   readonly summary: string;
   /** True when the setting is read from the environment only (not from the file). */
   readonly environmentOnly: boolean;
+  /** A `path` setting's value that is a word, not a path (never resolved), or null. */
+  readonly keyword: string | null;
   /** True when the value must never appear in a log line, a message or a page. */
   readonly secret: boolean;
   /**
@@ -269,7 +279,7 @@ function row<const N extends string>(
   section: SettingSection,
   kind: SettingKind,
   summary: string,
-  options: { readonly environmentOnly?: boolean } = {},
+  options: { readonly environmentOnly?: boolean; readonly keyword?: string } = {},
 ): SettingSpec & { readonly name: N; readonly type: null } {
   return {
     name,
@@ -277,6 +287,7 @@ function row<const N extends string>(
     kind,
     summary,
     environmentOnly: options.environmentOnly ?? false,
+    keyword: options.keyword ?? null,
     secret: kind === 'secret',
     type: null,
     defaultValue: null,
@@ -297,6 +308,7 @@ function checked<const N extends string, T, const D extends T | null>(
     kind: type.kind,
     summary,
     environmentOnly: options.environmentOnly ?? false,
+    keyword: null,
     secret: type.kind === 'secret',
     type,
     defaultValue,
