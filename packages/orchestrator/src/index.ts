@@ -155,6 +155,7 @@ export { addSecurity, listSecurities } from './books/securityRecords.js';
 
 // configuration
 export {
+  booksDirIsNone,
   bundledDemoDir,
   ConfigError,
   loadConfig,
@@ -166,11 +167,16 @@ export { loadSettings, type LoadedSettings, type SettingValues } from './config/
 export {
   settingCatalog,
   settingSpec,
+  type CheckedSettingName,
+  type CheckedSettings,
+  type CheckedSettingValue,
   type SettingKind,
   type SettingName,
   type SettingSection,
   type SettingSpec,
 } from './config/settingCatalog.js';
+export { checkedSettings, checkedSettingsOf } from './config/checkedSettings.js';
+export { SettingProblem, type SettingType } from './config/settingTypes.js';
 export { pipelineOptionsFromConfig } from './config/pipelineOptionsFromConfig.js';
 
 // the seven step bodies and what they need

@@ -1,8 +1,14 @@
-import { loadBooks, migrateDatabase } from '@truth-spine/orchestrator';
+import {
+  booksDirIsNone,
+  loadBooks,
+  loadSettings,
+  migrateDatabase,
+} from '@truth-spine/orchestrator';
 import { resolve } from 'node:path';
 import type { Command } from '../cli/command.js';
 import { ExitCode } from '../cli/exitCodes.js';
 import { UsageError } from '../cli/usageError.js';
+import { loadCheckedSettings } from '../runtime/runnerConfig.js';
 import { booksMarketOptions } from './booksMarketOptions.js';
 import { exitThreeWhenBusy, withDatabase } from './dbSession.js';
 
@@ -35,12 +41,13 @@ export const dbCommand: Command = {
         );
       }
       if (sub === 'load-books' && rest.length <= 1) {
-        if (rest[0] === undefined && io.env['BOOKS_DIR']?.trim() === 'none') {
+        const { MARKET_DATA } = loadCheckedSettings(io, ['market']);
+        if (rest[0] === undefined && booksDirIsNone(loadSettings(io.env, io.cwd))) {
           throw new UsageError('BOOKS_DIR is none: name the directory to load (db load-books DIR)');
         }
         return withDatabase(io, async (db, config) => {
           const dir = rest[0] === undefined ? config.booksDir : resolve(io.cwd, rest[0]);
-          const loaded = await loadBooks(db, dir, await booksMarketOptions(io.env, config));
+          const loaded = await loadBooks(db, dir, await booksMarketOptions(MARKET_DATA, config));
           io.stdout(
             `${dir}: ${loaded.portfolios} portfolio(s), ${loaded.securities} securities, ` +
               `${loaded.transactions} transaction(s) loaded; ${loaded.removedTransactions} removed\n`,

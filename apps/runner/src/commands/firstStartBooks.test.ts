@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +56,23 @@ describe('books on a first night (child processes)', () => {
       expect(night.code).toBe(0);
       expect(night.stderr).not.toContain('loaded');
       expect(await portfolioIds(started)).toEqual([]);
+    },
+    dbTimeoutMs,
+  );
+
+  it(
+    'takes BOOKS_DIR=none from the TRUTH_SPINE_CONFIG file as from the environment',
+    async () => {
+      const file = join(dir, 'none.json');
+      await writeFile(file, JSON.stringify({ BOOKS_DIR: 'none' }));
+      const none = { DATABASE_URL: `pglite://${join(dir, 'file-none')}`, TRUTH_SPINE_CONFIG: file };
+      const empty = await runRunner(['nightly', '--date', '2024-03-09'], none);
+      expect(empty.code, empty.stderr).toBe(0);
+      expect(empty.stderr).not.toContain('loaded');
+      expect(await portfolioIds(none)).toEqual([]);
+      const load = await runRunner(['db', 'load-books'], none);
+      expect(load.code).toBe(64);
+      expect(load.stderr).toContain('BOOKS_DIR is none: name the directory to load');
     },
     dbTimeoutMs,
   );

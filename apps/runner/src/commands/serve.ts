@@ -45,7 +45,7 @@ export async function serve(
   if (args.length > 0) throw new UsageError(`serve takes no arguments (got ${args.join(' ')})`);
   const runnerConfig = loadRunnerConfig(io);
   const settings = runnerConfig.serve;
-  const access = webSettings(io.env, settings.host);
+  const access = webSettings(runnerConfig.checked);
   const metrics = new PipelineMetrics();
   const runtime = await env.open(io, {
     onProviderCall: (call) => metrics.observeProviderCall(call),

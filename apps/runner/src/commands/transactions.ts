@@ -7,6 +7,7 @@ import {
 import type { Command } from '../cli/command.js';
 import { ExitCode } from '../cli/exitCodes.js';
 import { UsageError } from '../cli/usageError.js';
+import { loadCheckedSettings } from '../runtime/runnerConfig.js';
 import { booksMarketOptions } from './booksMarketOptions.js';
 import { exitThreeWhenBusy, withDatabase } from './dbSession.js';
 import { parseBooksArgs, printResult, reportBooksErrors } from './portfoliosArgs.js';
@@ -38,9 +39,10 @@ export const transactionsCommand: Command = {
       const file = resolve(io.cwd, positionals[0] as string);
       const dryRun = values['dry-run'] === true;
       const json = values.json === true;
+      const { MARKET_DATA } = loadCheckedSettings(io, ['market']);
       return withDatabase(io, (db, config) =>
         reportBooksErrors(io, 'transactions', json, async () => {
-          const market = await booksMarketOptions(io.env, config);
+          const market = await booksMarketOptions(MARKET_DATA, config);
           if (sub === 'import') {
             const report = await importTransactions(db, { portfolioId, file, dryRun, ...market });
             printResult(io, json, report, summary(report));

@@ -1,7 +1,6 @@
-import type { distributed } from '@truth-spine/orchestrator';
-import { UsageError } from '../cli/usageError.js';
+import type { CheckedSettings, distributed } from '@truth-spine/orchestrator';
 
-/** Settings of distributed runs and workers (docs/OPERATIONS.md §10), from the environment. */
+/** Settings of distributed runs and workers (docs/OPERATIONS.md §10). */
 export interface WorkerSettings {
   /** DISTRIBUTED=true: `nightly`/`resume` fan steps 3–5 out to workers without `--distributed`. */
   readonly distributed: boolean;
@@ -18,41 +17,39 @@ export interface WorkerSettings {
   readonly queue: distributed.BatchQueueSettings;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-function wholeNumber(env: Env, name: string, fallback: number, min: number): number {
-  const text = (env[name] ?? '').trim();
-  if (text === '') return fallback;
-  if (!/^\d+$/.test(text) || Number(text) < min) {
-    throw new UsageError(`${name} must be a whole number ≥ ${min} (was ${JSON.stringify(text)})`);
-  }
-  return Number(text);
-}
+/** The worker settings' names, as the setting catalog checks them. */
+export type WorkerSettingName =
+  | 'DISTRIBUTED'
+  | 'DISTRIBUTED_BATCH_SIZE'
+  | 'WORKER_CONCURRENCY'
+  | 'WORKER_DRILL_PAUSE_MS'
+  | 'DISTRIBUTED_RETRY_LIMIT'
+  | 'DISTRIBUTED_RETRY_DELAY_SECONDS'
+  | 'DISTRIBUTED_BATCH_EXPIRE_SECONDS'
+  | 'DISTRIBUTED_MAINTENANCE_SECONDS'
+  | 'DISTRIBUTED_POLL_SECONDS';
 
 /**
- * Reads DISTRIBUTED (`true`/`false`, default false), DISTRIBUTED_BATCH_SIZE (≥ 1, 500),
+ * {@link WorkerSettings} from the checked settings. The setting catalog validates each and
+ * holds its default: DISTRIBUTED (`true`/`false`, false), DISTRIBUTED_BATCH_SIZE (≥ 1, 500),
  * WORKER_CONCURRENCY (≥ 1, 1), DISTRIBUTED_RETRY_LIMIT (≥ 0, 2),
  * DISTRIBUTED_RETRY_DELAY_SECONDS (≥ 0, 5), DISTRIBUTED_BATCH_EXPIRE_SECONDS (≥ 1, 900: an
  * attempt active longer is taken for a dead worker's and retried elsewhere),
  * DISTRIBUTED_MAINTENANCE_SECONDS (≥ 1, 10), DISTRIBUTED_POLL_SECONDS (≥ 1, 1) and
- * WORKER_DRILL_PAUSE_MS (≥ 0, 0). A bad value is a {@link UsageError} naming the setting.
+ * WORKER_DRILL_PAUSE_MS (≥ 0, 0).
  */
-export function workerSettings(env: Env): WorkerSettings {
-  const flag = (env['DISTRIBUTED'] ?? '').trim().toLowerCase();
-  if (!['', 'true', 'false'].includes(flag)) {
-    throw new UsageError(`DISTRIBUTED must be true or false (was ${JSON.stringify(flag)})`);
-  }
+export function workerSettings(settings: Pick<CheckedSettings, WorkerSettingName>): WorkerSettings {
   return {
-    distributed: flag === 'true',
-    batchSize: wholeNumber(env, 'DISTRIBUTED_BATCH_SIZE', 500, 1),
-    concurrency: wholeNumber(env, 'WORKER_CONCURRENCY', 1, 1),
-    drillPauseMs: wholeNumber(env, 'WORKER_DRILL_PAUSE_MS', 0, 0),
+    distributed: settings.DISTRIBUTED,
+    batchSize: settings.DISTRIBUTED_BATCH_SIZE,
+    concurrency: settings.WORKER_CONCURRENCY,
+    drillPauseMs: settings.WORKER_DRILL_PAUSE_MS,
     queue: {
-      retryLimit: wholeNumber(env, 'DISTRIBUTED_RETRY_LIMIT', 2, 0),
-      retryDelaySeconds: wholeNumber(env, 'DISTRIBUTED_RETRY_DELAY_SECONDS', 5, 0),
-      expireInSeconds: wholeNumber(env, 'DISTRIBUTED_BATCH_EXPIRE_SECONDS', 900, 1),
-      maintenanceIntervalSeconds: wholeNumber(env, 'DISTRIBUTED_MAINTENANCE_SECONDS', 10, 1),
-      pollingIntervalSeconds: wholeNumber(env, 'DISTRIBUTED_POLL_SECONDS', 1, 1),
+      retryLimit: settings.DISTRIBUTED_RETRY_LIMIT,
+      retryDelaySeconds: settings.DISTRIBUTED_RETRY_DELAY_SECONDS,
+      expireInSeconds: settings.DISTRIBUTED_BATCH_EXPIRE_SECONDS,
+      maintenanceIntervalSeconds: settings.DISTRIBUTED_MAINTENANCE_SECONDS,
+      pollingIntervalSeconds: settings.DISTRIBUTED_POLL_SECONDS,
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { SettingValues } from '@truth-spine/orchestrator';
 import {
   createHttpProviders,
   loadProviderConfig,
@@ -20,31 +21,39 @@ export interface MarketSources {
 /** The keys `MARKET_DATA=live` needs, one per capability the pipeline uses. */
 const liveKeys = ['POLYGON_API_KEY', 'FMP_API_KEY', 'FRED_API_KEY'] as const;
 
+/** What {@link marketSources} builds from (a `RunnerConfig` has all three). */
+export interface MarketSettings {
+  /** MARKET_DATA, checked by the setting catalog (`offline` or `live`, default `offline`). */
+  readonly checked: { readonly MARKET_DATA: 'offline' | 'live' };
+  /** The merged setting values the HTTP providers are configured from (`loadProviderConfig`). */
+  readonly settings: SettingValues;
+  /** OFFLINE_DATA_DIR. */
+  readonly offlineDataDir: string;
+}
+
 /**
- * Chooses the market data from `MARKET_DATA` (default `offline`):
+ * Chooses the market data from `MARKET_DATA`:
  * - `offline`: {@link OfflineReplaySource} over `offlineDataDir`, no fallback;
  * - `live`: Polygon for bars, grouped daily, dividends, splits and FX; FRED for macro
  *   series; FMP for fundamentals; NewsAPI for news — with FMP as the fallback for bars,
- *   FX, dividends and splits. Needs POLYGON_API_KEY, FMP_API_KEY and FRED_API_KEY.
- * Anything else, or a missing key, is a {@link UsageError} naming the setting.
+ *   FX, dividends and splits. Needs POLYGON_API_KEY, FMP_API_KEY and FRED_API_KEY: a
+ *   missing key is a {@link UsageError} naming it (never any key's value).
  */
-export function marketSources(
-  env: Readonly<Record<string, string | undefined>>,
-  offlineDataDir: string,
-): MarketSources {
-  const mode = (env['MARKET_DATA'] ?? 'offline').trim() || 'offline';
+export function marketSources({
+  checked,
+  settings,
+  offlineDataDir,
+}: MarketSettings): MarketSources {
+  const mode = checked.MARKET_DATA;
   if (mode === 'offline') {
     const replay = new OfflineReplaySource(offlineDataDir);
     return { mode, market: replay, fallback: null, replay };
   }
-  if (mode !== 'live') {
-    throw new UsageError(`MARKET_DATA must be offline or live (was ${JSON.stringify(mode)})`);
-  }
-  const missing = liveKeys.filter((key) => (env[key] ?? '').trim() === '');
+  const missing = liveKeys.filter((key) => (settings[key] ?? '').trim() === '');
   if (missing.length > 0) {
     throw new UsageError(`MARKET_DATA=live needs ${missing.join(', ')} (unset)`);
   }
-  const providers = createHttpProviders(loadProviderConfig(env));
+  const providers = createHttpProviders(loadProviderConfig(settings));
   return {
     mode,
     market: livePrimary(providers),

@@ -1,6 +1,7 @@
 import {
   alerts,
   bundledDemoDir,
+  checkedSettingsOf,
   createStepBodies,
   InvalidDatabaseUrlError,
   loadBooks,
@@ -54,8 +55,8 @@ export interface RuntimeOptions {
  * 2. the store (`openDatabase` without migrating), refused with a UsageError when it holds
  *    migrations newer than this code, else migrated once under the migrations lock;
  * 3. on an empty store (no portfolio, no security), the books of BOOKS_DIR (bundled data/demo
- *    by default; a warning in the log says the demo's were loaded); BOOKS_DIR=none loads
- *    nothing;
+ *    by default; a warning in the log says the demo's were loaded); BOOKS_DIR=none (from
+ *    the environment or the file) loads nothing;
  * 4. market data (`marketSources`: offline replay by default, HTTP providers with
  *    MARKET_DATA=live), each call reported to `onProviderCall`;
  * 5. the seven step bodies (`createStepBodies`) with the configuration's step and alert
@@ -64,16 +65,12 @@ export interface RuntimeOptions {
  * found from the orchestrator module's own location, so it works from src/ and dist/).
  */
 export async function openRuntime(io: CliIo, options: RuntimeOptions = {}): Promise<Runtime> {
-  const logger = createLogger(io.stderr, {
-    level: io.env['LOG_LEVEL'],
-    pretty:
-      options.prettyLogs ?? (process.stderr.isTTY === true && io.env['LOG_FORMAT'] !== 'json'),
-  });
+  const logger = runnerLogger(io, options.prettyLogs);
   const config = loadRunnerConfig(io);
   let db: Database;
   let sources: MarketSources;
   try {
-    sources = marketSources(config.settings, config.offlineDataDir);
+    sources = marketSources(config);
     db = await openDatabase(config.databaseUrl, { cwd: io.cwd, migrate: false });
   } catch (error) {
     if (error instanceof InvalidDatabaseUrlError) throw new UsageError(error.message);
@@ -83,8 +80,8 @@ export async function openRuntime(io: CliIo, options: RuntimeOptions = {}): Prom
     await assertSchemaNotNewer(db);
     const migration = await migrateDatabase(db);
     if (migration.applied > 0) logger.info(migration, 'database migrated');
-    if (!startsEmpty(io.env) && (await isEmptyStore(db))) {
-      const market = await booksMarketOptions(config.settings, config);
+    if (!config.booksDirNone && (await isEmptyStore(db))) {
+      const market = await booksMarketOptions(config.checked.MARKET_DATA, config);
       const loaded = await loadBooks(db, config.booksDir, market);
       if (config.booksDir === bundledDemoDir) {
         // A warning, so it shows at LOG_LEVEL=warn too: the store now holds sample books.
@@ -119,9 +116,17 @@ export async function openRuntime(io: CliIo, options: RuntimeOptions = {}): Prom
   }
 }
 
-/** BOOKS_DIR=none: never load books; the store starts (and may stay) empty. */
-function startsEmpty(env: Readonly<Record<string, string | undefined>>): boolean {
-  return env['BOOKS_DIR']?.trim() === 'none';
+/**
+ * The runner's logger, from LOG_LEVEL and LOG_FORMAT (environment only: read before the
+ * configuration, checked by the setting catalog): pretty when `pretty` says so, else when
+ * stderr is a terminal and LOG_FORMAT is not `json`.
+ */
+function runnerLogger(io: CliIo, pretty?: boolean): Logger {
+  const { LOG_LEVEL, LOG_FORMAT } = checkedSettingsOf(io.env, ['logging']);
+  return createLogger(io.stderr, {
+    level: LOG_LEVEL,
+    pretty: pretty ?? (process.stderr.isTTY === true && LOG_FORMAT !== 'json'),
+  });
 }
 
 /**
@@ -170,12 +175,9 @@ function stepDependencies(
  * built exactly as {@link openRuntime} builds them; bad settings are a {@link UsageError}.
  */
 export function stepBodiesFor(io: CliIo, config: TruthSpineConfig): StepBodies {
-  const logger = createLogger(io.stderr, {
-    level: io.env['LOG_LEVEL'],
-    pretty: process.stderr.isTTY === true && io.env['LOG_FORMAT'] !== 'json',
-  });
+  const logger = runnerLogger(io);
   const sections = loadRunnerConfig(io);
-  const sources = marketSources(sections.settings, config.offlineDataDir);
+  const sources = marketSources({ ...sections, offlineDataDir: config.offlineDataDir });
   const deps = stepDependencies(config, sources, sections.steps, sections.alerts, logger, {});
   return createStepBodies(deps);
 }

@@ -1,6 +1,11 @@
 import {
   alerts,
+  booksDirIsNone,
+  checkedSettings,
   ConfigError,
+  loadSettings,
+  type CheckedSettings,
+  type SettingSection,
   loadConfiguration,
   type LoadedSettings,
   type SettingValues,
@@ -20,12 +25,16 @@ import { stepSettings, type StepSettings } from './stepSettings.js';
 export interface RunnerConfig extends TruthSpineConfig {
   /** CALENDAR_SYMBOL, MAX_CARRY_FORWARD_DAYS, MAX_MISSING_FRACTION (`stepSettings`). */
   readonly steps: StepSettings;
-  /** ALERT_* (`readAlertSettings`). */
+  /** ALERT_* (`alertSettingsFrom`). */
   readonly alerts: alerts.AlertSettings;
   /** HTTP_HOST, HTTP_PORT, SHUTDOWN_GRACE_SECONDS (`serveSettings`). */
   readonly serve: ServeSettings;
   /** DISTRIBUTED, DISTRIBUTED_*, WORKER_* (`workerSettings`). */
   readonly workers: WorkerSettings;
+  /** BOOKS_DIR=none (environment or file): an empty store is left empty at start. */
+  readonly booksDirNone: boolean;
+  /** Every setting the catalog checks, validated and typed (`checkedSettings`). */
+  readonly checked: CheckedSettings;
   /**
    * The merged values themselves, for readers that build something from them: market data
    * (MARKET_DATA, `marketSources`) and the HTTP providers (`loadProviderConfig`).
@@ -43,12 +52,15 @@ export function loadRunnerConfig(io: Pick<CliIo, 'env' | 'cwd'>): RunnerConfig {
     const { config, settings } = loadConfiguration(io.env, io.cwd);
     loaded = settings;
     const values = settings.values;
+    const checked = checkedSettings(settings);
     return {
       ...config,
-      steps: stepSettings(values),
-      alerts: alerts.readAlertSettings(values),
-      serve: serveSettings(values),
-      workers: workerSettings(values),
+      steps: stepSettings(checked),
+      alerts: alerts.alertSettingsFrom(checked),
+      serve: serveSettings(checked),
+      workers: workerSettings(checked),
+      booksDirNone: booksDirIsNone(settings),
+      checked,
       settings: values,
     };
   } catch (error) {
@@ -68,4 +80,21 @@ function withFileNamed(message: string, settings: LoadedSettings | null): string
   const name = /^[A-Z][A-Z0-9_]*/.exec(message)?.[0];
   if (settings === null || name === undefined || !settings.fromFile(name)) return message;
   return `${message} (${settings.origin(name)})`;
+}
+
+/**
+ * The checked settings of `sections` only (environment over the TRUTH_SPINE_CONFIG file),
+ * for a command that needs a few settings beyond the pipeline's (`loadConfig`) without
+ * validating every section; a bad one is a {@link UsageError} naming it (and the file).
+ */
+export function loadCheckedSettings(
+  io: Pick<CliIo, 'env' | 'cwd'>,
+  sections: readonly SettingSection[],
+): CheckedSettings {
+  try {
+    return checkedSettings(loadSettings(io.env, io.cwd), sections);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
 }

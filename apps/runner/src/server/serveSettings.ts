@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/usageError.js';
+import type { CheckedSettings } from '@truth-spine/orchestrator';
 
 /** The settings only `serve` reads (the pipeline's own come from `loadConfig`). */
 export interface ServeSettings {
@@ -10,30 +10,16 @@ export interface ServeSettings {
   readonly shutdownGraceMs: number;
 }
 
-/** Reads and validates {@link ServeSettings}; a bad value is a {@link UsageError} naming it. */
-export function serveSettings(env: Readonly<Record<string, string | undefined>>): ServeSettings {
-  const host = (env['HTTP_HOST'] ?? '').trim() || '127.0.0.1';
+/**
+ * {@link ServeSettings} from the checked settings (the setting catalog validates each:
+ * HTTP_PORT an integer from 0 to 65535, SHUTDOWN_GRACE_SECONDS from 1 to 3600).
+ */
+export function serveSettings(
+  settings: Pick<CheckedSettings, 'HTTP_HOST' | 'HTTP_PORT' | 'SHUTDOWN_GRACE_SECONDS'>,
+): ServeSettings {
   return {
-    host,
-    port: integerSetting(env, 'HTTP_PORT', 8080, 0, 65_535),
-    shutdownGraceMs: integerSetting(env, 'SHUTDOWN_GRACE_SECONDS', 20, 1, 3_600) * 1000,
+    host: settings.HTTP_HOST,
+    port: settings.HTTP_PORT,
+    shutdownGraceMs: settings.SHUTDOWN_GRACE_SECONDS * 1000,
   };
-}
-
-function integerSetting(
-  env: Readonly<Record<string, string | undefined>>,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  const text = (env[name] ?? '').trim();
-  if (text === '') return fallback;
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new UsageError(
-      `${name} must be an integer from ${min} to ${max} (was ${JSON.stringify(text)})`,
-    );
-  }
-  return value;
 }

@@ -1,3 +1,4 @@
+import type { CheckedSettings } from '@truth-spine/orchestrator';
 import { UsageError } from '../cli/usageError.js';
 import { isLoopbackHost } from './accessToken.js';
 
@@ -11,31 +12,26 @@ export interface WebSettings {
   readonly accessToken: string | null;
 }
 
-/** Shortest token accepted: 16 characters (e.g. `openssl rand -hex 16` gives 32). */
+/** Shortest token accepted: 16 characters (e.g. `openssl rand -hex 16` gives 32); the setting catalog checks it. */
 export const minimumTokenLength = 16;
 
 /**
- * Reads {@link WebSettings} for a server listening on `host`; a missing token on a
- * non-loopback address, or a short one, is a {@link UsageError} naming the setting (the
- * token's value is never printed).
+ * {@link WebSettings} from the checked settings (the setting catalog has already refused a
+ * token shorter than {@link minimumTokenLength}, without printing it): a missing token on a
+ * non-loopback HTTP_HOST is a {@link UsageError} naming both settings.
  */
 export function webSettings(
-  env: Readonly<Record<string, string | undefined>>,
-  host: string,
+  settings: Pick<CheckedSettings, 'HTTP_ACCESS_TOKEN' | 'HTTP_HOST'>,
 ): WebSettings {
-  const token = (env['HTTP_ACCESS_TOKEN'] ?? '').trim();
-  if (token === '') {
+  const token = settings.HTTP_ACCESS_TOKEN;
+  const host = settings.HTTP_HOST;
+  if (token === null) {
     if (!isLoopbackHost(host)) {
       throw new UsageError(
         `HTTP_HOST=${host} is reachable from other machines: set HTTP_ACCESS_TOKEN (at least ${minimumTokenLength} characters) so the pages and the read API require it`,
       );
     }
     return { accessToken: null };
-  }
-  if (token.length < minimumTokenLength) {
-    throw new UsageError(
-      `HTTP_ACCESS_TOKEN must be at least ${minimumTokenLength} characters (it has ${token.length})`,
-    );
   }
   return { accessToken: token };
 }

@@ -28,6 +28,8 @@ export { defaultRetryPolicy, type RetryPolicy } from './delivery/retryPolicy.js'
 export { signatureHeader, verifySignature } from './delivery/signBody.js';
 export { webhookChannel, type WebhookOptions } from './delivery/webhookChannel.js';
 export {
+  alertSettingsFrom,
+  type AlertSettingName,
   type AlertSettings,
   minimumSecretLength,
   readAlertSettings,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bundledDemoDir, ConfigError, loadConfig } from './loadConfig.js';
+import { booksDirIsNone, bundledDemoDir, ConfigError, loadConfig } from './loadConfig.js';
+import { loadSettings } from './loadSettings.js';
 
 const noFile = (path: string): string => {
   throw new Error(`ENOENT: ${path}`);
@@ -125,5 +126,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env, '/srv', noFile)).toThrow(
       /TRUTH_SPINE_CONFIG \/srv\/ts.json cannot be read/,
     );
+  });
+
+  it('knows BOOKS_DIR=none from the environment or the file, the file leaving the word as it is', () => {
+    const file = () => JSON.stringify({ BOOKS_DIR: 'none' });
+    const fromFile = loadSettings({ TRUTH_SPINE_CONFIG: '/etc/ts/ts.json' }, '/srv', file);
+    expect(fromFile.values['BOOKS_DIR']).toBe('none');
+    expect(booksDirIsNone(fromFile)).toBe(true);
+    expect(booksDirIsNone(loadSettings({ BOOKS_DIR: ' none ' }, '/srv'))).toBe(true);
+    expect(booksDirIsNone(loadSettings({ BOOKS_DIR: 'books' }, '/srv'))).toBe(false);
+    expect(booksDirIsNone(loadSettings({}, '/srv'))).toBe(false);
+    const relative = () => JSON.stringify({ BOOKS_DIR: 'books' });
+    expect(
+      loadSettings({ TRUTH_SPINE_CONFIG: '/etc/ts/ts.json' }, '/srv', relative).values['BOOKS_DIR'],
+    ).toBe('/etc/ts/books');
   });
 });

@@ -160,6 +160,14 @@ function pipelineConfig(settings: LoadedSettings, cwd: string): TruthSpineConfig
   };
 }
 
+/**
+ * BOOKS_DIR=none, from the environment or the file: load no books into an empty store (the
+ * configuration's `booksDir` is then the directory `none`, which nothing reads).
+ */
+export function booksDirIsNone(settings: LoadedSettings): boolean {
+  return present(settings.values['BOOKS_DIR'])?.trim() === 'none';
+}
+
 function assertTimeZone(zone: string, setting: string): void {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });

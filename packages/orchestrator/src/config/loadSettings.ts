@@ -11,7 +11,8 @@ export interface LoadedSettings {
   /**
    * The whole environment, plus every file setting the environment leaves unset (blank
    * counts as unset). File values are text (numbers as written); relative `path` settings of
-   * the file are resolved against the file's directory.
+   * the file are resolved against the file's directory (a path setting's keyword, such as
+   * `BOOKS_DIR=none`, is kept as it is).
    */
   readonly values: SettingValues;
   /** The file read, absolute, or null. */
@@ -44,11 +45,13 @@ export function loadSettings(
   for (const [name, raw] of Object.entries(file)) {
     if (present(env[name]) !== undefined) continue;
     const text = String(raw);
-    const kind = settingSpec(name)?.kind;
-    values[name] =
-      kind === 'path' && text.trim() !== '' && !isAbsolute(text)
-        ? resolve(dirname(path), text)
-        : text;
+    const spec = settingSpec(name);
+    const relativePath =
+      spec?.kind === 'path' &&
+      text.trim() !== '' &&
+      text.trim() !== spec.keyword &&
+      !isAbsolute(text);
+    values[name] = relativePath ? resolve(dirname(path), text) : text;
     taken.add(name);
   }
   return {

@@ -18,15 +18,24 @@ describe('the setting catalog', () => {
 
   it('marks every API key, signing secret and database URL secret', () => {
     const secrets = settingCatalog.filter((s) => s.kind === 'secret').map((s) => s.name);
+    expect(settingCatalog.filter((s) => s.secret).map((s) => s.name)).toEqual(secrets);
     expect(secrets.sort()).toEqual(
       [
         'ALERT_WEBHOOK_SECRET',
         'DATABASE_URL',
         'FMP_API_KEY',
         'FRED_API_KEY',
+        'HTTP_ACCESS_TOKEN',
         'NEWSAPI_API_KEY',
         'POLYGON_API_KEY',
       ].sort(),
     );
+  });
+
+  it('gives every checked setting a default its own type accepts', () => {
+    for (const spec of settingCatalog) {
+      if (spec.type === null || spec.defaultValue === null) continue;
+      expect(spec.type.parse(String(spec.defaultValue)), spec.name).toEqual(spec.defaultValue);
+    }
   });
 });

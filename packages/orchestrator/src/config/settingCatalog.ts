@@ -1,11 +1,28 @@
+import {
+  choiceSetting,
+  flagSetting,
+  fractionSetting,
+  pathSetting,
+  secretSetting,
+  textSetting,
+  tickerSetting,
+  wholeNumberSetting,
+  type SettingType,
+} from './settingTypes.js';
+
 /**
  * Every setting truth-spine reads, in one table: its name, the part of the system that reads
  * it, how its value is taken and a one-line summary (docs/OPERATIONS.md lists them all; a
  * test keeps the two in step). A setting may come from the environment or from the JSON file
  * named by TRUTH_SPINE_CONFIG (the environment wins) unless it is `environmentOnly`.
  *
- * Adding a setting: add its row here, then read it in its section's reader from the merged
- * values (`loadSettings(...).values`), and list it in docs/OPERATIONS.md.
+ * A `checked` row also gives the value's type (`settingTypes.ts`) and its default: the
+ * catalog validates it (`checkedSettings`) and its section's reader takes the typed value.
+ * The other rows are validated by their own reader (`loadConfig`, `loadProviderConfig`)
+ * from the merged values (`loadSettings(...).values`).
+ *
+ * Adding a setting: add its row here (`checked` whenever one type fits), take its value in
+ * its section's reader, and list it in docs/OPERATIONS.md.
  */
 export const settingCatalog = [
   // pipeline (loadConfig)
@@ -16,7 +33,15 @@ export const settingCatalog = [
     'secret',
     'postgres://… or pglite://DIR (default: PGlite in ./.data)',
   ),
-  row('BOOKS_DIR', 'pipeline', 'path', 'portfolios.json, securities.csv, transactions/'),
+  row(
+    'BOOKS_DIR',
+    'pipeline',
+    'path',
+    'portfolios.json, securities.csv, transactions/; none: no books',
+    {
+      keyword: 'none',
+    },
+  ),
   row('LEDGER_DIR', 'pipeline', 'path', 'one Beancount ledger per portfolio'),
   row(
     'OFFLINE_DATA_DIR',
@@ -39,12 +64,36 @@ export const settingCatalog = [
   row('STEP_RETRY_MAX_MS', 'pipeline', 'number', 'longest retry delay (60000)'),
   row('STEP_TIMEOUT_MINUTES', 'pipeline', 'number', 'timeout of one step attempt (20)'),
   row('CATCH_UP_MAX_DAYS', 'pipeline', 'number', 'missed dates serve catches up at start (7)'),
-  // step bodies (the runner's stepSettings)
-  row('CALENDAR_SYMBOL', 'steps', 'text', 'a date is a trading day iff this symbol closed (SPY)'),
-  row('MAX_CARRY_FORWARD_DAYS', 'steps', 'number', 'days a missing close may be carried forward'),
-  row('MAX_MISSING_FRACTION', 'steps', 'number', 'share of closes that may be missing (0.02)'),
+  // step bodies (the runner's stepSettings; unset: the step's own default)
+  checked(
+    'CALENDAR_SYMBOL',
+    'steps',
+    tickerSetting,
+    null,
+    'a date is a trading day iff this symbol closed (SPY)',
+  ),
+  checked(
+    'MAX_CARRY_FORWARD_DAYS',
+    'steps',
+    wholeNumberSetting(0),
+    null,
+    'days a missing close may be carried forward (5)',
+  ),
+  checked(
+    'MAX_MISSING_FRACTION',
+    'steps',
+    fractionSetting,
+    null,
+    'share of closes that may be missing (0.02)',
+  ),
   // market data (the runner's marketSources) and providers (loadProviderConfig)
-  row('MARKET_DATA', 'market', 'text', 'offline (default) or live'),
+  checked(
+    'MARKET_DATA',
+    'market',
+    choiceSetting(['offline', 'live']),
+    'offline',
+    'offline (default) or live',
+  ),
   ...providerRows('FMP'),
   ...providerRows('POLYGON'),
   ...providerRows('FRED'),
@@ -56,33 +105,109 @@ export const settingCatalog = [
   row('PROVIDER_RETRY_BUDGET_MS', 'providers', 'number', 'time one request may spend (30000)'),
   row('PROVIDER_BREAKER_THRESHOLD', 'providers', 'number', 'failures that open the breaker (5)'),
   row('PROVIDER_BREAKER_HALF_OPEN_MS', 'providers', 'number', 'pause before a probe (30000)'),
-  // alerts (readAlertSettings)
-  row('ALERT_RULES', 'alerts', 'path', 'the alert rules file'),
-  row('ALERT_WEBHOOK_URL', 'alerts', 'text', 'http(s) URL alerts are posted to'),
-  row(
+  // alerts (readAlertSettings: the URL's scheme and the pairing of URL and secret)
+  checked('ALERT_RULES', 'alerts', pathSetting, null, 'the alert rules file'),
+  checked('ALERT_WEBHOOK_URL', 'alerts', textSetting, null, 'http(s) URL alerts are posted to'),
+  checked(
     'ALERT_WEBHOOK_SECRET',
     'alerts',
-    'secret',
+    secretSetting({ trim: false }),
+    null,
     'signing secret of the webhook (≥ 16 characters)',
   ),
-  row('ALERT_OUTBOX', 'alerts', 'path', 'JSONL file alerts are appended to'),
-  // serve (the runner's serveSettings)
-  row('HTTP_HOST', 'serve', 'text', 'address the endpoints listen on (127.0.0.1)'),
-  row('HTTP_PORT', 'serve', 'number', 'port of the endpoints (8080; 0 = any free port)'),
-  row('SHUTDOWN_GRACE_SECONDS', 'serve', 'number', 'wait for the interrupted run on shutdown (20)'),
+  checked('ALERT_OUTBOX', 'alerts', pathSetting, null, 'JSONL file alerts are appended to'),
+  // serve (the runner's serveSettings and webSettings)
+  checked(
+    'HTTP_HOST',
+    'serve',
+    textSetting,
+    '127.0.0.1',
+    'address the endpoints listen on (127.0.0.1)',
+  ),
+  checked(
+    'HTTP_PORT',
+    'serve',
+    wholeNumberSetting(0, 65_535),
+    8080,
+    'port of the endpoints (8080; 0 = any free port)',
+  ),
+  checked(
+    'HTTP_ACCESS_TOKEN',
+    'serve',
+    secretSetting({ minLength: 16 }),
+    null,
+    'token the pages and the read API ask for; required off loopback (≥ 16 characters)',
+  ),
+  checked(
+    'SHUTDOWN_GRACE_SECONDS',
+    'serve',
+    wholeNumberSetting(1, 3_600),
+    20,
+    'wait for the interrupted run on shutdown (20)',
+  ),
   // distributed nights and workers (the runner's workerSettings)
-  row('DISTRIBUTED', 'workers', 'text', 'true: steps 3–5 by worker processes'),
-  row('DISTRIBUTED_BATCH_SIZE', 'workers', 'number', 'portfolios per batch (500)'),
-  row('WORKER_CONCURRENCY', 'workers', 'number', 'batches one worker runs at once (1)'),
-  row('WORKER_DRILL_PAUSE_MS', 'workers', 'number', 'crash drills only: pause inside a batch (0)'),
-  row('DISTRIBUTED_RETRY_LIMIT', 'workers', 'number', 'retries of a failed batch (2)'),
-  row('DISTRIBUTED_RETRY_DELAY_SECONDS', 'workers', 'number', 'delay between retries (5)'),
-  row('DISTRIBUTED_BATCH_EXPIRE_SECONDS', 'workers', 'number', 'an attempt older is retried (900)'),
-  row('DISTRIBUTED_MAINTENANCE_SECONDS', 'workers', 'number', 'queue maintenance interval (10)'),
-  row('DISTRIBUTED_POLL_SECONDS', 'workers', 'number', 'how often workers poll (1)'),
-  // logging (read before anything else, so from the environment only)
-  row('LOG_LEVEL', 'logging', 'text', 'pino level (info)', { environmentOnly: true }),
-  row('LOG_FORMAT', 'logging', 'text', 'json: JSON lines even on a terminal', {
+  checked('DISTRIBUTED', 'workers', flagSetting, false, 'true: steps 3–5 by worker processes'),
+  checked(
+    'DISTRIBUTED_BATCH_SIZE',
+    'workers',
+    wholeNumberSetting(1),
+    500,
+    'portfolios per batch (500)',
+  ),
+  checked(
+    'WORKER_CONCURRENCY',
+    'workers',
+    wholeNumberSetting(1),
+    1,
+    'batches one worker runs at once (1)',
+  ),
+  checked(
+    'WORKER_DRILL_PAUSE_MS',
+    'workers',
+    wholeNumberSetting(0),
+    0,
+    'crash drills only: pause inside a batch (0)',
+  ),
+  checked(
+    'DISTRIBUTED_RETRY_LIMIT',
+    'workers',
+    wholeNumberSetting(0),
+    2,
+    'retries of a failed batch (2)',
+  ),
+  checked(
+    'DISTRIBUTED_RETRY_DELAY_SECONDS',
+    'workers',
+    wholeNumberSetting(0),
+    5,
+    'delay between retries (5)',
+  ),
+  checked(
+    'DISTRIBUTED_BATCH_EXPIRE_SECONDS',
+    'workers',
+    wholeNumberSetting(1),
+    900,
+    'an attempt older is retried (900)',
+  ),
+  checked(
+    'DISTRIBUTED_MAINTENANCE_SECONDS',
+    'workers',
+    wholeNumberSetting(1),
+    10,
+    'queue maintenance interval (10)',
+  ),
+  checked(
+    'DISTRIBUTED_POLL_SECONDS',
+    'workers',
+    wholeNumberSetting(1),
+    1,
+    'how often workers poll (1)',
+  ),
+  // logging (read before anything else, so from the environment only; an unknown level is info)
+  checked('LOG_LEVEL', 'logging', textSetting, 'info', 'pino level (info)', {
+    environmentOnly: true,
+  }),
+  checked('LOG_FORMAT', 'logging', textSetting, null, 'json: JSON lines even on a terminal', {
     environmentOnly: true,
   }),
 ] as const satisfies readonly SettingSpec[];
@@ -105,10 +230,44 @@ export interface SettingSpec {
   readonly summary: string;
   /** True when the setting is read from the environment only (not from the file). */
   readonly environmentOnly: boolean;
+  /** A `path` setting's value that is a word, not a path (never resolved), or null. */
+  readonly keyword: string | null;
+  /** True when the value must never appear in a log line, a message or a page. */
+  readonly secret: boolean;
+  /**
+   * The value type the catalog checks (`checkedSettings`), or null when the setting is
+   * checked by its own reader (`loadConfig` for the pipeline's, `loadProviderConfig`).
+   */
+  readonly type: SettingType<unknown> | null;
+  /** The value when unset (checked settings only; null: none, or the reader's own). */
+  readonly defaultValue: unknown;
 }
 
 /** The name of a catalogued setting. */
 export type SettingName = (typeof settingCatalog)[number]['name'];
+
+/** A row the catalog checks itself: its type and default are part of its own type. */
+interface CheckedSpec<N extends string, T, D extends T | null> extends SettingSpec {
+  readonly name: N;
+  readonly type: SettingType<T>;
+  readonly defaultValue: D;
+}
+
+type CheckedRow = Extract<(typeof settingCatalog)[number], { type: SettingType<unknown> }>;
+
+/** The name of a setting the catalog checks ({@link checkedSettings}). */
+export type CheckedSettingName = CheckedRow['name'];
+
+/** The checked value of `N`: its type's value, or null when it is unset and has no default. */
+export type CheckedSettingValue<N extends CheckedSettingName> =
+  Extract<CheckedRow, { name: N }> extends CheckedSpec<N, infer T, infer D>
+    ? D extends null
+      ? T | null
+      : T
+    : never;
+
+/** The checked value of every {@link CheckedSettingName}. */
+export type CheckedSettings = { readonly [N in CheckedSettingName]: CheckedSettingValue<N> };
 
 /** The row of `name`, or undefined when it is not a setting. */
 export function settingSpec(name: string): SettingSpec | undefined {
@@ -120,9 +279,40 @@ function row<const N extends string>(
   section: SettingSection,
   kind: SettingKind,
   summary: string,
+  options: { readonly environmentOnly?: boolean; readonly keyword?: string } = {},
+): SettingSpec & { readonly name: N; readonly type: null } {
+  return {
+    name,
+    section,
+    kind,
+    summary,
+    environmentOnly: options.environmentOnly ?? false,
+    keyword: options.keyword ?? null,
+    secret: kind === 'secret',
+    type: null,
+    defaultValue: null,
+  };
+}
+
+function checked<const N extends string, T, const D extends T | null>(
+  name: N,
+  section: SettingSection,
+  type: SettingType<T>,
+  defaultValue: D,
+  summary: string,
   options: { readonly environmentOnly?: boolean } = {},
-): SettingSpec & { readonly name: N } {
-  return { name, section, kind, summary, environmentOnly: options.environmentOnly ?? false };
+): CheckedSpec<N, T, D> {
+  return {
+    name,
+    section,
+    kind: type.kind,
+    summary,
+    environmentOnly: options.environmentOnly ?? false,
+    keyword: null,
+    secret: type.kind === 'secret',
+    type,
+    defaultValue,
+  };
 }
 
 function providerRows<const P extends string>(prefix: P) {

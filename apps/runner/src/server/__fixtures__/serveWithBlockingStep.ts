@@ -25,7 +25,7 @@ process.exitCode = await serve([], io, {
     const logger = createLogger(io.stderr);
     const deps = {
       config,
-      market: marketSources(config.settings, config.offlineDataDir).market,
+      market: marketSources(config).market,
       fallback: null,
       ledgerDir: config.ledgerDir,
       booksDir: config.booksDir,

@@ -1,6 +1,9 @@
+import { checkedSettingsOf } from '../../config/checkedSettings.js';
+import type { SettingValues } from '../../config/loadSettings.js';
+import type { CheckedSettings } from '../../config/settingCatalog.js';
 import { AlertSettingsError } from './alertSettingsError.js';
 
-/** The alert settings, read from the environment. Absent settings are null. */
+/** The alert settings. Absent settings are null. */
 export interface AlertSettings {
   /** `ALERT_RULES`: path of the rules file. */
   readonly rulesFile: string | null;
@@ -13,21 +16,22 @@ export interface AlertSettings {
 /** Shortest accepted `ALERT_WEBHOOK_SECRET`: 16 characters. */
 export const minimumSecretLength = 16;
 
+/** The alert settings' names, as the setting catalog checks them. */
+export type AlertSettingName =
+  'ALERT_RULES' | 'ALERT_WEBHOOK_URL' | 'ALERT_WEBHOOK_SECRET' | 'ALERT_OUTBOX';
+
 /**
- * Reads and checks `ALERT_RULES`, `ALERT_WEBHOOK_URL`, `ALERT_WEBHOOK_SECRET`, `ALERT_OUTBOX`
- * (empty = unset). The URL must be http(s); a webhook needs a secret of at least
- * {@link minimumSecretLength} characters. Throws {@link AlertSettingsError} naming the setting;
- * the secret's value never appears in a message.
+ * {@link AlertSettings} from the checked settings (the setting catalog trims each but the
+ * secret, which is used exactly as given; blank = unset), checking what spans settings:
+ * the URL must be http(s); a webhook needs a secret of at least {@link minimumSecretLength}
+ * characters, and a secret needs a URL. Throws {@link AlertSettingsError} naming the
+ * setting; the secret's value never appears in a message.
  */
-export function readAlertSettings(
-  env: Readonly<Record<string, string | undefined>>,
+export function alertSettingsFrom(
+  settings: Pick<CheckedSettings, AlertSettingName>,
 ): AlertSettings {
-  const value = (name: string) => {
-    const raw = env[name]?.trim();
-    return raw === undefined || raw === '' ? null : raw;
-  };
-  const url = value('ALERT_WEBHOOK_URL');
-  const secret = env['ALERT_WEBHOOK_SECRET'] ?? '';
+  const url = settings.ALERT_WEBHOOK_URL;
+  const secret = settings.ALERT_WEBHOOK_SECRET ?? '';
   let webhook: AlertSettings['webhook'] = null;
   if (url !== null) {
     let parsed: URL | null = null;
@@ -52,5 +56,14 @@ export function readAlertSettings(
   } else if (secret !== '') {
     throw new AlertSettingsError('ALERT_WEBHOOK_URL', 'must be set when ALERT_WEBHOOK_SECRET is');
   }
-  return { rulesFile: value('ALERT_RULES'), webhook, outboxFile: value('ALERT_OUTBOX') };
+  return { rulesFile: settings.ALERT_RULES, webhook, outboxFile: settings.ALERT_OUTBOX };
+}
+
+/**
+ * {@link alertSettingsFrom} the ALERT_* values of `env` alone (no TRUTH_SPINE_CONFIG file is
+ * read): for a step run without the runner's configuration. Throws {@link AlertSettingsError}
+ * naming the setting, never showing the secret.
+ */
+export function readAlertSettings(env: SettingValues): AlertSettings {
+  return alertSettingsFrom(checkedSettingsOf(env, ['alerts']));
 }
