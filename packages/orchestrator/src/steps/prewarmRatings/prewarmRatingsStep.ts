@@ -4,18 +4,18 @@ import {
   ratePortfolioQuality,
   type SecurityKind,
 } from '@truth-spine/finance-core';
+import Big from 'big.js';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { insertRows } from '../../db/insertRows.js';
 import { activePortfolioSql } from '../../books/activePortfolios.js';
-import { portfolios, ratings, securities, transactions } from '../../db/schema.js';
+import { portfolios, ratings, securities } from '../../db/schema.js';
 import type { PipelineLogger } from '../../pipeline/logger.js';
 import {
   portfolioBatchStepBody,
   type PortfolioBatchWork,
 } from '../../pipeline/portfolioBatchWork.js';
 import type { StepBody, StepDetails } from '../../pipeline/stepBody.js';
-import { holdingsOnDate } from '../buildPack/holdingsOnDate.js';
 import type { StepDependencies } from '../stepDependencies.js';
 import { groupByKey } from './groupByKey.js';
 import { holdingMarketValues } from './holdingMarketValues.js';
@@ -24,7 +24,8 @@ import { type PackQuotes, readPackQuotes } from './readPackQuotes.js';
 
 /**
  * prewarm_ratings (step 5, finance-core docs/RATINGS.md): for pack P of date D,
- * 1. each portfolio's positions on D from its books (trade date ≤ D) and their market values
+ * 1. each portfolio's positions on D from its books (trade date ≤ D; summed by the database,
+ *    the holdingsOnDate fold) and their market values
  *    in its base currency = units × pack close × pack FX (exact; {@link holdingMarketValues});
  * 2. annual fundamentals of every held security from `deps.market` (offline:
  *    `fundamentals/<SYMBOL>.json`; a symbol without a file has no periods) rated with
@@ -167,23 +168,39 @@ async function rateBatch(
   signal: AbortSignal,
 ): Promise<RatingRow[]> {
   const { db, packId, asOf, pack, kindOf, quality } = night;
-  const [books, movements] = await Promise.all([
+  const [books, positionRows] = await Promise.all([
     db.drizzle
       .select()
       .from(portfolios)
       .where(inArray(portfolios.id, [...portfolioIds]))
       .orderBy(asc(portfolios.id)),
-    db.drizzle
-      .select()
-      .from(transactions)
-      .where(inArray(transactions.portfolioId, [...portfolioIds]))
-      .orderBy(asc(transactions.portfolioId), asc(transactions.tradeDate), asc(transactions.id)),
+    // positions on D, the books fold of holdingsOnDate done by the database (exact numeric
+    // sums of buys and splits minus sells dated ≤ D; only non-zero positions come back), so
+    // no transaction row is loaded
+    db.query<{ portfolio_id: string; symbol: string; units: string }>(
+      `select portfolio_id, symbol,
+              sum(case when type = 'sell' then -quantity else quantity end)::text as units
+         from transactions
+        where portfolio_id = any($1::text[]) and trade_date <= $2
+          and symbol is not null and quantity is not null and type in ('buy', 'split', 'sell')
+        group by portfolio_id, symbol
+       having sum(case when type = 'sell' then -quantity else quantity end) <> 0`,
+      [[...portfolioIds], asOf],
+    ),
   ]);
-  const movementsOf = groupByKey(movements, (m) => m.portfolioId);
+  const positionsOf = new Map<string, Map<string, Big>>();
+  for (const row of positionRows) {
+    let positions = positionsOf.get(row.portfolio_id);
+    if (positions === undefined) {
+      positions = new Map();
+      positionsOf.set(row.portfolio_id, positions);
+    }
+    positions.set(row.symbol, new Big(row.units));
+  }
   const valued = books.map((portfolio) => ({
     portfolio,
     values: holdingMarketValues(
-      holdingsOnDate(movementsOf.get(portfolio.id) ?? [], asOf).positions,
+      positionsOf.get(portfolio.id) ?? new Map(),
       pack.quotes,
       pack.rates,
       portfolio.baseCurrency,
