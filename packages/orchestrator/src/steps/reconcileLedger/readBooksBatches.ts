@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.js';
 import { activePortfolioSql } from '../../books/activePortfolios.js';
+import { readBooksTransactions } from '../valuation/readBookMovements.js';
 import type { BooksTransaction } from './portfolioBooks.js';
 
 /** A portfolio as reconciliation needs it. */
@@ -41,44 +42,11 @@ export async function* readBooksBatches(
       baseCurrency: r.base_currency,
       inception: r.inception,
     }));
-    // One row per portfolio, its transactions aggregated as JSON (decimals as exact text):
-    // row transfer dominates bulk reads on the embedded database (readBookMovements).
-    const booked = await db.query<{ portfolio_id: string; transactions: string }>(
-      `select portfolio_id,
-              json_agg(json_build_array(external_id, trade_date::text, type::text, symbol,
-                                        quantity::text, amount::text, currency, description)
-                       order by trade_date, id)::text as transactions
-         from transactions where portfolio_id = any($1::text[]) and trade_date <= $2
-        group by portfolio_id`,
-      [portfolios.map((p) => p.id), asOf],
+    const transactions = await readBooksTransactions(
+      db,
+      portfolios.map((p) => p.id),
+      asOf,
     );
-    const transactions = new Map<string, BooksTransaction[]>(portfolios.map((p) => [p.id, []]));
-    for (const row of booked) {
-      const list = transactions.get(row.portfolio_id);
-      if (list === undefined) continue;
-      const tuples = JSON.parse(row.transactions) as [
-        string,
-        string,
-        string,
-        string | null,
-        string | null,
-        string,
-        string,
-        string,
-      ][];
-      for (const [
-        externalId,
-        tradeDate,
-        type,
-        symbol,
-        quantity,
-        amount,
-        currency,
-        description,
-      ] of tuples) {
-        list.push({ externalId, tradeDate, type, symbol, quantity, amount, currency, description });
-      }
-    }
     yield { portfolios, transactions };
     after = rows[rows.length - 1]!.id;
   }
