@@ -40,9 +40,9 @@ import {
 } from '../valuation/valuationRows.js';
 import { metricRowsFor } from './metricRowsFor.js';
 import { readPortfolioBatchOf } from './readPortfolioBatchOf.js';
-import type { MetricRow } from './flattenMetricRecords.js';
-import { reconciledTradingLots } from './reconciledTradingLots.js';
-import { TradingLots } from './tradingLotsOf.js';
+import type { MetricRow } from '../metricRows/flattenMetricRecords.js';
+import { reconciledTradingLots } from '../tradingLots/reconciledTradingLots.js';
+import { TradingLots } from '../tradingLots/tradingLotsOf.js';
 import { metricSetInputFor } from './metricSetInputFor.js';
 
 /** FRED series of the risk-free rate (3-month Treasury bill, percent). */

@@ -1,5 +1,5 @@
 import type { MetricSet } from '@truth-spine/finance-core';
-import { flattenMetricRecords, type MetricRow } from './flattenMetricRecords.js';
+import { flattenMetricRecords, type MetricRow } from '../metricRows/flattenMetricRecords.js';
 
 /** The metric-set sections the metrics step stores (factor sections belong to prewarm_factors). */
 export const METRIC_SECTIONS = [

@@ -21,7 +21,7 @@ import {
   METRIC_COLUMNS,
   sumOf,
 } from '../computeDailyMetrics/computeDailyMetricsStep.js';
-import { flattenMetricRecords } from '../computeDailyMetrics/flattenMetricRecords.js';
+import { flattenMetricRecords } from '../metricRows/flattenMetricRecords.js';
 import { readMacroHistory } from '../history/readMacroHistory.js';
 import { readTradingCalendar } from '../history/readTradingCalendar.js';
 import type { StepDependencies } from '../stepDependencies.js';

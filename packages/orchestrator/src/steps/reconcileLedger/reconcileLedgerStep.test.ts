@@ -16,10 +16,10 @@ import { buildPackStep } from '../buildPack/buildPackStep.js';
 import { demoCopy, withoutTransaction, type DemoCopy } from '../buildPack/testing/demoCopy.js';
 import { createStepBodies } from '../createStepBodies.js';
 import type { StepDependencies } from '../stepDependencies.js';
-import { closedLots } from '../computeDailyMetrics/closedLots.js';
+import { closedLots } from '../tradingLots/closedLots.js';
 import { computeDailyMetricsStep } from '../computeDailyMetrics/computeDailyMetricsStep.js';
-import { reconciledTradingLots } from '../computeDailyMetrics/reconciledTradingLots.js';
-import { tradingLotRows } from '../computeDailyMetrics/tradingLotRows.js';
+import { reconciledTradingLots } from '../tradingLots/reconciledTradingLots.js';
+import { tradingLotRows } from '../tradingLots/tradingLotRows.js';
 import { reconcileLedgerStep } from './reconcileLedgerStep.js';
 
 const D = '2024-03-08';

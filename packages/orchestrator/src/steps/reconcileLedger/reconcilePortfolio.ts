@@ -8,8 +8,8 @@ import {
   type LedgerFileFingerprint,
   type ReconciliationBreak,
 } from '@truth-spine/ledger';
-import type { MetricRow } from '../computeDailyMetrics/flattenMetricRecords.js';
-import { tradingLotRows } from '../computeDailyMetrics/tradingLotRows.js';
+import type { MetricRow } from '../metricRows/flattenMetricRecords.js';
+import { tradingLotRows } from '../tradingLots/tradingLotRows.js';
 import { booksFingerprint } from '../valuation/booksFingerprint.js';
 import { fxToBase, type PackPricing } from './packPricing.js';
 import { portfolioBooks, type BooksTransaction, type Valuer } from './portfolioBooks.js';

@@ -6,8 +6,8 @@ import {
   winLossStats,
 } from '@truth-spine/finance-core';
 import type { ClosedLot } from '@truth-spine/ledger';
-import type { MetricRow } from './flattenMetricRecords.js';
-import { flattenMetricRecords } from './flattenMetricRecords.js';
+import type { MetricRow } from '../metricRows/flattenMetricRecords.js';
+import { flattenMetricRecords } from '../metricRows/flattenMetricRecords.js';
 
 /**
  * Trading statistics over lots closed in a period (finance-core docs/CONVENTIONS.md), from the ledger's realised

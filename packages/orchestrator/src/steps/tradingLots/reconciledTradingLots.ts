@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database.js';
-import type { MetricRow } from './flattenMetricRecords.js';
+import type { MetricRow } from '../metricRows/flattenMetricRecords.js';
 
 /**
  * The `trading_lots.*` rows reconcile_ledger computed for pack `packId` from the ledgers it

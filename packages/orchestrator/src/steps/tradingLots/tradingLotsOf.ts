@@ -1,6 +1,6 @@
 import { WorkerPool, workersFor } from '../workerThreads/workerPool.js';
 import { closedLots } from './closedLots.js';
-import type { MetricRow } from './flattenMetricRecords.js';
+import type { MetricRow } from '../metricRows/flattenMetricRecords.js';
 import { tradingLotRows } from './tradingLotRows.js';
 
 /** One portfolio's trading-lot statistics job (plain data, so it can cross to a thread). */
