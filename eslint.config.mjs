@@ -6,10 +6,12 @@ import jsoncParser from 'jsonc-eslint-parser';
  * rules drawn in docs/ARCHITECTURE.md#dependency-rules:
  * - finance-core depends on nothing of ours;
  * - providers and ledger may use finance-core only;
- * - orchestrator may use providers, ledger and finance-core;
- * - apps (runner, bench) may use any library — orchestrator for the pipeline, and
- *   ledger, providers and finance-core directly for the commands that need only them
- *   (`ledger`, `fetch`, `analyze`, the benches) — but never another app;
+ * - store (the database: schema, migrations, connection) depends on nothing of ours;
+ * - orchestrator may use store, providers, ledger and finance-core;
+ * - apps (runner, bench) may use any library — orchestrator for the pipeline, store for
+ *   opening and reading the database, and ledger, providers and finance-core directly for
+ *   the commands that need only them (`ledger`, `fetch`, `analyze`, the benches) — but
+ *   never another app;
  * - no library depends on an app.
  * A project's package.json "dependencies" list exactly the libraries its sources import.
  */
@@ -38,9 +40,15 @@ export default [
             { sourceTag: 'scope:finance-core', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:providers', onlyDependOnLibsWithTags: ['scope:finance-core'] },
             { sourceTag: 'scope:ledger', onlyDependOnLibsWithTags: ['scope:finance-core'] },
+            { sourceTag: 'scope:store', onlyDependOnLibsWithTags: [] },
             {
               sourceTag: 'scope:orchestrator',
-              onlyDependOnLibsWithTags: ['scope:finance-core', 'scope:providers', 'scope:ledger'],
+              onlyDependOnLibsWithTags: [
+                'scope:store',
+                'scope:finance-core',
+                'scope:providers',
+                'scope:ledger',
+              ],
             },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },

@@ -19,34 +19,4 @@ describe('@truth-spine/orchestrator public API', () => {
       'prewarm_ratings',
     ]);
   });
-
-  it('exposes the store tables the steps write', () => {
-    const tables = Object.keys(orchestrator.schema).filter((k) => k !== 'bytea');
-    for (const table of [
-      'packs',
-      'packPrices',
-      'packFx',
-      'packMacro',
-      'valuations',
-      'returnSeries',
-      'metrics',
-      'factorExposures',
-      'regimes',
-      'ratings',
-      'reconciliationResults',
-      'reconciliationBreaks',
-      'alertRules',
-      'alertEvents',
-      'alertDeliveries',
-      'alertStates',
-      'runs',
-      'runSteps',
-      'deadLetters',
-      'securities',
-      'portfolios',
-      'transactions',
-    ]) {
-      expect(tables).toContain(table);
-    }
-  });
 });

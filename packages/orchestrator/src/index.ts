@@ -1,25 +1,8 @@
 /**
- * @truth-spine/orchestrator — the nightly pipeline (docs/PIPELINE.md): the store and
- * its migrations, the seven steps in their fixed order, run records, dead letters, the
- * single-flight lock, the freshness gate, the books loader and the configuration.
+ * @truth-spine/orchestrator — the nightly pipeline (docs/PIPELINE.md): the seven steps in
+ * their fixed order, run records, dead letters, the single-flight lock, the freshness gate,
+ * the books loader and the configuration. The database it runs on is @truth-spine/store.
  */
-
-// store
-export { openDatabase, type OpenDatabaseOptions } from './db/openDatabase.js';
-export type { AdvisoryLock, Database, Drizzle, Executor } from './db/database.js';
-export {
-  defaultEmbeddedDataDir,
-  InvalidDatabaseUrlError,
-  parseDatabaseUrl,
-  redactDatabaseUrl,
-  type DatabaseLocation,
-} from './db/databaseUrl.js';
-export { EmbeddedDatabaseInUseError } from './db/embeddedDirectoryLock.js';
-export { migrateDatabase, migrationsFolder, type MigrationOutcome } from './db/migrate.js';
-export { executeRows } from './db/rows.js';
-export { insertRows } from './db/insertRows.js';
-export { AdvisoryLockKey } from './db/advisoryLockKeys.js';
-export * as schema from './db/schema.js';
 
 // pipeline
 export {
@@ -188,11 +171,3 @@ export {
   type BatchRun,
   type PortfolioBatchWork,
 } from './pipeline/portfolioBatchWork.js';
-
-// testing helpers for other packages' database suites
-export {
-  openTestDatabase,
-  testDatabaseKinds,
-  type TestDatabase,
-  type TestDatabaseKind,
-} from './testing/testDatabases.js';

@@ -2,7 +2,7 @@
  * A runner process for the kill -9 test: opens DATABASE_URL, starts a run of AS_OF whose
  * build_pack never finishes, prints "running" once the run row exists, and waits to be killed.
  */
-import { openDatabase } from '../src/db/openDatabase.js';
+import { openDatabase } from '@truth-spine/store';
 import { runNightly } from '../src/pipeline/runPipeline.js';
 import type { StepBodies, StepBody } from '../src/pipeline/stepBody.js';
 import { pipelineSteps } from '../src/pipeline/steps.js';

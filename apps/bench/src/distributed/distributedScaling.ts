@@ -4,10 +4,10 @@ import {
   pipelineOptionsFromConfig,
   runNightly,
   silentLogger,
-  type Database,
   type RunReport,
   type StepBodies,
 } from '@truth-spine/orchestrator';
+import { type Database } from '@truth-spine/store';
 import { openBenchDatabase } from '../scale/benchDatabase.js';
 import { cachedScaleDataSet, type ScaleDataSet } from '../scale/generateScaleDataSet.js';
 import { loadScaleBooks } from '../scale/loadScaleBooks.js';

@@ -1,9 +1,5 @@
-import {
-  exportPackFactors,
-  exportPackMetrics,
-  exportPackRatings,
-  type Database,
-} from '@truth-spine/orchestrator';
+import { exportPackFactors, exportPackMetrics, exportPackRatings } from '@truth-spine/orchestrator';
+import { type Database } from '@truth-spine/store';
 import { openBenchDatabase } from '../scale/benchDatabase.js';
 import { cachedScaleDataSet } from '../scale/generateScaleDataSet.js';
 import { loadScaleBooks } from '../scale/loadScaleBooks.js';

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, redactDatabaseUrl, type Database } from '@truth-spine/orchestrator';
+import { openDatabase, redactDatabaseUrl, type Database } from '@truth-spine/store';
 
 /** A fresh, migrated store for one bench run, and how to measure and remove it. */
 export interface BenchDatabase {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { insertRows, type Database } from '@truth-spine/orchestrator';
+import { insertRows, type Database } from '@truth-spine/store';
 import type { PortfolioEntry } from './syntheticPortfolio.js';
 
 /** What {@link loadScaleBooks} inserted. */

@@ -6,11 +6,11 @@ import {
   pipelineSteps,
   runNightly,
   silentLogger,
-  type Database,
   type JsonValue,
   type StepBodies,
   type StepDependencies,
 } from '@truth-spine/orchestrator';
+import { type Database } from '@truth-spine/store';
 import { OfflineReplaySource } from '@truth-spine/providers';
 import type { ScaleDataSet } from './generateScaleDataSet.js';
 

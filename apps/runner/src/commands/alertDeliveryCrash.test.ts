@@ -6,14 +6,15 @@ import { setTimeout as wait } from 'node:timers/promises';
 import {
   DatabaseAlertStore,
   demoCopy,
-  openDatabase,
-  openTestDatabase,
-  testDatabaseKinds,
-  type Database,
   type DemoCopy,
   type RunReport,
-  type TestDatabaseKind,
 } from '@truth-spine/orchestrator';
+import { openDatabase, type Database } from '@truth-spine/store';
+import {
+  openTestDatabase,
+  testDatabaseKinds,
+  type TestDatabaseKind,
+} from '@truth-spine/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbTimeoutMs } from './dbTestSupport.js';
 import {

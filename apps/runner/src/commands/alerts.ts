@@ -1,4 +1,5 @@
-import { alerts, DatabaseAlertStore, type Database } from '@truth-spine/orchestrator';
+import { alerts, DatabaseAlertStore } from '@truth-spine/orchestrator';
+import { type Database } from '@truth-spine/store';
 import type { Command } from '../cli/command.js';
 import { ExitCode } from '../cli/exitCodes.js';
 import type { CliIo } from '../cli/io.js';

@@ -1,7 +1,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoCopy, openDatabase, type DemoCopy, type RunReport } from '@truth-spine/orchestrator';
+import { demoCopy, type DemoCopy, type RunReport } from '@truth-spine/orchestrator';
+import { openDatabase } from '@truth-spine/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbTimeoutMs } from './dbTestSupport.js';
 import { runRunner } from './testing/runnerProcess.js';

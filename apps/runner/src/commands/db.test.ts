@@ -3,14 +3,8 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  migrationsFolder,
-  openDatabase,
-  openTestDatabase,
-  schema,
-  testDatabaseKinds,
-  type TestDatabase,
-} from '@truth-spine/orchestrator';
+import { migrationsFolder, openDatabase, schema } from '@truth-spine/store';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@truth-spine/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/runCli.js';
 import { dbCommand } from './db.js';

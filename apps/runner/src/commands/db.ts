@@ -1,9 +1,5 @@
-import {
-  booksDirIsNone,
-  loadBooks,
-  loadSettings,
-  migrateDatabase,
-} from '@truth-spine/orchestrator';
+import { booksDirIsNone, loadBooks, loadSettings } from '@truth-spine/orchestrator';
+import { migrateDatabase } from '@truth-spine/store';
 import { resolve } from 'node:path';
 import type { Command } from '../cli/command.js';
 import { ExitCode } from '../cli/exitCodes.js';

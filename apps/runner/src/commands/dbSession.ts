@@ -1,13 +1,15 @@
 import {
   ConfigError,
-  EmbeddedDatabaseInUseError,
-  InvalidDatabaseUrlError,
   loadConfig,
-  openDatabase,
   RunInProgressError,
-  type Database,
   type TruthSpineConfig,
 } from '@truth-spine/orchestrator';
+import {
+  EmbeddedDatabaseInUseError,
+  InvalidDatabaseUrlError,
+  openDatabase,
+  type Database,
+} from '@truth-spine/store';
 import { ExitCode } from '../cli/exitCodes.js';
 import type { CliIo } from '../cli/io.js';
 import { UsageError } from '../cli/usageError.js';

@@ -1,10 +1,10 @@
 import {
   markPackFresh,
   pipelineSteps,
-  schema,
   type StepBodies,
   type StepBody,
 } from '@truth-spine/orchestrator';
+import { schema } from '@truth-spine/store';
 import type { CliIo } from '../cli/io.js';
 
 /**

@@ -1,9 +1,5 @@
-import {
-  openTestDatabase,
-  runNightly,
-  testDatabaseKinds,
-  type TestDatabase,
-} from '@truth-spine/orchestrator';
+import { runNightly } from '@truth-spine/orchestrator';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@truth-spine/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/runCli.js';
 import { dbTimeoutMs, fakeStepBodies, recordingIo } from './dbTestSupport.js';

@@ -6,8 +6,8 @@ import {
   replayStepDeadLetter,
   type StepBodies,
   type TruthSpineConfig,
-  type Database,
 } from '@truth-spine/orchestrator';
+import { type Database } from '@truth-spine/store';
 import type { Command } from '../cli/command.js';
 import { ExitCode } from '../cli/exitCodes.js';
 import { UsageError } from '../cli/usageError.js';

@@ -7,17 +7,15 @@ import {
   computeDailyMetricsStep,
   loadBooks,
   loadConfig,
-  openTestDatabase,
   prewarmFactorsStep,
   silentLogger,
   systemClock,
-  testDatabaseKinds,
-  type Database,
   type StepContext,
   type StepDependencies,
   type StepName,
-  type TestDatabase,
 } from '@truth-spine/orchestrator';
+import { type Database } from '@truth-spine/store';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@truth-spine/store/testing';
 import { OfflineReplaySource } from '@truth-spine/providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/runCli.js';

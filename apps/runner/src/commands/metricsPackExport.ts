@@ -1,4 +1,4 @@
-import type { Database } from '@truth-spine/orchestrator';
+import type { Database } from '@truth-spine/store';
 import type { Command } from '../cli/command.js';
 import { ExitCode } from '../cli/exitCodes.js';
 import type { CliIo } from '../cli/io.js';

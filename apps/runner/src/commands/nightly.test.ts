@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   demoCopy,
-  openDatabase,
-  openTestDatabase,
   withoutTransaction,
   type DemoCopy,
   type RunReport,
 } from '@truth-spine/orchestrator';
+import { openDatabase } from '@truth-spine/store';
+import { openTestDatabase } from '@truth-spine/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../cli/usageError.js';
 import { dbTimeoutMs } from './dbTestSupport.js';

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openTestDatabase, type TestDatabase } from '@truth-spine/orchestrator';
+import { openTestDatabase, type TestDatabase } from '@truth-spine/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbTimeoutMs } from './dbTestSupport.js';
 

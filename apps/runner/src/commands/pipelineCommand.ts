@@ -1,12 +1,12 @@
 import {
   describeInputChanges,
-  EmbeddedDatabaseInUseError,
   formatRunSummary,
   pipelineOptionsFromConfig,
   RunInProgressError,
   type PipelineOptions,
   type RunOutcome,
 } from '@truth-spine/orchestrator';
+import { EmbeddedDatabaseInUseError } from '@truth-spine/store';
 import type { CliIo } from '../cli/io.js';
 import { ExitCode, type ExitCodeValue } from '../cli/exitCodes.js';
 import { deliverRunAlerts } from '../runtime/deliverRunAlerts.js';

@@ -1,10 +1,5 @@
-import {
-  openDatabase,
-  openTestDatabase,
-  schema,
-  testDatabaseKinds,
-  type TestDatabase,
-} from '@truth-spine/orchestrator';
+import { openDatabase, schema } from '@truth-spine/store';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@truth-spine/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/runCli.js';
 import { dbTimeoutMs, recordingIo } from './dbTestSupport.js';

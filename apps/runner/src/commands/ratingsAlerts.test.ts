@@ -5,12 +5,11 @@ import {
   DatabaseAlertStore,
   loadBooks,
   loadConfig,
-  openTestDatabase,
   prewarmRatingsStep,
-  schema,
   silentLogger,
-  type TestDatabase,
 } from '@truth-spine/orchestrator';
+import { schema } from '@truth-spine/store';
+import { openTestDatabase, type TestDatabase } from '@truth-spine/store/testing';
 import { OfflineReplaySource } from '@truth-spine/providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/runCli.js';

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, schema } from '@truth-spine/orchestrator';
+import { openDatabase, schema } from '@truth-spine/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbTimeoutMs } from './dbTestSupport.js';
 import { runRunner } from './testing/runnerProcess.js';

@@ -7,9 +7,9 @@ import {
   getFreshness,
   listDeadLetters,
   listRunReports,
-  openDatabase,
   resumeRun,
 } from '@truth-spine/orchestrator';
+import { openDatabase } from '@truth-spine/store';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fakeStepBodies } from '../server/testing/fakeStepBodies.js';
 

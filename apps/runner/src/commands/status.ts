@@ -4,10 +4,10 @@ import {
   getFreshness,
   inputChangesSince,
   listRunReports,
-  type Database,
   type InputChanges,
   type RunReport,
 } from '@truth-spine/orchestrator';
+import { type Database } from '@truth-spine/store';
 import type { Command } from '../cli/command.js';
 import { ExitCode } from '../cli/exitCodes.js';
 import { UsageError } from '../cli/usageError.js';

@@ -1,7 +1,8 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundledDemoDir, openDatabase, schema } from '@truth-spine/orchestrator';
+import { bundledDemoDir } from '@truth-spine/orchestrator';
+import { openDatabase, schema } from '@truth-spine/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/runCli.js';
 import { dbTimeoutMs, recordingIo } from './dbTestSupport.js';

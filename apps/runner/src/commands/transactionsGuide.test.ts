@@ -4,7 +4,7 @@ import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, schema } from '@truth-spine/orchestrator';
+import { openDatabase, schema } from '@truth-spine/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbTimeoutMs } from './dbTestSupport.js';
 

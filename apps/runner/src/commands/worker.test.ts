@@ -3,11 +3,10 @@ import {
   exportPackFactors,
   exportPackMetrics,
   loadBooks,
-  openTestDatabase,
-  type Database,
   type RunReport,
-  type TestDatabase,
 } from '@truth-spine/orchestrator';
+import { type Database } from '@truth-spine/store';
+import { openTestDatabase, type TestDatabase } from '@truth-spine/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExitCode } from '../cli/exitCodes.js';
 import { dbTimeoutMs } from './dbTestSupport.js';

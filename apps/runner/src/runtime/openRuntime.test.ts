@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundledDemoDir, openDatabase, pipelineSteps, schema } from '@truth-spine/orchestrator';
+import { bundledDemoDir, pipelineSteps } from '@truth-spine/orchestrator';
+import { openDatabase, schema } from '@truth-spine/store';
 import { OfflineReplaySource } from '@truth-spine/providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../cli/io.js';

@@ -3,16 +3,18 @@ import {
   bundledDemoDir,
   checkedSettingsOf,
   createStepBodies,
-  InvalidDatabaseUrlError,
   loadBooks,
-  migrateDatabase,
-  openDatabase,
-  schema,
-  type Database,
   type StepBodies,
   type StepDependencies,
   type TruthSpineConfig,
 } from '@truth-spine/orchestrator';
+import {
+  InvalidDatabaseUrlError,
+  migrateDatabase,
+  openDatabase,
+  schema,
+  type Database,
+} from '@truth-spine/store';
 import type { Logger } from 'pino';
 import type { CliIo } from '../cli/io.js';
 import { UsageError } from '../cli/usageError.js';

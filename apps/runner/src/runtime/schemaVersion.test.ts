@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { migrationsFolder, type Database } from '@truth-spine/orchestrator';
+import { migrationsFolder, type Database } from '@truth-spine/store';
 import { describe, expect, it } from 'vitest';
 import {
   assertSchemaNotNewer,

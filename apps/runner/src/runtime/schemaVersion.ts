@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { migrationsFolder, type Database } from '@truth-spine/orchestrator';
+import { migrationsFolder, type Database } from '@truth-spine/store';
 
 /** The store was migrated by a newer release than this code: running it could corrupt data. */
 export class SchemaNewerThanCodeError extends Error {

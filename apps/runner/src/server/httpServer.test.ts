@@ -1,10 +1,5 @@
-import {
-  openTestDatabase,
-  readStoreHealth,
-  runNightly,
-  silentLogger,
-  type TestDatabase,
-} from '@truth-spine/orchestrator';
+import { readStoreHealth, runNightly, silentLogger } from '@truth-spine/orchestrator';
+import { openTestDatabase, type TestDatabase } from '@truth-spine/store/testing';
 import { OfflineReplaySource, ProviderNetworkError } from '@truth-spine/providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countingMarketSource } from '../runtime/countingMarketSource.js';

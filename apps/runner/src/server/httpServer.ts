@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getFreshness, type Database, type PipelineLogger } from '@truth-spine/orchestrator';
+import { getFreshness, type PipelineLogger } from '@truth-spine/orchestrator';
+import { type Database } from '@truth-spine/store';
 import type { WebHandler } from '../web/webHandler.js';
 import type { PipelineMetrics } from './pipelineMetrics.js';
 

@@ -1,10 +1,5 @@
-import {
-  listRunReports,
-  openTestDatabase,
-  silentLogger,
-  type Clock,
-  type TestDatabase,
-} from '@truth-spine/orchestrator';
+import { listRunReports, silentLogger, type Clock } from '@truth-spine/orchestrator';
+import { openTestDatabase, type TestDatabase } from '@truth-spine/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NightlyScheduler, type NightlySchedulerOptions } from './nightlyScheduler.js';
 import { fakeStepBodies } from './testing/fakeStepBodies.js';

@@ -4,13 +4,13 @@ import {
   RunInProgressError,
   systemClock,
   type Clock,
-  type Database,
   type PipelineLogger,
   type PipelineOptions,
   type RunReport,
   type StepBodies,
   type StepProgress,
 } from '@truth-spine/orchestrator';
+import { type Database } from '@truth-spine/store';
 import { Cron } from 'croner';
 
 /** What the scheduler runs and how. */

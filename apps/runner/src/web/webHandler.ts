@@ -4,8 +4,8 @@ import {
   DatabaseAlertStore,
   getFreshness,
   getLatestFreshPack,
-  type Database,
 } from '@truth-spine/orchestrator';
+import { type Database } from '@truth-spine/store';
 import { authenticateChallenge, isAuthorized } from './accessToken.js';
 import { ReadApi } from './api/apiRoutes.js';
 import { GateView } from './api/gateView.js';

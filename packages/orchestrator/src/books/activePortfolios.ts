@@ -1,5 +1,5 @@
 import { isNull } from 'drizzle-orm';
-import { portfolios } from '../db/schema.js';
+import { portfolios } from '@truth-spine/store/schema';
 
 /**
  * The portfolios a night works on: every stored portfolio that is not archived

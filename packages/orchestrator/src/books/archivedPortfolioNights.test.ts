@@ -4,7 +4,7 @@ import { OfflineReplaySource } from '@truth-spine/providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAlertSettings } from '../alerts/settings/alertSettings.js';
 import { loadConfig } from '../config/loadConfig.js';
-import type { Database } from '../db/database.js';
+import type { Database } from '@truth-spine/store';
 import { silentLogger } from '../pipeline/logger.js';
 import { runNightly } from '../pipeline/runPipeline.js';
 import { demoCopy, type DemoCopy } from '../steps/buildPack/testing/demoCopy.js';
@@ -19,11 +19,7 @@ import {
   type PackFactorsExport,
 } from '../steps/prewarmFactors/exportPackFactors.js';
 import type { StepDependencies } from '../steps/stepDependencies.js';
-import {
-  openTestDatabase,
-  testDatabaseKinds,
-  type TestDatabase,
-} from '../testing/testDatabases.js';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@truth-spine/store/testing';
 import { BooksEditError } from './booksEditError.js';
 import { loadBooks } from './loadBooks.js';
 import {

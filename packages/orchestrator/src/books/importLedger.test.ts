@@ -10,13 +10,9 @@ import {
 } from '@truth-spine/ledger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledDemoDir } from '../config/loadConfig.js';
-import { securities, transactions } from '../db/schema.js';
+import { securities, transactions } from '@truth-spine/store/schema';
 import { holdingsOnDate } from '../steps/buildPack/holdingsOnDate.js';
-import {
-  openTestDatabase,
-  testDatabaseKinds,
-  type TestDatabase,
-} from '../testing/testDatabases.js';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@truth-spine/store/testing';
 import { BooksEditError } from './booksEditError.js';
 import { importLedger } from './importLedger.js';
 import { addPortfolio } from './portfolioRecords.js';

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { formatDiagnostic, loadLedgerFile } from '@truth-spine/ledger';
-import type { Database } from '../db/database.js';
-import { portfolios, securities } from '../db/schema.js';
+import type { Database } from '@truth-spine/store';
+import { portfolios, securities } from '@truth-spine/store/schema';
 import { BooksEditError } from './booksEditError.js';
 import { BooksError, type BookProblem } from './booksError.js';
 import {

@@ -1,8 +1,8 @@
 import Big from 'big.js';
 import { and, eq, inArray } from 'drizzle-orm';
 import { basename, dirname } from 'node:path';
-import type { Database } from '../db/database.js';
-import { portfolios, securities, transactions } from '../db/schema.js';
+import type { Database } from '@truth-spine/store';
+import { portfolios, securities, transactions } from '@truth-spine/store/schema';
 import { BooksEditError } from './booksEditError.js';
 import { BooksError, type BookProblem } from './booksError.js';
 import { readTransactionsFile, todayUtc, type BookTransaction } from './readBooks.js';

@@ -4,12 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { portfolios, securities, transactions } from '../db/schema.js';
-import {
-  openTestDatabase,
-  testDatabaseKinds,
-  type TestDatabase,
-} from '../testing/testDatabases.js';
+import { portfolios, securities, transactions } from '@truth-spine/store/schema';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@truth-spine/store/testing';
 import { BooksError } from './booksError.js';
 import { loadBooks } from './loadBooks.js';
 

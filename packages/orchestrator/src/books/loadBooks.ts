@@ -1,6 +1,6 @@
 import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Database } from '../db/database.js';
-import { portfolios, securities, transactions } from '../db/schema.js';
+import type { Database } from '@truth-spine/store';
+import { portfolios, securities, transactions } from '@truth-spine/store/schema';
 import { readBooks, type BooksReadOptions } from './readBooks.js';
 
 /** What {@link loadBooks} wrote. */

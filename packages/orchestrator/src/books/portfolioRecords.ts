@@ -1,8 +1,8 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { type } from 'arktype';
-import type { Database, Executor } from '../db/database.js';
-import { executeRows } from '../db/rows.js';
-import { portfolios, securities, transactions } from '../db/schema.js';
+import type { Database, Executor } from '@truth-spine/store';
+import { executeRows } from '@truth-spine/store';
+import { portfolios, securities, transactions } from '@truth-spine/store/schema';
 import { isActivePortfolio } from './activePortfolios.js';
 import { BooksEditError } from './booksEditError.js';
 import { portfolioEntry, type BookPortfolio } from './readBooks.js';

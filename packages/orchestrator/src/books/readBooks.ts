@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type, type Type } from 'arktype';
-import { transactionTypes } from '../db/schema.js';
+import { transactionTypes } from '@truth-spine/store/schema';
 import { BooksError, type BookProblem } from './booksError.js';
 import { isCurrencyCode } from './currencyCodes.js';
 import { CsvSyntaxError, parseCsv, type CsvRecord } from './parseCsv.js';

@@ -1,7 +1,7 @@
 import { asc } from 'drizzle-orm';
 import { type, type Type } from 'arktype';
-import type { Database } from '../db/database.js';
-import { securities } from '../db/schema.js';
+import type { Database } from '@truth-spine/store';
+import { securities } from '@truth-spine/store/schema';
 import { BooksEditError } from './booksEditError.js';
 import {
   securityColumns,

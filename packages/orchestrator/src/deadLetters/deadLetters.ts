@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { Database, Executor } from '../db/database.js';
-import { deadLetters } from '../db/schema.js';
+import type { Database, Executor } from '@truth-spine/store';
+import { deadLetters } from '@truth-spine/store/schema';
 import type { JsonValue } from '../pipeline/stepBody.js';
 
 /** A dead letter as stored. */

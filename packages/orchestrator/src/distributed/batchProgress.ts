@@ -1,5 +1,5 @@
-import type { Database } from '../db/database.js';
-import { batchStatuses, type BatchStatus } from '../db/schema.js';
+import type { Database } from '@truth-spine/store';
+import { batchStatuses, type BatchStatus } from '@truth-spine/store/schema';
 
 /** Batches of one step of a run by status. */
 export type BatchCounts = Readonly<Record<BatchStatus, number>>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openTestDatabase, testDatabaseKinds } from '../testing/testDatabases.js';
+import { openTestDatabase, testDatabaseKinds } from '@truth-spine/store/testing';
 import { isDeadlock, openBatchQueue, STEP_BATCH_QUEUE } from './batchQueue.js';
 
 describe('isDeadlock', () => {

@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss';
-import type { Database } from '../db/database.js';
+import type { Database } from '@truth-spine/store';
 import { DistributedNeedsPostgresError } from './distributedNeedsPostgresError.js';
 
 /** The pg-boss queue carrying one job per batch (policy `stately`: a re-sent key is dropped). */

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type PgBoss from 'pg-boss';
-import type { Database } from '../db/database.js';
+import type { Database } from '@truth-spine/store';
 import { systemClock, type Clock } from '../pipeline/clock.js';
 import type { PipelineLogger } from '../pipeline/logger.js';
 import { isNightUnavailable } from '../pipeline/portfolioBatchWork.js';

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadBooks } from '../books/loadBooks.js';
 import { bundledDemoDir } from '../config/loadConfig.js';
-import type { Database } from '../db/database.js';
+import type { Database } from '@truth-spine/store';
 import { RunInProgressError } from '../pipeline/pipelineErrors.js';
 import type { PortfolioBatchWork } from '../pipeline/portfolioBatchWork.js';
 import type { RetryPolicy } from '../pipeline/retryPolicy.js';
@@ -11,11 +11,7 @@ import { exportPackMetrics } from '../steps/computeDailyMetrics/exportPackMetric
 import { createStepBodies } from '../steps/createStepBodies.js';
 import { exportPackFactors } from '../steps/prewarmFactors/exportPackFactors.js';
 import { demoDependencies } from '../steps/prewarmRatings/testing/demoPack.js';
-import {
-  openTestDatabase,
-  testDatabaseKinds,
-  type TestDatabase,
-} from '../testing/testDatabases.js';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@truth-spine/store/testing';
 import { batchedStepWorks, type BatchedStepWorks } from './batchedSteps.js';
 import {
   openBatchQueue,

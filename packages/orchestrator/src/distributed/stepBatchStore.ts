@@ -1,5 +1,5 @@
-import type { Database } from '../db/database.js';
-import type { BatchStatus } from '../db/schema.js';
+import type { Database } from '@truth-spine/store';
+import type { BatchStatus } from '@truth-spine/store/schema';
 import type { StepDetails } from '../pipeline/stepBody.js';
 
 /** The key of one batch: (run, step, batch number). */

@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database.js';
-import { packs } from '../db/schema.js';
+import type { Database } from '@truth-spine/store';
+import { packs } from '@truth-spine/store/schema';
 import { runNightly, type PipelineOptions } from '../pipeline/runPipeline.js';
 import type { StepBodies, StepBody } from '../pipeline/stepBody.js';
 import { pipelineSteps, type StepName } from '../pipeline/steps.js';
-import {
-  openTestDatabase,
-  testDatabaseKinds,
-  type TestDatabase,
-} from '../testing/testDatabases.js';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@truth-spine/store/testing';
 import { getFreshness, getLatestFreshPack, isLatestPackFresh, markPackFresh } from './freshness.js';
 
 const fast: PipelineOptions = {

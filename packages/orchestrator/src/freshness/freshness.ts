@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, notExists } from 'drizzle-orm';
-import type { Database } from '../db/database.js';
-import { packBlocks, packs, runSteps, runs, type PackStatus } from '../db/schema.js';
+import type { Database } from '@truth-spine/store';
+import { packBlocks, packs, runSteps, runs, type PackStatus } from '@truth-spine/store/schema';
 import { freshnessPrerequisites } from '../pipeline/steps.js';
 import { clearPackBlocks, openPackBlocks, type PackBlock } from './packBlocks.js';
 

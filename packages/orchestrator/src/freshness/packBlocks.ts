@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
-import type { Executor } from '../db/database.js';
-import { packBlocks } from '../db/schema.js';
+import type { Executor } from '@truth-spine/store';
+import { packBlocks } from '@truth-spine/store/schema';
 import { pipelineSteps, type StepName } from '../pipeline/steps.js';
 
 /** Why the gate holds a pack back: the run that failed or blocked on it, where, and why. */

@@ -1,5 +1,5 @@
 import { DatabaseAlertStore } from '../alerts/store/databaseAlertStore.js';
-import type { Database } from '../db/database.js';
+import type { Database } from '@truth-spine/store';
 import { getFreshness, getLatestFreshPack, type Freshness } from '../freshness/freshness.js';
 
 /** The newest finished (not running) run of one trigger, with its steps' seconds. */

@@ -1,6 +1,6 @@
 import { inArray, max } from 'drizzle-orm';
-import type { Database } from '../db/database.js';
-import { runs } from '../db/schema.js';
+import type { Database } from '@truth-spine/store';
+import { runs } from '@truth-spine/store/schema';
 import { addDays } from './isoDate.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { Executor } from '../db/database.js';
-import { alertEvents } from '../db/schema.js';
+import type { Executor } from '@truth-spine/store';
+import { alertEvents } from '@truth-spine/store/schema';
 import type { JsonValue } from './stepBody.js';
 
 /** Operational alert kinds the engine raises (docs/ALERTS.md); delivered later by the alerts step. */

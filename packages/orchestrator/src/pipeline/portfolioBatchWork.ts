@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.js';
+import type { Database } from '@truth-spine/store';
 import type { PipelineLogger } from './logger.js';
 import type { StepBody, StepDetails } from './stepBody.js';
 import type { StepName } from './steps.js';

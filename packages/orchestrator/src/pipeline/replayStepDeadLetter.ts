@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.js';
+import type { Database } from '@truth-spine/store';
 import { replayDeadLetter, type DeadLetter } from '../deadLetters/deadLetters.js';
 import { resumeLocked, withRunLock, type PipelineOptions, type RunOutcome } from './runPipeline.js';
 import type { StepBodies } from './stepBody.js';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database.js';
-import { alertEvents, deadLetters, packs, runs } from '../db/schema.js';
+import type { Database } from '@truth-spine/store';
+import { alertEvents, deadLetters, packs, runs } from '@truth-spine/store/schema';
 import { listDeadLetters } from '../deadLetters/deadLetters.js';
 import {
   getFreshness,
@@ -10,11 +10,7 @@ import {
   markPackFresh,
   PackNotReadyError,
 } from '../freshness/freshness.js';
-import {
-  openTestDatabase,
-  testDatabaseKinds,
-  type TestDatabase,
-} from '../testing/testDatabases.js';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@truth-spine/store/testing';
 import type { Clock } from './clock.js';
 import { datesToCatchUp } from './datesToCatchUp.js';
 import { executeStep } from './executeStep.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { AdvisoryLockKey } from '../db/advisoryLockKeys.js';
-import type { Database } from '../db/database.js';
+import { AdvisoryLockKey } from '@truth-spine/store';
+import type { Database } from '@truth-spine/store';
 import { systemClock, type Clock } from './clock.js';
 import { watchDeadline } from './deadlineWatch.js';
 import { settleInterrupted, settleSkipped, settleStopped, settleSucceeded } from './settleRun.js';

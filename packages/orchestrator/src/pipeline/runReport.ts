@@ -1,6 +1,6 @@
 import { desc, eq, inArray } from 'drizzle-orm';
-import type { Database } from '../db/database.js';
-import { packs, runs, runSteps } from '../db/schema.js';
+import type { Database } from '@truth-spine/store';
+import { packs, runs, runSteps } from '@truth-spine/store/schema';
 import { gateStatusOf } from '../freshness/freshness.js';
 import { openPackBlocks, type PackBlock } from '../freshness/packBlocks.js';
 import type { InputChanges } from '../reconciledInputs/inputChanges.js';

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type { Drizzle, Executor } from '../db/database.js';
-import { runs, runSteps, type RunStatus } from '../db/schema.js';
+import type { Drizzle, Executor } from '@truth-spine/store';
+import { runs, runSteps, type RunStatus } from '@truth-spine/store/schema';
 import type { RunTrigger } from './stepBody.js';
 import { pipelineSteps, type StepName } from './steps.js';
 

@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.js';
+import type { Database } from '@truth-spine/store';
 import type { StepProgress } from './executeStep.js';
 import { recordPackBlock } from '../freshness/packBlocks.js';
 import { recordOperationalAlert } from './operationalAlert.js';

@@ -5,13 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/openDatabase.js';
-import { runs } from '../db/schema.js';
-import {
-  openTestDatabase,
-  testDatabaseKinds,
-  type TestDatabase,
-} from '../testing/testDatabases.js';
+import { openDatabase } from '@truth-spine/store';
+import { runs } from '@truth-spine/store/schema';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@truth-spine/store/testing';
 import { RunInProgressError } from './pipelineErrors.js';
 import { runNightly, type PipelineOptions } from './runPipeline.js';
 import type { StepBodies, StepBody } from './stepBody.js';

@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.js';
+import type { Database } from '@truth-spine/store';
 import type { JsonObject, JsonValue } from '../json/jsonValue.js';
 import type { Clock } from './clock.js';
 import type { PipelineLogger } from './logger.js';

@@ -3,15 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadFingerprintedLedger } from '@truth-spine/ledger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database.js';
-import { portfolios, transactions } from '../db/schema.js';
+import type { Database } from '@truth-spine/store';
+import { portfolios, transactions } from '@truth-spine/store/schema';
 import { booksFingerprint } from '../steps/valuation/booksFingerprint.js';
 import { readBookMovements } from '../steps/valuation/readBookMovements.js';
-import {
-  openTestDatabase,
-  testDatabaseKinds,
-  type TestDatabase,
-} from '../testing/testDatabases.js';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@truth-spine/store/testing';
 import { describeInputChanges, inputChangesSince } from './inputChanges.js';
 import { recordReconciledInputs } from './recordReconciledInputs.js';
 

@@ -1,6 +1,6 @@
 import { ledgerChangedSince, type LedgerFileFingerprint } from '@truth-spine/ledger';
 import { activePortfolioSql } from '../books/activePortfolios.js';
-import type { Database } from '../db/database.js';
+import type { Database } from '@truth-spine/store';
 import { booksFingerprint } from '../steps/valuation/booksFingerprint.js';
 import { readBookMovements } from '../steps/valuation/readBookMovements.js';
 

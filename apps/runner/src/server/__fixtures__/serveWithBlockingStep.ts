@@ -3,7 +3,7 @@
  * bodies are the test fakes, with compute_daily_metrics waiting until the run is aborted.
  * It prints STEP_STARTED on stderr when that step begins. Used by serve.test.ts.
  */
-import { openDatabase } from '@truth-spine/orchestrator';
+import { openDatabase } from '@truth-spine/store';
 import { processIo } from '../../cli/io.js';
 import { serve } from '../../commands/serve.js';
 import { createLogger } from '../../logging/createLogger.js';

@@ -1,12 +1,11 @@
 import {
   markPackFresh,
   pipelineSteps,
-  schema,
-  type Database,
   type StepBodies,
   type StepBody,
   type StepName,
 } from '@truth-spine/orchestrator';
+import { schema, type Database } from '@truth-spine/store';
 
 /**
  * Test step bodies: build_pack inserts a pack row for the date (id `PK-<date>-v1`, reused

@@ -1,4 +1,5 @@
-import type { Database, Freshness } from '@truth-spine/orchestrator';
+import type { Freshness } from '@truth-spine/orchestrator';
+import type { Database } from '@truth-spine/store';
 import { readPackBreaks, readRecentRuns, readRunDetail } from '../data/operationsReads.js';
 import {
   listPackPortfolios,

@@ -1,9 +1,5 @@
-import {
-  getFreshness,
-  getLatestFreshPack,
-  type Database,
-  type Freshness,
-} from '@truth-spine/orchestrator';
+import { getFreshness, getLatestFreshPack, type Freshness } from '@truth-spine/orchestrator';
+import { type Database } from '@truth-spine/store';
 
 /** The pack a read API request may be answered from. */
 export interface ServedPack {

@@ -1,10 +1,5 @@
-import {
-  listRunReports,
-  loadRunReport,
-  RunNotFoundError,
-  type Database,
-  type RunReport,
-} from '@truth-spine/orchestrator';
+import { listRunReports, loadRunReport, RunNotFoundError, type RunReport } from '@truth-spine/orchestrator';
+import { type Database } from '@truth-spine/store';
 import { isoInstant } from './portfolioReads.js';
 
 /** The counts the runs page shows beside the timeline. */

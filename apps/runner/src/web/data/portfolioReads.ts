@@ -1,4 +1,5 @@
-import { readReturnSeries, type Database, type JsonValue } from '@truth-spine/orchestrator';
+import { readReturnSeries, type JsonValue } from '@truth-spine/orchestrator';
+import { type Database } from '@truth-spine/store';
 import { ratingOutput, type RatingOutput } from '@truth-spine/orchestrator';
 
 /** A portfolio's record in the books. */

@@ -1,9 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
-import {
-  openTestDatabase,
-  type TestDatabase,
-  testDatabaseKinds,
-} from '../../testing/testDatabases.js';
+import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '@truth-spine/store/testing';
 import { alertStoreContract } from './alertStoreContract.js';
 import { DatabaseAlertStore } from './databaseAlertStore.js';
 

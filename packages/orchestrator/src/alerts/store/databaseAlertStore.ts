@@ -1,12 +1,12 @@
 import { and, asc, desc, eq, isNotNull, isNull, lt, max, sql } from 'drizzle-orm';
-import type { Database } from '../../db/database.js';
+import type { Database } from '@truth-spine/store';
 import {
   alertChannelDeliveries,
   alertDeliveries,
   alertEvents,
   alertStates,
   deadLetters,
-} from '../../db/schema.js';
+} from '@truth-spine/store/schema';
 import { type EpisodeState, stateKey } from '../dedupe/episodeState.js';
 import type { AlertEvent, StoredAlertEvent } from '../events/alertEvent.js';
 import type { JsonObject } from '../events/json.js';
@@ -24,7 +24,7 @@ export const alertDeliveryDeadLetterKind = 'alert_delivery';
 type EventRow = typeof alertEvents.$inferSelect;
 
 /**
- * The pipeline's {@link AlertStore} on the database (tables in docs/SCHEMA.md): states in
+ * The pipeline's {@link AlertStore} on the database (tables in packages/store/docs/SCHEMA.md): states in
  * `alert_states`, events in `alert_events`, attempts in `alert_deliveries`, the one delivery
  * per (event, channel) in `alert_channel_deliveries`, dead letters in `dead_letters` with
  * kind {@link alertDeliveryDeadLetterKind} (payload `{ eventKey, channel, httpStatus }`).

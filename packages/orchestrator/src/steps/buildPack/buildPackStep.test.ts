@@ -4,17 +4,13 @@ import { OfflineReplaySource } from '@truth-spine/providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBooks } from '../../books/loadBooks.js';
 import { loadConfig } from '../../config/loadConfig.js';
-import type { Database } from '../../db/database.js';
+import type { Database } from '@truth-spine/store';
 import { hashPack } from '../../pack/hashPack.js';
 import type { PackRow } from '../../pack/packRow.js';
 import { systemClock } from '../../pipeline/clock.js';
 import { silentLogger } from '../../pipeline/logger.js';
 import type { StepContext } from '../../pipeline/stepBody.js';
-import {
-  openTestDatabase,
-  testDatabaseKinds,
-  type TestDatabase,
-} from '../../testing/testDatabases.js';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@truth-spine/store/testing';
 import type { StepDependencies } from '../stepDependencies.js';
 import { buildPackStep } from './buildPackStep.js';
 import { closeInCsv, demoCopy, withClose, type DemoCopy } from './testing/demoCopy.js';

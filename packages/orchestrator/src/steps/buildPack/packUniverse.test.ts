@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBooks } from '../../books/loadBooks.js';
-import type { Database } from '../../db/database.js';
-import {
-  openTestDatabase,
-  testDatabaseKinds,
-  type TestDatabase,
-} from '../../testing/testDatabases.js';
+import type { Database } from '@truth-spine/store';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@truth-spine/store/testing';
 import { holdingsOnDate, type HoldingMovement } from './holdingsOnDate.js';
 import { packUniverse, type Conversion } from './packUniverse.js';
 import { demoCopy, type DemoCopy } from './testing/demoCopy.js';

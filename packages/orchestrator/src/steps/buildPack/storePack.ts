@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Database, Executor } from '../../db/database.js';
-import { insertRows } from '../../db/insertRows.js';
-import { executeRows } from '../../db/rows.js';
+import type { Database, Executor } from '@truth-spine/store';
+import { insertRows } from '@truth-spine/store';
+import { executeRows } from '@truth-spine/store';
 import { hashPack } from '../../pack/hashPack.js';
 import type { PackRow } from '../../pack/packRow.js';
 

@@ -5,7 +5,7 @@ import {
   firstRowAfter,
   isoToEpochDay,
 } from '@truth-spine/finance-core';
-import type { Database } from '../../db/database.js';
+import type { Database } from '@truth-spine/store';
 import {
   type BatchRun,
   type NightUnavailable,

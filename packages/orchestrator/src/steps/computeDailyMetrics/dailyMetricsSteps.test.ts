@@ -11,16 +11,12 @@ import Big from 'big.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBooks } from '../../books/loadBooks.js';
 import { loadConfig } from '../../config/loadConfig.js';
-import type { Database } from '../../db/database.js';
+import type { Database } from '@truth-spine/store';
 import { systemClock } from '../../pipeline/clock.js';
 import { silentLogger } from '../../pipeline/logger.js';
 import type { StepContext } from '../../pipeline/stepBody.js';
 import type { StepName } from '../../pipeline/steps.js';
-import {
-  openTestDatabase,
-  testDatabaseKinds,
-  type TestDatabase,
-} from '../../testing/testDatabases.js';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@truth-spine/store/testing';
 import { buildPackStep } from '../buildPack/buildPackStep.js';
 import { demoCopy, type DemoCopy } from '../buildPack/testing/demoCopy.js';
 import { exportPackFactors } from '../prewarmFactors/exportPackFactors.js';

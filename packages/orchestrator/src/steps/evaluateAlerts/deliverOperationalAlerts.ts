@@ -1,7 +1,7 @@
 import { deliverPending } from '../../alerts/delivery/deliverPending.js';
 import { evaluateAlerts } from '../../alerts/evaluateAlerts.js';
 import { DatabaseAlertStore } from '../../alerts/store/databaseAlertStore.js';
-import type { Database } from '../../db/database.js';
+import type { Database } from '@truth-spine/store';
 import { loadRun } from '../../pipeline/runStore.js';
 import type { StepDependencies } from '../stepDependencies.js';
 import { alertSetup, deliveryOptions } from './alertDelivery.js';

@@ -10,15 +10,11 @@ import { DatabaseAlertStore } from '../../alerts/store/databaseAlertStore.js';
 import { WebhookReceiver } from '../../alerts/testing/webhookReceiver.js';
 import { loadBooks } from '../../books/loadBooks.js';
 import { bundledDemoDir } from '../../config/loadConfig.js';
-import { metrics } from '../../db/schema.js';
+import { metrics } from '@truth-spine/store/schema';
 import { silentLogger } from '../../pipeline/logger.js';
 import { recordOperationalAlert } from '../../pipeline/operationalAlert.js';
 import { createRun, updateRun } from '../../pipeline/runStore.js';
-import {
-  openTestDatabase,
-  type TestDatabase,
-  testDatabaseKinds,
-} from '../../testing/testDatabases.js';
+import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '@truth-spine/store/testing';
 import {
   demoDependencies,
   insertDemoPack,

@@ -1,6 +1,6 @@
 import Big from 'big.js';
 import type { NewsItem, NightFacts, PortfolioFacts } from '../../alerts/facts/nightFacts.js';
-import type { Database } from '../../db/database.js';
+import type { Database } from '@truth-spine/store';
 import type { PipelineLogger } from '../../pipeline/logger.js';
 import { groupByKey } from '../prewarmRatings/groupByKey.js';
 import type { StepDependencies } from '../stepDependencies.js';

@@ -5,11 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAlertSettings } from '../../alerts/settings/alertSettings.js';
 import { loadBooks } from '../../books/loadBooks.js';
 import { bundledDemoDir } from '../../config/loadConfig.js';
-import {
-  openTestDatabase,
-  type TestDatabase,
-  testDatabaseKinds,
-} from '../../testing/testDatabases.js';
+import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '@truth-spine/store/testing';
 import {
   demoDependencies,
   insertDemoPack,

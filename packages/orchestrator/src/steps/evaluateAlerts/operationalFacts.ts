@@ -1,5 +1,5 @@
 import type { DeadlineFacts, OperationalFacts } from '../../alerts/facts/nightFacts.js';
-import type { Database } from '../../db/database.js';
+import type { Database } from '@truth-spine/store';
 import { getLatestFreshPack } from '../../freshness/freshness.js';
 import { loadRunSteps, type RunRow } from '../../pipeline/runStore.js';
 

@@ -1,4 +1,4 @@
-import type { Database } from '../../db/database.js';
+import type { Database } from '@truth-spine/store';
 
 /** One key's dated observations: ascending ISO dates and the values as decimal text (null = missing). */
 export interface DatedSeries {

@@ -1,5 +1,5 @@
 import { epochDayToIso } from '@truth-spine/finance-core';
-import type { Database } from '../../db/database.js';
+import type { Database } from '@truth-spine/store';
 import { readDatedSeries } from './readDatedSeries.js';
 import { onCalendar, type CalendarFill } from './onCalendar.js';
 

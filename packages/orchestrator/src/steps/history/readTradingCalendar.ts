@@ -1,5 +1,5 @@
 import { isoToEpochDay } from '@truth-spine/finance-core';
-import type { Database } from '../../db/database.js';
+import type { Database } from '@truth-spine/store';
 
 /**
  * The trading calendar from market history: the dates in `[from, to]` on which the

@@ -2,11 +2,7 @@ import { join } from 'node:path';
 import { OfflineReplaySource } from '@truth-spine/providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledDemoDir } from '../../config/loadConfig.js';
-import {
-  openTestDatabase,
-  testDatabaseKinds,
-  type TestDatabase,
-} from '../../testing/testDatabases.js';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@truth-spine/store/testing';
 import { fillMarketHistory, missingRanges } from './fillMarketHistory.js';
 
 describe('missingRanges', () => {

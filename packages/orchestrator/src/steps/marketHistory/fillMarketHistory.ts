@@ -1,7 +1,7 @@
 import type { MarketDataSource } from '@truth-spine/providers';
 import { sql } from 'drizzle-orm';
-import type { Database, Executor } from '../../db/database.js';
-import { insertRows } from '../../db/insertRows.js';
+import type { Database, Executor } from '@truth-spine/store';
+import { insertRows } from '@truth-spine/store';
 import { addDays } from '../../pipeline/isoDate.js';
 import { sourcedCloses } from './sourcedCloses.js';
 

@@ -1,4 +1,4 @@
-import type { Database } from '../../db/database.js';
+import type { Database } from '@truth-spine/store';
 import type { JsonValue } from '../../pipeline/stepBody.js';
 
 /** Everything prewarm_factors stored for a pack, in a deterministic order. */

@@ -1,5 +1,5 @@
 import type { FactorModelRecord, MetricSet, Unavailable } from '@truth-spine/finance-core';
-import type { factorExposures } from '../../db/schema.js';
+import type { factorExposures } from '@truth-spine/store/schema';
 import type { JsonValue } from '../../pipeline/stepBody.js';
 
 /** A factor_exposures row as drizzle inserts it. */

@@ -8,7 +8,7 @@ import {
   macroFactorChanges,
   type MetricSetInput,
 } from '@truth-spine/finance-core';
-import type { Database } from '../../db/database.js';
+import type { Database } from '@truth-spine/store';
 import {
   type BatchRun,
   type NightUnavailable,

@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packs, portfolios } from '../../db/schema.js';
-import {
-  openTestDatabase,
-  testDatabaseKinds,
-  type TestDatabase,
-} from '../../testing/testDatabases.js';
+import { packs, portfolios } from '@truth-spine/store/schema';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@truth-spine/store/testing';
 import type { FactorExposureRow } from './factorExposureRows.js';
 import { writeFactorExposures } from './writeFactorExposures.js';
 

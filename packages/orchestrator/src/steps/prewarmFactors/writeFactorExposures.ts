@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../../db/database.js';
-import { insertRows } from '../../db/insertRows.js';
+import type { Executor } from '@truth-spine/store';
+import { insertRows } from '@truth-spine/store';
 import type { FactorExposureRow } from './factorExposureRows.js';
 
 /** Rows per `insert … select from unnest(…)` statement. */

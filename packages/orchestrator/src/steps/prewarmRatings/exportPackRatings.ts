@@ -1,4 +1,4 @@
-import type { Database } from '../../db/database.js';
+import type { Database } from '@truth-spine/store';
 
 /** One rating as `runner ratings PACK --json` prints it. */
 export interface RatingOutput {

@@ -4,11 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBooks } from '../../books/loadBooks.js';
 import { bundledDemoDir } from '../../config/loadConfig.js';
 import { parseCsv } from '../../books/parseCsv.js';
-import {
-  openTestDatabase,
-  type TestDatabase,
-  testDatabaseKinds,
-} from '../../testing/testDatabases.js';
+import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '@truth-spine/store/testing';
 import { prewarmRatingsStep } from './prewarmRatingsStep.js';
 import { demoDependencies, insertDemoPack, stepContext } from './testing/demoPack.js';
 

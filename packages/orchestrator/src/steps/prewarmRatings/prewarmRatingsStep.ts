@@ -6,10 +6,10 @@ import {
 } from '@truth-spine/finance-core';
 import Big from 'big.js';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Database } from '../../db/database.js';
-import { insertRows } from '../../db/insertRows.js';
+import type { Database } from '@truth-spine/store';
+import { insertRows } from '@truth-spine/store';
 import { activePortfolioSql } from '../../books/activePortfolios.js';
-import { portfolios, ratings, securities } from '../../db/schema.js';
+import { portfolios, ratings, securities } from '@truth-spine/store/schema';
 import type { PipelineLogger } from '../../pipeline/logger.js';
 import {
   portfolioBatchStepBody,

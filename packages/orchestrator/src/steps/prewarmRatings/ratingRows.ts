@@ -1,5 +1,5 @@
 import type { CompanyQuality, PortfolioQuality } from '@truth-spine/finance-core';
-import type { ratings } from '../../db/schema.js';
+import type { ratings } from '@truth-spine/store/schema';
 
 /** A row of the `ratings` table. */
 export type RatingRow = typeof ratings.$inferInsert;

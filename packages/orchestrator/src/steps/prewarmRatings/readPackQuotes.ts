@@ -1,4 +1,4 @@
-import type { Database } from '../../db/database.js';
+import type { Database } from '@truth-spine/store';
 import type { PackQuote } from './holdingMarketValues.js';
 
 /** A pack's closes by symbol and its FX rates by `BASEQUOTE` (units of QUOTE per 1 BASE), as exact decimal strings. */

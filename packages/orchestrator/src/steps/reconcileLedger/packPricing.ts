@@ -1,5 +1,5 @@
 import Big from 'big.js';
-import type { Database } from '../../db/database.js';
+import type { Database } from '@truth-spine/store';
 
 /** A pack's closes and FX rates, exact. */
 export interface PackPricing {

@@ -1,4 +1,4 @@
-import type { Database } from '../../db/database.js';
+import type { Database } from '@truth-spine/store';
 import { activePortfolioSql } from '../../books/activePortfolios.js';
 import { readBooksTransactions } from '../valuation/readBookMovements.js';
 import type { BooksTransaction } from './portfolioBooks.js';

@@ -4,15 +4,11 @@ import { OfflineReplaySource, type MarketDataSource } from '@truth-spine/provide
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBooks } from '../../books/loadBooks.js';
 import { loadConfig } from '../../config/loadConfig.js';
-import type { Database } from '../../db/database.js';
+import type { Database } from '@truth-spine/store';
 import { systemClock } from '../../pipeline/clock.js';
 import { silentLogger } from '../../pipeline/logger.js';
 import type { StepContext } from '../../pipeline/stepBody.js';
-import {
-  openTestDatabase,
-  testDatabaseKinds,
-  type TestDatabase,
-} from '../../testing/testDatabases.js';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@truth-spine/store/testing';
 import { buildPackStep } from '../buildPack/buildPackStep.js';
 import { demoCopy, withoutTransaction, type DemoCopy } from '../buildPack/testing/demoCopy.js';
 import type { StepDependencies } from '../stepDependencies.js';

@@ -2,16 +2,12 @@ import { OfflineReplaySource } from '@truth-spine/providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBooks } from '../../books/loadBooks.js';
 import { loadConfig } from '../../config/loadConfig.js';
-import type { Database } from '../../db/database.js';
+import type { Database } from '@truth-spine/store';
 import { systemClock } from '../../pipeline/clock.js';
 import { silentLogger } from '../../pipeline/logger.js';
 import { runNightly } from '../../pipeline/runPipeline.js';
 import type { StepContext } from '../../pipeline/stepBody.js';
-import {
-  openTestDatabase,
-  testDatabaseKinds,
-  type TestDatabase,
-} from '../../testing/testDatabases.js';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@truth-spine/store/testing';
 import { buildPackStep } from '../buildPack/buildPackStep.js';
 import { demoCopy, withoutTransaction, type DemoCopy } from '../buildPack/testing/demoCopy.js';
 import { createStepBodies } from '../createStepBodies.js';

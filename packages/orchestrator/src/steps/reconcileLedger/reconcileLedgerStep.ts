@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Executor } from '../../db/database.js';
+import type { Executor } from '@truth-spine/store';
 import { StepContractError } from '../../pipeline/pipelineErrors.js';
 import type { StepBody, StepOutcome } from '../../pipeline/stepBody.js';
 import type { StepDependencies } from '../stepDependencies.js';

@@ -1,5 +1,5 @@
 import { epochDayToIso } from '@truth-spine/finance-core';
-import type { Database } from '../../db/database.js';
+import type { Database } from '@truth-spine/store';
 import { readCloseHistory } from '../history/readCloseHistory.js';
 import { readFxToBase } from '../history/readFxToBase.js';
 import { readTradingCalendar } from '../history/readTradingCalendar.js';

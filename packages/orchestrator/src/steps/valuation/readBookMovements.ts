@@ -1,4 +1,4 @@
-import type { Database } from '../../db/database.js';
+import type { Database } from '@truth-spine/store';
 import type { BooksTransaction } from '../reconcileLedger/portfolioBooks.js';
 import type { BookMovement } from './runningHoldings.js';
 

@@ -1,5 +1,5 @@
 import Big from 'big.js';
-import type { Database } from '../../db/database.js';
+import type { Database } from '@truth-spine/store';
 import type { PackQuotes } from './exactValuation.js';
 
 /** The pack's closes and FX rates as exact decimals (two queries). */

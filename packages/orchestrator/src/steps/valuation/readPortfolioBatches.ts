@@ -1,4 +1,4 @@
-import type { Database } from '../../db/database.js';
+import type { Database } from '@truth-spine/store';
 import { readPortfolioHeaders, type PortfolioHeader } from './readPortfolioHeaders.js';
 import { readBookMovements } from './readBookMovements.js';
 import type { BookMovement } from './runningHoldings.js';

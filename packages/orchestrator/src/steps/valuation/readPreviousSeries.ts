@@ -1,4 +1,4 @@
-import type { Database } from '../../db/database.js';
+import type { Database } from '@truth-spine/store';
 import { readReturnSeries, type StoredReturnSeries } from './readReturnSeries.js';
 
 /** Metric under which compute_daily_metrics stores the books fingerprint of a series. */

@@ -1,4 +1,4 @@
-import type { Database } from '../../db/database.js';
+import type { Database } from '@truth-spine/store';
 import { assembleSeries, chunkOf, HISTORY_CHUNK_DAYS, type HistoryChunk } from './historyChunks.js';
 import { float64FromBytes, int32FromBytes } from './returnSeriesBytes.js';
 

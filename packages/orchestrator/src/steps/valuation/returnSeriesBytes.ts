@@ -1,5 +1,5 @@
 /**
- * The compact return_series layout (docs/SCHEMA.md): little-endian typed arrays as bytes.
+ * The compact return_series layout (packages/store/docs/SCHEMA.md): little-endian typed arrays as bytes.
  * Copies into a fresh buffer, so the bytes never alias a larger array.
  */
 export function typedArrayBytes(array: Int32Array | Float64Array): Uint8Array {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../../db/database.js';
-import { insertRows } from '../../db/insertRows.js';
+import type { Executor } from '@truth-spine/store';
+import { insertRows } from '@truth-spine/store';
 
 /**
  * Bulk upsert: one `insertRows` statement with `on conflict (keys) do update` setting every

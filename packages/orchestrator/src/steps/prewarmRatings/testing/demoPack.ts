@@ -1,7 +1,7 @@
 import { OfflineReplaySource } from '@truth-spine/providers';
 import { bundledDemoDir, loadConfig } from '../../../config/loadConfig.js';
-import type { Database } from '../../../db/database.js';
-import { packFx, packPrices, packs } from '../../../db/schema.js';
+import type { Database } from '@truth-spine/store';
+import { packFx, packPrices, packs } from '@truth-spine/store/schema';
 import { silentLogger } from '../../../pipeline/logger.js';
 import type { StepContext } from '../../../pipeline/stepBody.js';
 import type { StepName } from '../../../pipeline/steps.js';

@@ -1,10 +1,6 @@
 import { asc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  openTestDatabase,
-  testDatabaseKinds,
-  type TestDatabase,
-} from '../testing/testDatabases.js';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from './testing/testDatabases.js';
 import { insertRows } from './insertRows.js';
 import { packPrices, packs } from './schema.js';
 

@@ -2,11 +2,11 @@ import { defineConfig } from 'drizzle-kit';
 
 /**
  * drizzle-kit settings. From this package's directory, `npx drizzle-kit generate` writes
- * a new migration into ./drizzle from src/db/schema.ts. Generated files are never edited;
+ * a new migration into ./drizzle from src/schema.ts. Generated files are never edited;
  * custom SQL (the immutability trigger) lives in `--custom` migrations.
  */
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/db/schema.ts',
+  schema: './src/schema.ts',
   out: './drizzle',
 });

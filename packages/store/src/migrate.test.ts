@@ -1,10 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  openTestDatabase,
-  testDatabaseKinds,
-  type TestDatabase,
-} from '../testing/testDatabases.js';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from './testing/testDatabases.js';
 import { migrateDatabase } from './migrate.js';
 import { executeRows } from './rows.js';
 import { readFileSync } from 'node:fs';

@@ -21,7 +21,7 @@ import {
 
 /**
  * The whole store in one place (documented table by table in
- * docs/SCHEMA.md). Migrations in ../../drizzle are generated from this file by
+ * docs/SCHEMA.md of this package). Migrations in ../drizzle are generated from this file by
  * drizzle-kit; the immutability trigger is a custom SQL migration beside them.
  *
  * Conventions: money and quantities are `numeric` (both drivers return strings — feed

@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import type { Database } from '../db/database.js';
-import { openDatabase } from '../db/openDatabase.js';
+import type { Database } from '../database.js';
+import { openDatabase } from '../openDatabase.js';
 
 /** A database a test suite runs on. */
 export type TestDatabaseKind = 'pglite' | 'postgres';
