@@ -41,10 +41,12 @@ export default [
             { sourceTag: 'scope:providers', onlyDependOnLibsWithTags: ['scope:finance-core'] },
             { sourceTag: 'scope:ledger', onlyDependOnLibsWithTags: ['scope:finance-core'] },
             { sourceTag: 'scope:store', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'scope:books', onlyDependOnLibsWithTags: ['scope:store', 'scope:ledger'] },
             {
               sourceTag: 'scope:orchestrator',
               onlyDependOnLibsWithTags: [
                 'scope:store',
+                'scope:books',
                 'scope:finance-core',
                 'scope:providers',
                 'scope:ledger',

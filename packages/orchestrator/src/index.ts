@@ -95,47 +95,6 @@ export {
   type Freshness,
 } from './freshness/freshness.js';
 
-// books
-export { loadBooks, type BooksLoadResult } from './books/loadBooks.js';
-export {
-  readBooks,
-  type BookPortfolio,
-  type Books,
-  type BookSecurity,
-  type BookTransaction,
-  type BooksReadOptions,
-  type SecurityFields,
-} from './books/readBooks.js';
-export { offlineFxPairs } from './books/offlineFxPairs.js';
-export { isCurrencyCode, minorUnitDigitsOf, roundToMinorUnit } from './books/currencyCodes.js';
-export { checkTransactionMarket, type BooksMarketFacts } from './books/transactionMarketRules.js';
-export { BooksError, formatBookProblem, type BookProblem } from './books/booksError.js';
-export { BooksEditError, type BooksEditRefusal } from './books/booksEditError.js';
-export {
-  importTransactions,
-  type BooksMarketOptions,
-  type ChangedTransaction,
-  type TransactionsImportReport,
-} from './books/importTransactions.js';
-export { importLedger, type LedgerImportReport } from './books/importLedger.js';
-export {
-  transactionsFromLedger,
-  type LedgerMapping,
-  type SkippedLedgerEntry,
-} from './books/transactionsFromLedger.js';
-export {
-  addPortfolio,
-  listPortfolios,
-  portfolioReferences,
-  removePortfolio,
-  restorePortfolio,
-  type PortfolioListing,
-  type PortfolioReferences,
-  type PortfolioRemoval,
-} from './books/portfolioRecords.js';
-export { activePortfolioSql, isActivePortfolio } from './books/activePortfolios.js';
-export { addSecurity, listSecurities } from './books/securityRecords.js';
-
 // configuration
 export {
   booksDirIsNone,

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadLedgerText } from '@truth-spine/ledger';
-import { readBooks } from '@truth-spine/orchestrator';
+import { readBooks } from '@truth-spine/books';
 import { OfflineReplaySource } from '@truth-spine/providers';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv.js';

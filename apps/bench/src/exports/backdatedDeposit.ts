@@ -1,7 +1,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Big from 'big.js';
-import { importTransactions, type TransactionsImportReport } from '@truth-spine/orchestrator';
+import { importTransactions, type TransactionsImportReport } from '@truth-spine/books';
 import { type Database } from '@truth-spine/store';
 
 /** A deposit booked late: its trade date lies before nights the store has already run. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import Big from 'big.js';
 import { ledgerPortfolio, loadLedgerFile, reconcile } from '@truth-spine/ledger';
-import { readBooks } from '@truth-spine/orchestrator';
+import { readBooks } from '@truth-spine/books';
 import { OfflineReplaySource } from '@truth-spine/providers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ledgerBooksAgreement } from '../demoData/testing/ledgerBooksAgreement.js';

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { computeDailyMetricsStep, exportPackMetrics, loadBooks } from '@truth-spine/orchestrator';
+import { computeDailyMetricsStep, exportPackMetrics } from '@truth-spine/orchestrator';
+import { loadBooks } from '@truth-spine/books';
 import { openDatabase, type Database } from '@truth-spine/store';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateScaleDataSet } from './generateScaleDataSet.js';

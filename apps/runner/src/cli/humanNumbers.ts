@@ -1,4 +1,4 @@
-import { roundToMinorUnit } from '@truth-spine/orchestrator';
+import { roundToMinorUnit } from '@truth-spine/books';
 
 /**
  * Money for people: the exact decimal rounded half away from zero to the currency's minor

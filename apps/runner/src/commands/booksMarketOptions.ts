@@ -1,8 +1,5 @@
-import {
-  offlineFxPairs,
-  type CheckedSettings,
-  type TruthSpineConfig,
-} from '@truth-spine/orchestrator';
+import { type CheckedSettings, type TruthSpineConfig } from '@truth-spine/orchestrator';
+import { offlineFxPairs } from '@truth-spine/books';
 
 /**
  * What books edits are checked against from this runner's settings: with the offline

@@ -1,4 +1,5 @@
-import { booksDirIsNone, loadBooks, loadSettings } from '@truth-spine/orchestrator';
+import { booksDirIsNone, loadSettings } from '@truth-spine/orchestrator';
+import { loadBooks } from '@truth-spine/books';
 import { migrateDatabase } from '@truth-spine/store';
 import { resolve } from 'node:path';
 import type { Command } from '../cli/command.js';

@@ -5,7 +5,6 @@ import {
   buildPackStep,
   bundledDemoDir,
   computeDailyMetricsStep,
-  loadBooks,
   loadConfig,
   prewarmFactorsStep,
   silentLogger,
@@ -14,6 +13,7 @@ import {
   type StepDependencies,
   type StepName,
 } from '@truth-spine/orchestrator';
+import { loadBooks } from '@truth-spine/books';
 import { type Database } from '@truth-spine/store';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@truth-spine/store/testing';
 import { OfflineReplaySource } from '@truth-spine/providers';

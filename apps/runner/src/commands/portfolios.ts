@@ -1,13 +1,13 @@
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { bundledDemoDir } from '@truth-spine/orchestrator';
 import {
   addPortfolio,
   BooksEditError,
-  bundledDemoDir,
   listPortfolios,
   removePortfolio,
   restorePortfolio,
-} from '@truth-spine/orchestrator';
+} from '@truth-spine/books';
 import type { Command } from '../cli/command.js';
 import { ExitCode } from '../cli/exitCodes.js';
 import { UsageError } from '../cli/usageError.js';

@@ -4,7 +4,7 @@ import {
   BooksError,
   formatBookProblem,
   type BookProblem,
-} from '@truth-spine/orchestrator';
+} from '@truth-spine/books';
 import { ExitCode } from '../cli/exitCodes.js';
 import type { CliIo } from '../cli/io.js';
 import { UsageError } from '../cli/usageError.js';

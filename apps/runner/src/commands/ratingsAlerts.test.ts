@@ -3,11 +3,11 @@ import { rateCompanyQuality } from '@truth-spine/finance-core';
 import {
   bundledDemoDir,
   DatabaseAlertStore,
-  loadBooks,
   loadConfig,
   prewarmRatingsStep,
   silentLogger,
 } from '@truth-spine/orchestrator';
+import { loadBooks } from '@truth-spine/books';
 import { schema } from '@truth-spine/store';
 import { openTestDatabase, type TestDatabase } from '@truth-spine/store/testing';
 import { OfflineReplaySource } from '@truth-spine/providers';

@@ -1,4 +1,4 @@
-import { addSecurity, listSecurities } from '@truth-spine/orchestrator';
+import { addSecurity, listSecurities } from '@truth-spine/books';
 import type { Command } from '../cli/command.js';
 import { ExitCode } from '../cli/exitCodes.js';
 import { UsageError } from '../cli/usageError.js';

@@ -3,7 +3,7 @@ import {
   importLedger,
   importTransactions,
   type TransactionsImportReport,
-} from '@truth-spine/orchestrator';
+} from '@truth-spine/books';
 import type { Command } from '../cli/command.js';
 import { ExitCode } from '../cli/exitCodes.js';
 import { UsageError } from '../cli/usageError.js';

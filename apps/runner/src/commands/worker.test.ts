@@ -2,9 +2,9 @@ import {
   bundledDemoDir,
   exportPackFactors,
   exportPackMetrics,
-  loadBooks,
   type RunReport,
 } from '@truth-spine/orchestrator';
+import { loadBooks } from '@truth-spine/books';
 import { type Database } from '@truth-spine/store';
 import { openTestDatabase, type TestDatabase } from '@truth-spine/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -3,11 +3,11 @@ import {
   bundledDemoDir,
   checkedSettingsOf,
   createStepBodies,
-  loadBooks,
   type StepBodies,
   type StepDependencies,
   type TruthSpineConfig,
 } from '@truth-spine/orchestrator';
+import { loadBooks } from '@truth-spine/books';
 import {
   InvalidDatabaseUrlError,
   migrateDatabase,

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadBooks } from '../books/loadBooks.js';
+import { loadBooks } from '@truth-spine/books';
 import { bundledDemoDir } from '../config/loadConfig.js';
 import type { Database } from '@truth-spine/store';
 import { RunInProgressError } from '../pipeline/pipelineErrors.js';

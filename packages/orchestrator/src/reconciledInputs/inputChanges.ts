@@ -1,5 +1,5 @@
 import { ledgerChangedSince, type LedgerFileFingerprint } from '@truth-spine/ledger';
-import { activePortfolioSql } from '../books/activePortfolios.js';
+import { activePortfolioSql } from '@truth-spine/books';
 import type { Database } from '@truth-spine/store';
 import { booksFingerprint } from '../steps/valuation/booksFingerprint.js';
 import { readBookMovements } from '../steps/valuation/readBookMovements.js';

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBooks } from '../../books/loadBooks.js';
+import { type HoldingMovement, holdingsOnDate, loadBooks } from '@truth-spine/books';
 import type { Database } from '@truth-spine/store';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@truth-spine/store/testing';
-import { holdingsOnDate, type HoldingMovement } from './holdingsOnDate.js';
 import { packUniverse, type Conversion } from './packUniverse.js';
 import { demoCopy, type DemoCopy } from './testing/demoCopy.js';
 

@@ -1,5 +1,5 @@
 import type { Database } from '@truth-spine/store';
-import { activePortfolioSql } from '../../books/activePortfolios.js';
+import { activePortfolioSql } from '@truth-spine/books';
 
 /** The macro series every pack carries (factors and regime). */
 export const packMacroSeries = ['DFII10', 'T10YIE', 'BAMLC0A0CM', 'DTWEXBGS', 'DGS10'] as const;

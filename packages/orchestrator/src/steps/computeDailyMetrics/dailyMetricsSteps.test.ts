@@ -9,7 +9,7 @@ import {
 } from '@truth-spine/finance-core';
 import Big from 'big.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBooks } from '../../books/loadBooks.js';
+import { loadBooks } from '@truth-spine/books';
 import { loadConfig } from '../../config/loadConfig.js';
 import type { Database } from '@truth-spine/store';
 import { systemClock } from '../../pipeline/clock.js';

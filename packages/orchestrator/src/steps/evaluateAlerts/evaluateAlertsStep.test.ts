@@ -8,7 +8,7 @@ import { listAlerts } from '../../alerts/listing/listAlerts.js';
 import { readAlertSettings } from '../../alerts/settings/alertSettings.js';
 import { DatabaseAlertStore } from '../../alerts/store/databaseAlertStore.js';
 import { WebhookReceiver } from '../../alerts/testing/webhookReceiver.js';
-import { loadBooks } from '../../books/loadBooks.js';
+import { loadBooks } from '@truth-spine/books';
 import { bundledDemoDir } from '../../config/loadConfig.js';
 import { metrics } from '@truth-spine/store/schema';
 import { silentLogger } from '../../pipeline/logger.js';

@@ -4,7 +4,7 @@ import type { Database } from '@truth-spine/store';
 import type { PipelineLogger } from '../../pipeline/logger.js';
 import { groupByKey } from '../prewarmRatings/groupByKey.js';
 import type { StepDependencies } from '../stepDependencies.js';
-import { activePortfolioSql } from '../../books/activePortfolios.js';
+import { activePortfolioSql } from '@truth-spine/books';
 
 /** The night being evaluated: pack P of date D in run R. */
 export interface Night {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAlertSettings } from '../../alerts/settings/alertSettings.js';
-import { loadBooks } from '../../books/loadBooks.js';
+import { loadBooks } from '@truth-spine/books';
 import { bundledDemoDir } from '../../config/loadConfig.js';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '@truth-spine/store/testing';
 import {

@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { rateCompanyQuality } from '@truth-spine/finance-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBooks } from '../../books/loadBooks.js';
+import { loadBooks, parseCsv } from '@truth-spine/books';
 import { bundledDemoDir } from '../../config/loadConfig.js';
-import { parseCsv } from '../../books/parseCsv.js';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '@truth-spine/store/testing';
 import { prewarmRatingsStep } from './prewarmRatingsStep.js';
 import { demoDependencies, insertDemoPack, stepContext } from './testing/demoPack.js';

@@ -8,7 +8,7 @@ import Big from 'big.js';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@truth-spine/store';
 import { insertRows } from '@truth-spine/store';
-import { activePortfolioSql } from '../../books/activePortfolios.js';
+import { activePortfolioSql } from '@truth-spine/books';
 import { portfolios, ratings, securities } from '@truth-spine/store/schema';
 import type { PipelineLogger } from '../../pipeline/logger.js';
 import {

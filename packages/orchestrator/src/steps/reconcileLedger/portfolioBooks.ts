@@ -1,6 +1,6 @@
 import Big from 'big.js';
 import type { BooksMovement, PortfolioBooks } from '@truth-spine/ledger';
-import { holdingsOnDate, type HoldingMovement } from '../buildPack/holdingsOnDate.js';
+import { holdingsOnDate, type HoldingMovement } from '@truth-spine/books';
 
 /** A books transaction with what reconciliation needs to name it. */
 export interface BooksTransaction extends HoldingMovement {

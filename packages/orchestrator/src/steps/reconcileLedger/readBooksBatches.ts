@@ -1,5 +1,5 @@
 import type { Database } from '@truth-spine/store';
-import { activePortfolioSql } from '../../books/activePortfolios.js';
+import { activePortfolioSql } from '@truth-spine/books';
 import { readBooksTransactions } from '../valuation/readBookMovements.js';
 import type { BooksTransaction } from './portfolioBooks.js';
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OfflineReplaySource, type MarketDataSource } from '@truth-spine/providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBooks } from '../../books/loadBooks.js';
+import { loadBooks } from '@truth-spine/books';
 import { loadConfig } from '../../config/loadConfig.js';
 import type { Database } from '@truth-spine/store';
 import { systemClock } from '../../pipeline/clock.js';

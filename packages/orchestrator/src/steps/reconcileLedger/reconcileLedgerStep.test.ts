@@ -1,6 +1,6 @@
 import { OfflineReplaySource } from '@truth-spine/providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBooks } from '../../books/loadBooks.js';
+import { loadBooks } from '@truth-spine/books';
 import { loadConfig } from '../../config/loadConfig.js';
 import type { Database } from '@truth-spine/store';
 import { systemClock } from '../../pipeline/clock.js';

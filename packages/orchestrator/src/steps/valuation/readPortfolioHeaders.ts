@@ -1,5 +1,5 @@
 import type { Database } from '@truth-spine/store';
-import { activePortfolioSql } from '../../books/activePortfolios.js';
+import { activePortfolioSql } from '@truth-spine/books';
 
 /** A portfolio as the daily steps need it. */
 export interface PortfolioHeader {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledDemoDir } from '../config/loadConfig.js';
+import { bundledDemoDir } from './testing/bundledDemoDir.js';
 import { offlineFxPairs } from './offlineFxPairs.js';
 import { readBooks } from './readBooks.js';
 

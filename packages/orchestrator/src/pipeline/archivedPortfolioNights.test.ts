@@ -20,14 +20,14 @@ import {
 } from '../steps/prewarmFactors/exportPackFactors.js';
 import type { StepDependencies } from '../steps/stepDependencies.js';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@truth-spine/store/testing';
-import { BooksEditError } from './booksEditError.js';
-import { loadBooks } from './loadBooks.js';
 import {
   addPortfolio,
+  BooksEditError,
   listPortfolios,
+  loadBooks,
   removePortfolio,
   restorePortfolio,
-} from './portfolioRecords.js';
+} from '@truth-spine/books';
 
 const FIRST = '2024-03-07';
 const SECOND = '2024-03-08';

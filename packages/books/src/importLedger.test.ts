@@ -9,9 +9,9 @@ import {
   type PricingSnapshot,
 } from '@truth-spine/ledger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledDemoDir } from '../config/loadConfig.js';
+import { bundledDemoDir } from './testing/bundledDemoDir.js';
 import { securities, transactions } from '@truth-spine/store/schema';
-import { holdingsOnDate } from '../steps/buildPack/holdingsOnDate.js';
+import { holdingsOnDate } from './holdingsOnDate.js';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@truth-spine/store/testing';
 import { BooksEditError } from './booksEditError.js';
 import { importLedger } from './importLedger.js';
