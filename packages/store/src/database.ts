@@ -1,5 +1,5 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type * as schema from './schema.js';
+import type * as schema from './schema/index.js';
 
 /** The drizzle handle: the same type and the same queries on PGlite and PostgreSQL. */
 export type Drizzle = PgDatabase<PgQueryResultHKT, typeof schema>;

@@ -18,4 +18,4 @@ export { migrateDatabase, migrationsFolder, type MigrationOutcome } from './migr
 export { executeRows } from './rows.js';
 export { insertRows } from './insertRows.js';
 export { AdvisoryLockKey } from './advisoryLockKeys.js';
-export * as schema from './schema.js';
+export * as schema from './schema/index.js';

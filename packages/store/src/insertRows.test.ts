@@ -2,7 +2,7 @@ import { asc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from './testing/testDatabases.js';
 import { insertRows } from './insertRows.js';
-import { packPrices, packs } from './schema.js';
+import { packPrices, packs } from './schema/index.js';
 
 describe.each(testDatabaseKinds())('insertRows on %s', (kind) => {
   let t: TestDatabase;

@@ -14,7 +14,7 @@ import {
   packMacro,
   packPrices,
   packs,
-} from './schema.js';
+} from './schema/index.js';
 
 /** How many migrations are checked in, from drizzle-kit's own journal. */
 const checkedInMigrations = (

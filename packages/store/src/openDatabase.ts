@@ -6,7 +6,7 @@ import type { AdvisoryLock, Database, Drizzle } from './database.js';
 import { parseDatabaseUrl, redactDatabaseUrl } from './databaseUrl.js';
 import { claimEmbeddedDirectory } from './embeddedDirectoryLock.js';
 import { migrateDatabase } from './migrate.js';
-import * as schema from './schema.js';
+import * as schema from './schema/index.js';
 
 /** How to open the store. */
 export interface OpenDatabaseOptions {
