@@ -34,7 +34,7 @@ export const portfolios = pgTable('portfolios', {
   /**
    * When `portfolios remove --force` archived it; null = active. An archived portfolio keeps
    * its books and every stored result but is left out of every later night
-   * (src/books/activePortfolios.ts).
+   * (packages/books/src/activePortfolios.ts).
    */
   archivedAt: instant('archived_at'),
 });
