@@ -42,11 +42,13 @@ export default [
             { sourceTag: 'scope:ledger', onlyDependOnLibsWithTags: ['scope:finance-core'] },
             { sourceTag: 'scope:store', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:books', onlyDependOnLibsWithTags: ['scope:store', 'scope:ledger'] },
+            { sourceTag: 'scope:alerts', onlyDependOnLibsWithTags: ['scope:store'] },
             {
               sourceTag: 'scope:orchestrator',
               onlyDependOnLibsWithTags: [
                 'scope:store',
                 'scope:books',
+                'scope:alerts',
                 'scope:finance-core',
                 'scope:providers',
                 'scope:ledger',

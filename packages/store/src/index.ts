@@ -19,3 +19,4 @@ export { executeRows } from './rows.js';
 export { insertRows } from './insertRows.js';
 export { AdvisoryLockKey } from './advisoryLockKeys.js';
 export * as schema from './schema/index.js';
+export type { JsonObject, JsonValue } from './jsonValue.js';

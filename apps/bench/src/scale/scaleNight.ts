@@ -1,12 +1,12 @@
 import {
-  alerts,
   createStepBodies,
+  type JsonValue,
   loadConfig,
   pipelineOptionsFromConfig,
   pipelineSteps,
+  readAlertSettings,
   runNightly,
   silentLogger,
-  type JsonValue,
   type StepBodies,
   type StepDependencies,
 } from '@truth-spine/orchestrator';
@@ -56,7 +56,7 @@ export function scaleStepDependencies(set: ScaleDataSet): StepDependencies {
     ledgerDir: set.ledgerDir,
     booksDir: set.booksDir,
     logger: silentLogger,
-    alertSettings: alerts.readAlertSettings({}),
+    alertSettings: readAlertSettings({}),
     alertConsole: { write: () => true },
     calendarSymbol: 'SPY',
   };

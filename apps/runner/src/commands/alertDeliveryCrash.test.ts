@@ -3,12 +3,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as wait } from 'node:timers/promises';
-import {
-  DatabaseAlertStore,
-  demoCopy,
-  type DemoCopy,
-  type RunReport,
-} from '@truth-spine/orchestrator';
+import { demoCopy, type DemoCopy, type RunReport } from '@truth-spine/orchestrator';
+import { DatabaseAlertStore } from '@truth-spine/alerts';
 import { openDatabase, type Database } from '@truth-spine/store';
 import {
   openTestDatabase,

@@ -1,4 +1,6 @@
-import { alerts, DatabaseAlertStore } from '@truth-spine/orchestrator';
+import * as alerts from '@truth-spine/alerts';
+import { DatabaseAlertStore } from '@truth-spine/alerts';
+import { type AlertSettings, configureChannels } from '@truth-spine/orchestrator';
 import { type Database } from '@truth-spine/store';
 import type { Command } from '../cli/command.js';
 import { ExitCode } from '../cli/exitCodes.js';
@@ -10,12 +12,12 @@ import { withDatabase } from './dbSession.js';
 const usage = 'usage: alerts list [--json] | alerts replay DEAD_LETTER_ID';
 
 /** The alert settings of the command's configuration; a bad one is a usage error (exit 64). */
-function settingsOf(io: CliIo): alerts.AlertSettings {
+function settingsOf(io: CliIo): AlertSettings {
   return loadRunnerConfig(io).alerts;
 }
 
 async function replay(io: CliIo, db: Database, id: number): Promise<number> {
-  const channels = alerts.configureChannels(settingsOf(io), [], { write: io.stdout });
+  const channels = configureChannels(settingsOf(io), [], { write: io.stdout });
   const result = await alerts.replayDeadLetter(id, {
     store: new DatabaseAlertStore(db),
     channels,

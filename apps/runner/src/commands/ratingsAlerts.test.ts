@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { rateCompanyQuality } from '@truth-spine/finance-core';
 import {
   bundledDemoDir,
-  DatabaseAlertStore,
   loadConfig,
   prewarmRatingsStep,
   silentLogger,
 } from '@truth-spine/orchestrator';
+import { DatabaseAlertStore } from '@truth-spine/alerts';
 import { loadBooks } from '@truth-spine/books';
 import { schema } from '@truth-spine/store';
 import { openTestDatabase, type TestDatabase } from '@truth-spine/store/testing';

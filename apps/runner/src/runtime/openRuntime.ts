@@ -1,5 +1,5 @@
 import {
-  alerts,
+  type AlertSettings,
   bundledDemoDir,
   checkedSettingsOf,
   createStepBodies,
@@ -152,7 +152,7 @@ function stepDependencies(
   config: TruthSpineConfig,
   sources: MarketSources,
   settings: StepSettings,
-  alertSettings: alerts.AlertSettings,
+  alertSettings: AlertSettings,
   logger: Logger,
   options: RuntimeOptions,
 ): StepDependencies {

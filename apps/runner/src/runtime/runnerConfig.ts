@@ -1,13 +1,15 @@
 import {
-  alerts,
+  type AlertSettings,
+  AlertSettingsError,
+  alertSettingsFrom,
   booksDirIsNone,
   checkedSettings,
-  ConfigError,
-  loadSettings,
   type CheckedSettings,
-  type SettingSection,
+  ConfigError,
   loadConfiguration,
   type LoadedSettings,
+  loadSettings,
+  type SettingSection,
   type SettingValues,
   type TruthSpineConfig,
 } from '@truth-spine/orchestrator';
@@ -26,7 +28,7 @@ export interface RunnerConfig extends TruthSpineConfig {
   /** CALENDAR_SYMBOL, MAX_CARRY_FORWARD_DAYS, MAX_MISSING_FRACTION (`stepSettings`). */
   readonly steps: StepSettings;
   /** ALERT_* (`alertSettingsFrom`). */
-  readonly alerts: alerts.AlertSettings;
+  readonly alerts: AlertSettings;
   /** HTTP_HOST, HTTP_PORT, SHUTDOWN_GRACE_SECONDS (`serveSettings`). */
   readonly serve: ServeSettings;
   /** DISTRIBUTED, DISTRIBUTED_*, WORKER_* (`workerSettings`). */
@@ -56,7 +58,7 @@ export function loadRunnerConfig(io: Pick<CliIo, 'env' | 'cwd'>): RunnerConfig {
     return {
       ...config,
       steps: stepSettings(checked),
-      alerts: alerts.alertSettingsFrom(checked),
+      alerts: alertSettingsFrom(checked),
       serve: serveSettings(checked),
       workers: workerSettings(checked),
       booksDirNone: booksDirIsNone(settings),
@@ -65,7 +67,7 @@ export function loadRunnerConfig(io: Pick<CliIo, 'env' | 'cwd'>): RunnerConfig {
     };
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message);
-    if (error instanceof alerts.AlertSettingsError || error instanceof UsageError) {
+    if (error instanceof AlertSettingsError || error instanceof UsageError) {
       throw new UsageError(withFileNamed(error.message, loaded));
     }
     throw error;

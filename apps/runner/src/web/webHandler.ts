@@ -1,10 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  alerts,
-  DatabaseAlertStore,
-  getFreshness,
-  getLatestFreshPack,
-} from '@truth-spine/orchestrator';
+import * as alerts from '@truth-spine/alerts';
+import { DatabaseAlertStore } from '@truth-spine/alerts';
+import { getFreshness, getLatestFreshPack } from '@truth-spine/orchestrator';
 import { type Database } from '@truth-spine/store';
 import { authenticateChallenge, isAuthorized } from './accessToken.js';
 import { ReadApi } from './api/apiRoutes.js';

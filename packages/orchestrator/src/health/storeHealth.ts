@@ -1,4 +1,4 @@
-import { DatabaseAlertStore } from '../alerts/store/databaseAlertStore.js';
+import { DatabaseAlertStore } from '@truth-spine/alerts';
 import type { Database } from '@truth-spine/store';
 import { getFreshness, getLatestFreshPack, type Freshness } from '../freshness/freshness.js';
 

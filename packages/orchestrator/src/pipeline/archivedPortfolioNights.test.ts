@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OfflineReplaySource } from '@truth-spine/providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAlertSettings } from '../alerts/settings/alertSettings.js';
+import { readAlertSettings } from '../config/alertSettings/alertSettings.js';
 import { loadConfig } from '../config/loadConfig.js';
 import type { Database } from '@truth-spine/store';
 import { silentLogger } from '../pipeline/logger.js';

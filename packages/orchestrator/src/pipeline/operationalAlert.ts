@@ -2,7 +2,7 @@ import type { Executor } from '@truth-spine/store';
 import { alertEvents } from '@truth-spine/store/schema';
 import type { JsonValue } from './stepBody.js';
 
-/** Operational alert kinds the engine raises (docs/ALERTS.md); delivered later by the alerts step. */
+/** Operational alert kinds the engine raises (packages/alerts/docs/ALERTS.md); delivered later by the alerts step. */
 export type OperationalAlertKind =
   'run_blocked' | 'run_failed' | 'pack_deadline_missed' | 'run_deadline_missed';
 

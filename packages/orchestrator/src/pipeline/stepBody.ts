@@ -1,5 +1,5 @@
 import type { Database } from '@truth-spine/store';
-import type { JsonObject, JsonValue } from '../json/jsonValue.js';
+import type { JsonObject, JsonValue } from '@truth-spine/store';
 import type { Clock } from './clock.js';
 import type { PipelineLogger } from './logger.js';
 import type { StepName } from './steps.js';

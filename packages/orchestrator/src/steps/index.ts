@@ -35,7 +35,7 @@ export {
   type PackRatings,
   type RatingOutput,
 } from './prewarmRatings/exportPackRatings.js';
-// prewarm_ratings, evaluate_alerts, the database alert store, operational delivery
+// prewarm_ratings, evaluate_alerts, operational delivery (the alerts themselves: @truth-spine/alerts)
 export { prewarmRatingsStep } from './prewarmRatings/prewarmRatingsStep.js';
 export { evaluateAlertsStep } from './evaluateAlerts/evaluateAlertsStep.js';
 export {
@@ -43,7 +43,11 @@ export {
   type OperationalDelivery,
 } from './evaluateAlerts/deliverOperationalAlerts.js';
 export {
-  alertDeliveryDeadLetterKind,
-  DatabaseAlertStore,
-} from '../alerts/store/databaseAlertStore.js';
-export * as alerts from '../alerts/index.js';
+  alertSettingsFrom,
+  minimumSecretLength,
+  readAlertSettings,
+  type AlertSettingName,
+  type AlertSettings,
+} from '../config/alertSettings/alertSettings.js';
+export { AlertSettingsError } from '../config/alertSettings/alertSettingsError.js';
+export { configureChannels } from '../config/alertSettings/configureChannels.js';

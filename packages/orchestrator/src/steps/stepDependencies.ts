@@ -1,7 +1,6 @@
 import type { MarketDataSource } from '@truth-spine/providers';
-import type { LineSink } from '../alerts/delivery/consoleChannel.js';
-import type { RetryPolicy } from '../alerts/delivery/retryPolicy.js';
-import type { AlertSettings } from '../alerts/settings/alertSettings.js';
+import type { LineSink, RetryPolicy } from '@truth-spine/alerts';
+import type { AlertSettings } from '../config/alertSettings/alertSettings.js';
 import type { TruthSpineConfig } from '../config/loadConfig.js';
 import type { PipelineLogger } from '../pipeline/logger.js';
 

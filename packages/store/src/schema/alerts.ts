@@ -55,7 +55,7 @@ export const alertEvents = pgTable(
 /**
  * The dedupe state of one rule for one scope key (portfolio, symbol, …) after the night
  * `as_of`. Evaluating night D starts from the latest row with `as_of < D`, so re-running D
- * (force, backfill, resume) reproduces the same events (docs/ALERTS.md).
+ * (force, backfill, resume) reproduces the same events (packages/alerts/docs/ALERTS.md).
  */
 export const alertStates = pgTable(
   'alert_states',

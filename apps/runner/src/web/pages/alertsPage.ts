@@ -1,4 +1,4 @@
-import type { alerts } from '@truth-spine/orchestrator';
+import type * as alerts from '@truth-spine/alerts';
 import { html, type SafeHtml } from '../html.js';
 import { badge } from './format.js';
 import { layout } from './layout.js';

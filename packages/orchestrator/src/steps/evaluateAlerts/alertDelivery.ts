@@ -1,12 +1,15 @@
-import type { AlertChannels } from '../../alerts/delivery/alertChannel.js';
-import type { LineSink } from '../../alerts/delivery/consoleChannel.js';
-import type { DeliveryOptions } from '../../alerts/delivery/deliveryOptions.js';
-import type { AlertRule, ChannelName } from '../../alerts/rules/alertRule.js';
-import { loadAlertRules } from '../../alerts/rules/loadAlertRules.js';
-import { withOperationalDefaults } from '../../alerts/rules/withOperationalDefaults.js';
-import { readAlertSettings } from '../../alerts/settings/alertSettings.js';
-import { configureChannels } from '../../alerts/settings/configureChannels.js';
-import type { AlertStore } from '../../alerts/store/alertStore.js';
+import {
+  type AlertChannels,
+  type AlertRule,
+  type AlertStore,
+  type ChannelName,
+  type DeliveryOptions,
+  type LineSink,
+  loadAlertRules,
+  withOperationalDefaults,
+} from '@truth-spine/alerts';
+import { readAlertSettings } from '../../config/alertSettings/alertSettings.js';
+import { configureChannels } from '../../config/alertSettings/configureChannels.js';
 import type { StepDependencies } from '../stepDependencies.js';
 
 /** The rules in force and the channels to deliver on. */

@@ -1,6 +1,4 @@
-import { deliverPending } from '../../alerts/delivery/deliverPending.js';
-import { evaluateAlerts } from '../../alerts/evaluateAlerts.js';
-import { DatabaseAlertStore } from '../../alerts/store/databaseAlertStore.js';
+import { DatabaseAlertStore, deliverPending, evaluateAlerts } from '@truth-spine/alerts';
 import type { Database } from '@truth-spine/store';
 import { loadRun } from '../../pipeline/runStore.js';
 import type { StepDependencies } from '../stepDependencies.js';

@@ -1,4 +1,4 @@
-import type { DeliveryResult } from '../../alerts/delivery/deliveryOptions.js';
+import type { DeliveryResult } from '@truth-spine/alerts';
 
 /** Counts of a delivery pass for a step's details: pairs delivered and dead-lettered. */
 export function deliverySummary(results: readonly DeliveryResult[]): {

@@ -2,12 +2,14 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replayDeadLetter } from '../../alerts/delivery/replayDeadLetter.js';
-import { verifySignature } from '../../alerts/delivery/signBody.js';
-import { listAlerts } from '../../alerts/listing/listAlerts.js';
-import { readAlertSettings } from '../../alerts/settings/alertSettings.js';
-import { DatabaseAlertStore } from '../../alerts/store/databaseAlertStore.js';
-import { WebhookReceiver } from '../../alerts/testing/webhookReceiver.js';
+import {
+  DatabaseAlertStore,
+  listAlerts,
+  replayDeadLetter,
+  verifySignature,
+} from '@truth-spine/alerts';
+import { readAlertSettings } from '../../config/alertSettings/alertSettings.js';
+import { WebhookReceiver } from '@truth-spine/alerts/testing';
 import { loadBooks } from '@truth-spine/books';
 import { bundledDemoDir } from '../../config/loadConfig.js';
 import { metrics } from '@truth-spine/store/schema';

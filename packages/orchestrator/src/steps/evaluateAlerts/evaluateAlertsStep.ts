@@ -1,6 +1,4 @@
-import { deliverPending } from '../../alerts/delivery/deliverPending.js';
-import { evaluateAlerts } from '../../alerts/evaluateAlerts.js';
-import { DatabaseAlertStore } from '../../alerts/store/databaseAlertStore.js';
+import { DatabaseAlertStore, deliverPending, evaluateAlerts } from '@truth-spine/alerts';
 import { loadRun } from '../../pipeline/runStore.js';
 import type { StepBody } from '../../pipeline/stepBody.js';
 import type { StepDependencies } from '../stepDependencies.js';
@@ -10,7 +8,7 @@ import { gatherNightFacts } from './gatherNightFacts.js';
 import { operationalFacts } from './operationalFacts.js';
 
 /**
- * evaluate_alerts (step 7, docs/ALERTS.md): gathers night D's facts (metrics of
+ * evaluate_alerts (step 7, packages/alerts/docs/ALERTS.md): gathers night D's facts (metrics of
  * the pack, price moves and holdings, regime now vs before, news, and the run's operational
  * facts so far), evaluates the rules of `ALERT_RULES` plus the built-in operational rules
  * with dedupe against the states before D (`evaluateAlerts` on the {@link DatabaseAlertStore}),

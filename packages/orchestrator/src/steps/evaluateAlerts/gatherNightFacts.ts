@@ -1,5 +1,5 @@
 import Big from 'big.js';
-import type { NewsItem, NightFacts, PortfolioFacts } from '../../alerts/facts/nightFacts.js';
+import type { NewsItem, NightFacts, PortfolioFacts } from '@truth-spine/alerts';
 import type { Database } from '@truth-spine/store';
 import type { PipelineLogger } from '../../pipeline/logger.js';
 import { groupByKey } from '../prewarmRatings/groupByKey.js';

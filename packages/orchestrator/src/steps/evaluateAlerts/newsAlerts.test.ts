@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAlertSettings } from '../../alerts/settings/alertSettings.js';
+import { readAlertSettings } from '../../config/alertSettings/alertSettings.js';
 import { loadBooks } from '@truth-spine/books';
 import { bundledDemoDir } from '../../config/loadConfig.js';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '@truth-spine/store/testing';

@@ -1,4 +1,4 @@
-import type { DeadlineFacts, OperationalFacts } from '../../alerts/facts/nightFacts.js';
+import type { DeadlineFacts, OperationalFacts } from '@truth-spine/alerts';
 import type { Database } from '@truth-spine/store';
 import { getLatestFreshPack } from '../../freshness/freshness.js';
 import { loadRunSteps, type RunRow } from '../../pipeline/runStore.js';

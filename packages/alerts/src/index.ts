@@ -1,4 +1,9 @@
-/** Alerts: rules, evaluation, dedupe, storage interface and delivery. See docs/ALERTS.md. */
+/**
+ * @truth-spine/alerts — alert rules, their evaluation over a night's facts, dedupe into
+ * episodes with idempotency keys, the alert store (interface and database), and delivery
+ * to console, JSONL outbox and signed webhooks with retries and dead letters. See
+ * docs/ALERTS.md. It reads facts it is handed; which night and when is the orchestrator's.
+ */
 export * from './rules/alertRule.js';
 export { AlertRulesError } from './rules/alertRulesError.js';
 export { durationSeconds } from './rules/duration.js';
@@ -14,28 +19,16 @@ export { type EpisodeState, stateKey } from './dedupe/episodeState.js';
 export { idempotencyKey } from './dedupe/idempotencyKey.js';
 export { type AlertEvent, buildAlertEvent, type StoredAlertEvent } from './events/alertEvent.js';
 export { alertPayload } from './events/alertPayload.js';
-export type { JsonObject, JsonValue } from './events/json.js';
 export type * from './store/alertStore.js';
-export { type AlertStoreCheck, alertStoreContract } from './store/alertStoreContract.js';
-export { MemoryAlertStore } from './store/memoryAlertStore.js';
 export type { AlertChannel, AlertChannels, SendOutcome } from './delivery/alertChannel.js';
 export { consoleChannel, type LineSink } from './delivery/consoleChannel.js';
 export { deliverPending } from './delivery/deliverPending.js';
 export type { DeliveryOptions, DeliveryResult } from './delivery/deliveryOptions.js';
 export { outboxChannel } from './delivery/outboxChannel.js';
 export { replayDeadLetter } from './delivery/replayDeadLetter.js';
-export { defaultRetryPolicy, type RetryPolicy } from './delivery/retryPolicy.js';
+export { backoffDelayMs, defaultRetryPolicy, type RetryPolicy } from './delivery/retryPolicy.js';
 export { signatureHeader, verifySignature } from './delivery/signBody.js';
 export { webhookChannel, type WebhookOptions } from './delivery/webhookChannel.js';
-export {
-  alertSettingsFrom,
-  type AlertSettingName,
-  type AlertSettings,
-  minimumSecretLength,
-  readAlertSettings,
-} from './settings/alertSettings.js';
-export { AlertSettingsError } from './settings/alertSettingsError.js';
-export { configureChannels } from './settings/configureChannels.js';
 export { type AlertEvaluation, evaluateAlerts } from './evaluateAlerts.js';
 export {
   type AlertListing,
@@ -43,3 +36,4 @@ export {
   formatAlertListing,
   listAlerts,
 } from './listing/listAlerts.js';
+export { alertDeliveryDeadLetterKind, DatabaseAlertStore } from './store/databaseAlertStore.js';

@@ -1,6 +1,6 @@
-import { checkedSettingsOf } from '../../config/checkedSettings.js';
-import type { SettingValues } from '../../config/loadSettings.js';
-import type { CheckedSettings } from '../../config/settingCatalog.js';
+import { checkedSettingsOf } from '../checkedSettings.js';
+import type { SettingValues } from '../loadSettings.js';
+import type { CheckedSettings } from '../settingCatalog.js';
 import { AlertSettingsError } from './alertSettingsError.js';
 
 /** The alert settings. Absent settings are null. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkedSettings } from '../../config/checkedSettings.js';
-import { loadSettings } from '../../config/loadSettings.js';
+import { checkedSettings } from '../checkedSettings.js';
+import { loadSettings } from '../loadSettings.js';
 import { AlertSettingsError } from './alertSettingsError.js';
 import { alertSettingsFrom, readAlertSettings } from './alertSettings.js';
 

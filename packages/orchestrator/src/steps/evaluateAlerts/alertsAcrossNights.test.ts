@@ -3,16 +3,16 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AlertChannels } from './delivery/alertChannel.js';
-import { deliverPending } from './delivery/deliverPending.js';
-import { evaluateAlerts } from './evaluateAlerts.js';
-import type { AlertRule } from './rules/alertRule.js';
-import { loadAlertRules } from './rules/loadAlertRules.js';
-import { readAlertSettings } from './settings/alertSettings.js';
-import { configureChannels } from './settings/configureChannels.js';
-import { MemoryAlertStore } from './store/memoryAlertStore.js';
-import { failingOnce } from './testing/failingOnce.js';
-import { WebhookReceiver } from './testing/webhookReceiver.js';
+import {
+  type AlertChannels,
+  type AlertRule,
+  deliverPending,
+  evaluateAlerts,
+  loadAlertRules,
+} from '@truth-spine/alerts';
+import { readAlertSettings } from '../../config/alertSettings/alertSettings.js';
+import { configureChannels } from '../../config/alertSettings/configureChannels.js';
+import { failingOnce, MemoryAlertStore, WebhookReceiver } from '@truth-spine/alerts/testing';
 
 /**
  * Alerts end to end as step 7 would run them: the rules file and settings as a user

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AlertRulesError } from '../rules/alertRulesError.js';
-import { rulesFrom } from '../testing/rulesFrom.js';
+import { AlertRulesError } from '@truth-spine/alerts';
+import { rulesFrom } from '@truth-spine/alerts/testing';
 import { configureChannels } from './configureChannels.js';
 
 const sink = { write: () => true };

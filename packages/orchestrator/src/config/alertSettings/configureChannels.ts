@@ -1,9 +1,13 @@
-import { consoleChannel, type LineSink } from '../delivery/consoleChannel.js';
-import type { AlertChannels } from '../delivery/alertChannel.js';
-import { outboxChannel } from '../delivery/outboxChannel.js';
-import { webhookChannel } from '../delivery/webhookChannel.js';
-import type { AlertRule, ChannelName } from '../rules/alertRule.js';
-import { AlertRulesError } from '../rules/alertRulesError.js';
+import {
+  type AlertChannels,
+  type AlertRule,
+  AlertRulesError,
+  type ChannelName,
+  consoleChannel,
+  type LineSink,
+  outboxChannel,
+  webhookChannel,
+} from '@truth-spine/alerts';
 import type { AlertSettings } from './alertSettings.js';
 
 /** The settings each channel needs, for messages. */
