@@ -33,6 +33,10 @@ export {
   type LedgerFileFingerprint,
   type LedgerFingerprint,
 } from './fingerprint/ledgerFingerprint.js';
+export {
+  fingerprintIfUnchanged,
+  type LedgerReadSet,
+} from './fingerprint/fingerprintIfUnchanged.js';
 export { balancesAsOf, CONVERSIONS_ACCOUNT } from './queries/balancesAsOf.js';
 export { inventoriesAsOf } from './queries/inventoriesAsOf.js';
 export { holdingsAsOf, type Holding } from './queries/holdings.js';
@@ -46,7 +50,11 @@ export {
 } from './queries/income.js';
 export { realisedGains, type ClosedLot } from './queries/realisedGains.js';
 export { PriceHistory, type PricePoint } from './queries/priceHistory.js';
-export { ledgerPortfolio } from './reconciliation/ledgerPortfolio.js';
+export {
+  ledgerMovements,
+  ledgerPortfolio,
+  ledgerPortfolioOf,
+} from './reconciliation/ledgerPortfolio.js';
 export { reconcile, VALUE_TOLERANCE_BP } from './reconciliation/reconcile.js';
 export {
   foreignDividendInBase,

@@ -28,9 +28,17 @@ export interface LedgerFingerprint {
 export interface FingerprintedLedger {
   readonly ledger: LoadedLedger;
   readonly fingerprint: LedgerFingerprint;
+  /**
+   * Included files the loader asked for and could not read (they are `LoadError`s of the
+   * ledger), in the order asked. Not part of the digest; a reader that reuses what this
+   * load computed must also know that they are still unreadable (creating one changes
+   * what the ledger parses to without changing any file that was read).
+   */
+  readonly absent: readonly string[];
 }
 
-const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+/** SHA-256 of `bytes`, lower-case hex. */
+export const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
 /** The digest over a list of file fingerprints (see {@link LedgerFingerprint}). */
 export function ledgerDigest(
@@ -39,7 +47,8 @@ export function ledgerDigest(
   return sha256(files.map((f) => `${f.path}\u0000${f.sha256}\n`).join(''));
 }
 
-function fileFingerprint(path: string, bytes: Buffer): LedgerFileFingerprint {
+/** The fingerprint of `bytes`, just read from `path` (size of the bytes, mtime from `stat`). */
+export function fileFingerprint(path: string, bytes: Buffer): LedgerFileFingerprint {
   const stat = statSync(path);
   return { path, size: bytes.length, mtimeMs: stat.mtimeMs, sha256: sha256(bytes) };
 }
@@ -52,18 +61,20 @@ function fileFingerprint(path: string, bytes: Buffer): LedgerFileFingerprint {
  */
 export function loadFingerprintedLedger(path: string): FingerprintedLedger {
   const files: LedgerFileFingerprint[] = [];
+  const absent: string[] = [];
   const read: ReadText = (file) => {
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);
     } catch {
+      absent.push(file);
       return null;
     }
     files.push(fileFingerprint(file, bytes));
     return bytes.toString('utf8');
   };
   const ledger = loadLedgerFile(path, read);
-  return { ledger, fingerprint: { files, digest: ledgerDigest(files) } };
+  return { ledger, fingerprint: { files, digest: ledgerDigest(files) }, absent };
 }
 
 /**

@@ -102,7 +102,14 @@ describe.each(testDatabaseKinds())('reconcile_ledger in batches on %s', (kind) =
     );
     expect(splitRequests).toHaveLength(PORTFOLIOS.length);
     expect(await stored(t.db, packId)).toEqual(wholeRows);
-    expect(single).toEqual(whole);
+    // the second run carries the states the first stored: everything else is the same
+    const ledgersOf = (o: typeof whole) => (o.details as { ledgers: unknown }).ledgers;
+    expect(ledgersOf(whole)).toEqual({ carried: 0, parsed: 4, untrusted: 0 });
+    expect(ledgersOf(single)).toEqual({ carried: 4, parsed: 0, untrusted: 0 });
+    expect({ ...single, details: { ...single.details, ledgers: null } }).toEqual({
+      ...whole,
+      details: { ...whole.details, ledgers: null },
+    });
 
     expect(whole.status).toBe('failed');
     expect(whole.details).toEqual({
@@ -113,6 +120,7 @@ describe.each(testDatabaseKinds())('reconcile_ledger in batches on %s', (kind) =
         'P-USD-GROWTH': 'reconciled',
         'P-USD-INCOME': 'ledger_errors',
       },
+      ledgers: { carried: 0, parsed: 4, untrusted: 0 },
     });
     const rows = wholeRows as { results: { portfolio_id: string; break_count: number }[] };
     expect(rows.results.map((r) => [r.portfolio_id, r.break_count > 0])).toEqual([
@@ -123,14 +131,33 @@ describe.each(testDatabaseKinds())('reconcile_ledger in batches on %s', (kind) =
     ]);
   }, 120_000);
 
-  it('on two worker threads it stores and reports exactly what it does inline', async () => {
+  it('on two worker threads it stores and reports exactly what it does inline, parsing or carrying', async () => {
+    const states = () =>
+      t.db.query(`select portfolio_id, ledger_digest, state from ledger_states order by 1`);
+    await t.db.query('delete from ledger_states');
     const inline = await reconcileLedgerStep(deps, { workers: 0 })(context(t.db, packId, 'inline'));
     const inlineRows = await stored(t.db, packId);
+    const inlineStates = await states();
+    await t.db.query('delete from ledger_states');
     const threaded = await reconcileLedgerStep(deps, { workers: 2, batchSize: 3 })(
       context(t.db, packId, 'threads'),
     );
     expect(await stored(t.db, packId)).toEqual(inlineRows);
+    expect(await states()).toEqual(inlineStates);
     expect(threaded).toEqual(inline);
+    // and from the stored states, in the threads
+    const carried = await reconcileLedgerStep(deps, { workers: 2, batchSize: 3 })(
+      context(t.db, packId, 'threads-carried'),
+    );
+    expect(await stored(t.db, packId)).toEqual(inlineRows);
+    expect((carried.details as { ledgers: unknown }).ledgers).toEqual({
+      carried: 4,
+      parsed: 0,
+      untrusted: 0,
+    });
+    expect(carried.status === 'failed' && carried.error).toBe(
+      inline.status === 'failed' && inline.error,
+    );
     expect(threaded.status).toBe('failed');
     const error = threaded.status === 'failed' ? threaded.error : '';
     expect(error).toMatch(/^reconciliation failed: P-USD-INCOME: \d+ ledger error\(s\): /);

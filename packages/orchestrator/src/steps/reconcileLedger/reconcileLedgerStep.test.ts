@@ -65,7 +65,11 @@ describe.each(testDatabaseKinds())('reconcile_ledger on %s', (kind) => {
     const outcome = await reconcileLedgerStep(deps)(context(t.db, 'reconcile_ledger', packId));
     expect(outcome).toEqual({
       status: 'succeeded',
-      details: { portfolios: 1, verdicts: { 'P-USD-GROWTH': 'reconciled' } },
+      details: {
+        portfolios: 1,
+        verdicts: { 'P-USD-GROWTH': 'reconciled' },
+        ledgers: { carried: 0, parsed: 1, untrusted: 0 },
+      },
     });
     const [result] = await t.db.query<{
       ok: boolean;

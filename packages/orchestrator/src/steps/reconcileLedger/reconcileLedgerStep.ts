@@ -15,6 +15,8 @@ import {
 } from './reconcilePortfolio.js';
 import { WorkerPool, workersFor } from '../workerThreads/workerPool.js';
 import { readBooksBatches } from './readBooksBatches.js';
+import type { StoredLedgerState } from './ledgerState.js';
+import { readLedgerStates, storeLedgerStates } from './ledgerStateRows.js';
 
 /**
  * reconcile_ledger (step 2, critical, docs/PIPELINE.md): for every portfolio, the books on D
@@ -30,12 +32,20 @@ import { readBooksBatches } from './readBooksBatches.js';
  * query per batch), the splits source is asked once per batch, and each batch's results and
  * breaks are written with bulk statements in one transaction ({@link persistReconciliation}),
  * together with the fingerprints of the ledgers and books reconciled ({@link recordReconciledInputs}
- * — what a later `nightly` of the date compares to notice an edit);
+ * — what a later `nightly` of the date compares to notice an edit) and the states of the
+ * ledgers it parsed ({@link storeLedgerStates}).
  * Each portfolio's reconciliation ({@link reconcilePortfolio}: books fold, ledger parse and
- * booking, reconcile — CPU-bound) runs on worker threads ({@link WorkerPool}, `reconcileWorker.ts`) when
+ * booking or carried state, reconcile — CPU-bound) runs on worker threads ({@link WorkerPool}, `reconcileWorker.ts`) when
  * the night is large; outcomes are taken in portfolio order, so rows, details and the error
  * text are the same as inline. `options.batchSize` (default RECONCILE_BATCH_SIZE, 500) and
  * `options.workers` (0 = inline) change nothing but how the work is split.
+ *
+ * Carried ledger state: a ledger whose files hold the same bytes as when its stored state
+ * (ledger_states, {@link readLedgerStates}, one query per batch) was made is not parsed — the
+ * state gives identical results for any D (`nightLedger.ts`, `ledgerState.ts`); a changed,
+ * new or untrusted one is parsed and its state replaced. `details.ledgers` counts
+ * `carried` and `parsed` ledgers (`untrusted`: parsed because a stored state failed its
+ * checks).
  */
 export function reconcileLedgerStep(
   deps: StepDependencies,
@@ -49,6 +59,7 @@ export function reconcileLedgerStep(
     const problems: string[] = [];
     const verdicts: Record<string, string> = {};
     let count = 0;
+    const ledgers = { carried: 0, parsed: 0, untrusted: 0 };
     let pool: WorkerPool<ReconcileJob, ReconcileOutcome> | null = null;
     try {
       for await (const batch of readBooksBatches(ctx.db, ctx.asOf, options.batchSize)) {
@@ -71,12 +82,17 @@ export function reconcileLedgerStep(
                 { symbols: [...traded].sort(), from, to: ctx.asOf },
                 ctx.signal,
               );
+        const storedLedgers = await readLedgerStates(
+          ctx.db,
+          batch.portfolios.map((p) => p.id),
+        );
         const jobs: ReconcileJob[] = batch.portfolios.map((p) => ({
           portfolio: p,
           transactions: batch.transactions.get(p.id) ?? [],
           asOf: ctx.asOf,
           ledgerFile: join(deps.ledgerDir, `${p.id}.beancount`),
           splits,
+          storedLedger: storedLedgers.get(p.id) ?? null,
         }));
         const threads = options.workers ?? workersFor(jobs.length);
         if (pool === null && threads > 0) {
@@ -92,8 +108,13 @@ export function reconcileLedgerStep(
             : await Promise.all(jobs.map((job) => pool!.run(job)));
         const stored: StoredReconciliation[] = [];
         const inputs: ReconciledInputs[] = [];
+        const states: StoredLedgerState[] = [];
         for (const outcome of outcomes) {
           count++;
+          if (outcome.ledgerSource === 'carried') ledgers.carried++;
+          else ledgers.parsed++;
+          if (outcome.ledgerSource === 'untrusted') ledgers.untrusted++;
+          if (outcome.ledgerState !== null) states.push(outcome.ledgerState);
           inputs.push(outcome.inputs);
           verdicts[outcome.portfolioId] = outcome.verdict;
           problems.push(...outcome.problems);
@@ -102,12 +123,13 @@ export function reconcileLedgerStep(
         await ctx.db.drizzle.transaction(async (tx: Executor) => {
           await persistReconciliation(tx, packId, ctx.runId, stored);
           await recordReconciledInputs(tx, ctx.runId, inputs);
+          await storeLedgerStates(tx, ctx.runId, states);
         });
       }
     } finally {
       await (pool as WorkerPool<ReconcileJob, ReconcileOutcome> | null)?.close();
     }
-    const details = { portfolios: count, verdicts };
+    const details = { portfolios: count, verdicts, ledgers };
     if (problems.length > 0) {
       return { status: 'failed', error: `reconciliation failed: ${problems.join(' | ')}`, details };
     }

@@ -1,16 +1,15 @@
 import Big from 'big.js';
 import {
-  formatDiagnostic,
-  ledgerPortfolio,
-  loadFingerprintedLedger,
-  realisedGains,
   reconcile,
+  type ClosedLot,
   type LedgerFileFingerprint,
   type ReconciliationBreak,
 } from '@truth-spine/ledger';
 import type { MetricRow } from '../metricRows/flattenMetricRecords.js';
 import { tradingLotRows } from '../tradingLots/tradingLotRows.js';
 import { booksFingerprint } from '../valuation/booksFingerprint.js';
+import type { StoredLedgerState } from './ledgerState.js';
+import { nightLedger, type LedgerSource, type NightLedger } from './nightLedger.js';
 import { fxToBase, type PackPricing } from './packPricing.js';
 import { portfolioBooks, type BooksTransaction, type Valuer } from './portfolioBooks.js';
 import type { ReconciledPortfolio } from './readBooksBatches.js';
@@ -32,6 +31,8 @@ export interface ReconcileJob {
   readonly ledgerFile: string;
   /** Splits of (at least) every symbol it traded, from (at most) its inception to D. */
   readonly splits: readonly SplitRow[];
+  /** The stored state of its ledger (ledger_states), if any: used when it can be trusted. */
+  readonly storedLedger: StoredLedgerState | null;
 }
 
 /** A reconciliation_breaks row (without pack and portfolio). */
@@ -81,6 +82,10 @@ export interface ReconcileOutcome {
   readonly verdict: string;
   /** Sentences for the step's error (empty when reconciled). */
   readonly problems: readonly string[];
+  /** Whether the ledger was parsed or carried from its stored state ({@link nightLedger}). */
+  readonly ledgerSource: LedgerSource | 'unreadable';
+  /** The state of the ledger just parsed, to store for later nights; null when carried. */
+  readonly ledgerState: StoredLedgerState | null;
 }
 
 /** reconciliation_breaks.kind for each of the ledger package's break reasons. */
@@ -96,7 +101,9 @@ const breakKind: Record<ReconciliationBreak['reason'], string> = {
 /**
  * Reconciles one portfolio (docs/GLOSSARY.md: reconciliation, break): its books on D ({@link portfolioBooks}, valued with
  * the pack) against its Beancount ledger (`loadFingerprintedLedger`, `ledgerPortfolio`, `reconcile`
- * with the splits of its held symbols since its inception). A ledger with errors is still
+ * with the splits of its held symbols since its inception) — or against the stored state of
+ * the same ledger bytes ({@link nightLedger}), which gives identical results without parsing;
+ * a parsed ledger's state is returned for storing. A ledger with errors is still
  * reconciled; an unreadable one stores nothing. The outcome carries the fingerprints of the
  * ledger files and books it reconciled ({@link ReconciledInputs}). Everything in and out is plain data (decimals
  * as their exact strings), so the same function runs inline or in a worker thread with the
@@ -113,17 +120,9 @@ export function reconcilePortfolio(pricing: PackPricing, job: ReconcileJob): Rec
     packValuer(pricing, p.baseCurrency, rates),
   );
   const booksPrint = booksFingerprint(job.transactions, asOf);
-  let ledger;
-  let inputs: ReconciledInputs;
+  let ledger: NightLedger;
   try {
-    const loaded = loadFingerprintedLedger(job.ledgerFile);
-    ledger = loaded.ledger;
-    inputs = {
-      portfolioId: p.id,
-      ledgerDigest: loaded.fingerprint.digest,
-      ledgerFiles: loaded.fingerprint.files,
-      booksFingerprint: booksPrint,
-    };
+    ledger = nightLedger(job.ledgerFile, p.id, job.storedLedger);
   } catch (error) {
     return {
       portfolioId: p.id,
@@ -136,17 +135,25 @@ export function reconcilePortfolio(pricing: PackPricing, job: ReconcileJob): Rec
       stored: null,
       verdict: 'ledger_unreadable',
       problems: [`${p.id}: ${error instanceof Error ? error.message : String(error)}`],
+      ledgerSource: 'unreadable',
+      ledgerState: null,
     };
   }
+  const inputs: ReconciledInputs = {
+    portfolioId: p.id,
+    ledgerDigest: ledger.fingerprint.digest,
+    ledgerFiles: ledger.fingerprint.files,
+    booksFingerprint: booksPrint,
+  };
   const problems: string[] = [];
   if (ledger.errors.length > 0) {
-    const shown = ledger.errors.slice(0, 5).map(formatDiagnostic).join('; ');
+    const shown = ledger.errors.slice(0, 5).join('; ');
     problems.push(`${p.id}: ${ledger.errors.length} ledger error(s): ${shown}`);
   }
   const splits = job.splits.filter(
     (s) => books.positions.has(s.symbol) && s.date >= p.inception && s.date <= asOf,
   );
-  const result = reconcile(books, ledgerPortfolio(ledger.entries, p.id, asOf), {
+  const result = reconcile(books, ledger.portfolioAt(asOf), {
     prices: pricing.prices,
     fxToBase: rates,
     splits: splits.map((s) => ({
@@ -174,6 +181,8 @@ export function reconcilePortfolio(pricing: PackPricing, job: ReconcileJob): Rec
     inputs,
     verdict: ledger.errors.length > 0 ? 'ledger_errors' : result.verdict,
     problems,
+    ledgerSource: ledger.source,
+    ledgerState: ledger.toStore,
     stored: {
       portfolioId: p.id,
       ok: result.verdict === 'reconciled',
@@ -189,19 +198,19 @@ export function reconcilePortfolio(pricing: PackPricing, job: ReconcileJob): Rec
         sizeBp: b.sizeBp === null ? null : Number(b.sizeBp),
         reason: b.explanation,
       })),
-      tradingLots: tradingLotsOrNull(ledger.entries, asOf, p.inception),
+      tradingLots: tradingLotsOrNull(() => ledger.closedLotsThrough(asOf), asOf, p.inception),
     },
   };
 }
 
 /** The ledger's trading-lot rows through `asOf`, or null when its lots cannot be computed. */
 function tradingLotsOrNull(
-  entries: Parameters<typeof realisedGains>[0],
+  closedLots: () => ClosedLot[],
   asOf: string,
   inception: string,
 ): MetricRow[] | null {
   try {
-    return tradingLotRows(realisedGains(entries, asOf), asOf, inception);
+    return tradingLotRows(closedLots(), asOf, inception);
   } catch {
     return null; // compute_daily_metrics then parses the ledger itself and reports the error
   }
