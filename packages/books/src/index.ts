@@ -7,15 +7,9 @@
  * files, not steps: nothing here decides what a night computes.
  */
 export { loadBooks, type BooksLoadResult } from './loadBooks.js';
-export {
-  readBooks,
-  type BookPortfolio,
-  type Books,
-  type BookSecurity,
-  type BookTransaction,
-  type BooksReadOptions,
-  type SecurityFields,
-} from './readBooks.js';
+export { readBooks, type BooksReadOptions } from './readBooks.js';
+export type { BookPortfolio, Books, BookSecurity, BookTransaction } from './bookRecords.js';
+export type { SecurityFields } from './securityFromFields.js';
 export { offlineFxPairs } from './offlineFxPairs.js';
 export { isCurrencyCode, minorUnitDigitsOf, roundToMinorUnit } from './currencyCodes.js';
 export { checkTransactionMarket, type BooksMarketFacts } from './transactionMarketRules.js';
