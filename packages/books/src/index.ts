@@ -41,4 +41,5 @@ export { activePortfolioSql, isActivePortfolio } from './activePortfolios.js';
 export { addSecurity, listSecurities } from './securityRecords.js';
 
 export { holdingsOnDate, type HoldingMovement, type Holdings } from './holdingsOnDate.js';
-export { CsvSyntaxError, parseCsv, type CsvRecord, type CsvTable } from './parseCsv.js';
+// the CSV parser the books are read with, for callers that read a books-style CSV themselves
+export { CsvSyntaxError, parseCsv, type CsvRecord, type CsvTable } from '@truth-spine/csv';

@@ -1,6 +1,6 @@
 import { type, type Type } from 'arktype';
+import { CsvSyntaxError, parseCsv, type CsvRecord } from '@truth-spine/csv';
 import type { BookProblem } from './booksError.js';
-import { CsvSyntaxError, parseCsv, type CsvRecord } from './parseCsv.js';
 import { readBooksText } from './readBooksText.js';
 
 /**
@@ -31,7 +31,7 @@ export async function readCheckedCsv<Columns extends Record<string, Type<string>
       file,
       line: error.line,
       column: `column ${error.column}`,
-      message: error.message.replace(/^line \d+, column \d+: /, ''),
+      message: error.problem,
     });
     return [];
   }
