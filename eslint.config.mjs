@@ -5,8 +5,10 @@ import jsoncParser from 'jsonc-eslint-parser';
  * Root lint configuration. Project tags (package.json "nx.tags") drive the dependency
  * rules drawn in docs/ARCHITECTURE.md#dependency-rules:
  * - finance-core depends on nothing of ours;
- * - providers and ledger may use finance-core only;
+ * - csv (the one CSV parser, pure text) depends on nothing of ours;
+ * - providers may use finance-core and csv; ledger may use finance-core only;
  * - store (the database: schema, migrations, connection) depends on nothing of ours;
+ * - books may use store, ledger and csv; alerts may use store;
  * - orchestrator may use store, providers, ledger and finance-core;
  * - apps (runner, bench) may use any library — orchestrator for the pipeline, store for
  *   opening and reading the database, and ledger, providers and finance-core directly for
@@ -38,10 +40,17 @@ export default [
           allow: [],
           depConstraints: [
             { sourceTag: 'scope:finance-core', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'scope:providers', onlyDependOnLibsWithTags: ['scope:finance-core'] },
+            { sourceTag: 'scope:csv', onlyDependOnLibsWithTags: [] },
+            {
+              sourceTag: 'scope:providers',
+              onlyDependOnLibsWithTags: ['scope:finance-core', 'scope:csv'],
+            },
             { sourceTag: 'scope:ledger', onlyDependOnLibsWithTags: ['scope:finance-core'] },
             { sourceTag: 'scope:store', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'scope:books', onlyDependOnLibsWithTags: ['scope:store', 'scope:ledger'] },
+            {
+              sourceTag: 'scope:books',
+              onlyDependOnLibsWithTags: ['scope:store', 'scope:ledger', 'scope:csv'],
+            },
             { sourceTag: 'scope:alerts', onlyDependOnLibsWithTags: ['scope:store'] },
             {
               sourceTag: 'scope:orchestrator',

@@ -5,7 +5,9 @@ import type { Database } from '@truth-spine/store';
 import { portfolios, securities, transactions } from '@truth-spine/store/schema';
 import { BooksEditError } from './booksEditError.js';
 import { BooksError, type BookProblem } from './booksError.js';
-import { readTransactionsFile, todayUtc, type BookTransaction } from './readBooks.js';
+import type { BookTransaction } from './bookRecords.js';
+import { todayUtc } from './readBooks.js';
+import { readTransactionsFile } from './readTransactionsFile.js';
 import type { BooksMarketFacts } from './transactionMarketRules.js';
 
 /** What an import did (or, on a dry run, would do), row by row. */

@@ -7,15 +7,9 @@
  * files, not steps: nothing here decides what a night computes.
  */
 export { loadBooks, type BooksLoadResult } from './loadBooks.js';
-export {
-  readBooks,
-  type BookPortfolio,
-  type Books,
-  type BookSecurity,
-  type BookTransaction,
-  type BooksReadOptions,
-  type SecurityFields,
-} from './readBooks.js';
+export { readBooks, type BooksReadOptions } from './readBooks.js';
+export type { BookPortfolio, Books, BookSecurity, BookTransaction } from './bookRecords.js';
+export type { SecurityFields } from './securityFromFields.js';
 export { offlineFxPairs } from './offlineFxPairs.js';
 export { isCurrencyCode, minorUnitDigitsOf, roundToMinorUnit } from './currencyCodes.js';
 export { checkTransactionMarket, type BooksMarketFacts } from './transactionMarketRules.js';
@@ -47,4 +41,5 @@ export { activePortfolioSql, isActivePortfolio } from './activePortfolios.js';
 export { addSecurity, listSecurities } from './securityRecords.js';
 
 export { holdingsOnDate, type HoldingMovement, type Holdings } from './holdingsOnDate.js';
-export { CsvSyntaxError, parseCsv, type CsvRecord, type CsvTable } from './parseCsv.js';
+// the CSV parser the books are read with, for callers that read a books-style CSV themselves
+export { CsvSyntaxError, parseCsv, type CsvRecord, type CsvTable } from '@truth-spine/csv';

@@ -5,7 +5,8 @@ import { executeRows } from '@truth-spine/store';
 import { portfolios, securities, transactions } from '@truth-spine/store/schema';
 import { isActivePortfolio } from './activePortfolios.js';
 import { BooksEditError } from './booksEditError.js';
-import { portfolioEntry, type BookPortfolio } from './readBooks.js';
+import { portfolioEntry } from './bookColumns.js';
+import type { BookPortfolio } from './bookRecords.js';
 
 /** A stored portfolio with how many transactions its books hold. */
 export interface PortfolioListing extends BookPortfolio {

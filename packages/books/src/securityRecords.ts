@@ -3,12 +3,9 @@ import { type, type Type } from 'arktype';
 import type { Database } from '@truth-spine/store';
 import { securities } from '@truth-spine/store/schema';
 import { BooksEditError } from './booksEditError.js';
-import {
-  securityColumns,
-  securityFromFields,
-  type BookSecurity,
-  type SecurityFields,
-} from './readBooks.js';
+import { securityColumns } from './bookColumns.js';
+import type { BookSecurity } from './bookRecords.js';
+import { securityFromFields, type SecurityFields } from './securityFromFields.js';
 
 /**
  * Adds a security, validated exactly like a securities.csv row (`fields` are the

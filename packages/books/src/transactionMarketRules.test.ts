@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BookTransaction } from './readBooks.js';
+import type { BookTransaction } from './bookRecords.js';
 import {
   checkTransactionMarket,
   tradeAmountTolerance,

@@ -1,6 +1,6 @@
 import Big from 'big.js';
 import { minorUnitDigitsOf } from './currencyCodes.js';
-import type { BookTransaction } from './readBooks.js';
+import type { BookTransaction } from './bookRecords.js';
 
 /** What a security contributes to checking a transaction: where it trades and pays. */
 export interface SecurityCurrencies {

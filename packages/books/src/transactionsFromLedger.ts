@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import Big from 'big.js';
 import type { Directive, Posting, Transaction } from '@truth-spine/ledger';
-import type { BookTransaction } from './readBooks.js';
+import type { BookTransaction } from './bookRecords.js';
 
 /** A ledger transaction that did not become books rows, and why. */
 export interface SkippedLedgerEntry {

@@ -119,6 +119,7 @@ export {
 } from './config/settingCatalog.js';
 export { checkedSettings, checkedSettingsOf } from './config/checkedSettings.js';
 export { SettingProblem, type SettingType } from './config/settingTypes.js';
+export { minimumSecretLength } from './config/secretLength.js';
 export { pipelineOptionsFromConfig } from './config/pipelineOptionsFromConfig.js';
 
 // the seven step bodies and what they need

@@ -17,6 +17,14 @@ describe('parseCsv', () => {
   it('names file and line of an unterminated quote', () => {
     expect(() => parseCsv('a\n"b\nc', 'f.csv')).toThrow('f.csv:3: unterminated quoted field');
   });
+  it('names file, line and column of text after a closing quote', () => {
+    expect(() => parseCsv('a,b\n"x"y,1\n', 'f.csv')).toThrow(
+      'f.csv:2: text after a closing quote (column 4)',
+    );
+  });
+  it('gives no rows for empty text', () => {
+    expect(parseCsv('', 'f.csv')).toEqual([]);
+  });
 });
 
 describe('formatCsv', () => {

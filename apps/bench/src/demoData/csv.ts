@@ -1,64 +1,44 @@
+import {
+  CsvSyntaxError,
+  formatCsvField,
+  parseCsv as parseCsvText,
+  type CsvTable as CsvTextTable,
+} from '@truth-spine/csv';
 import { DemoDataError } from './demoDataError.js';
 
 /**
- * Parses RFC 4180 CSV text into rows of raw string fields (quotes removed, `""` unescaped,
- * CRLF or LF line ends, a final newline optional, blank lines skipped). Values are never
- * converted: decimals stay exactly as written. `file` only names the input in errors.
+ * Parses RFC 4180 CSV text (`@truth-spine/csv`) into rows of raw string fields (quotes
+ * removed, `""` unescaped, CRLF or LF line ends, a final newline optional, blank lines
+ * skipped). Values are never converted: decimals stay exactly as written. `file` only
+ * names the input in errors: an unterminated quote names the last line of the text, text
+ * after a closing quote its line and column.
  *
  * @example parseCsv('a,b\n1,"x,y"\n', 'f.csv') // [['a','b'],['1','x,y']]
  */
 export function parseCsv(text: string, file: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-    } else if (ch === '"' && field === '') {
-      quoted = true;
-    } else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      if (row.length > 1 || row[0] !== '') rows.push(row);
-      row = [];
-      field = '';
-      line++;
-    } else {
-      field += ch;
-    }
+  let table: CsvTextTable;
+  try {
+    table = parseCsvText(text);
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    throw new DemoDataError(
+      'DEMO_SOURCE_MALFORMED',
+      error.problem === 'quote never closed'
+        ? `${file}:${text.split('\n').length}: unterminated quoted field`
+        : `${file}:${error.line}: text after a closing quote (column ${error.column})`,
+    );
   }
-  if (quoted) {
-    throw new DemoDataError('DEMO_SOURCE_MALFORMED', `${file}:${line}: unterminated quoted field`);
-  }
-  row.push(field);
-  if (row.length > 1 || row[0] !== '') rows.push(row);
-  return rows;
+  if (table.header.length === 0) return [];
+  return [[...table.header], ...table.records.map((record) => [...record.fields])];
 }
 
 /**
  * Formats rows as CSV with LF line ends and a final newline; a field is quoted only when
- * it contains a comma, quote or line break, so output is stable byte for byte.
+ * it contains a comma, quote or line break (`formatCsvField`), so output is stable byte
+ * for byte.
  */
 export function formatCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((r) => r.map(quoteField).join(',')).join('\n') + '\n';
-}
-
-function quoteField(field: string): string {
-  return /[",\n\r]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+  return rows.map((r) => r.map(formatCsvField).join(',')).join('\n') + '\n';
 }
 
 /**

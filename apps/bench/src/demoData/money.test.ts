@@ -1,6 +1,6 @@
 import Big from 'big.js';
 import { describe, expect, it } from 'vitest';
-import { minorUnits, plain, roundCash } from './money.js';
+import { minorUnits, negateCash, plain, roundCash } from './money.js';
 
 describe('roundCash', () => {
   it('rounds half away from zero to the minor unit and keeps its zeros', () => {
@@ -18,5 +18,13 @@ describe('plain', () => {
   it('never uses exponent notation', () => {
     expect(plain(new Big('1.71E+11'))).toBe('171000000000');
     expect(plain(new Big('1e-9'))).toBe('0.000000001');
+  });
+});
+
+describe('negateCash', () => {
+  it('negates a cash amount keeping its minor-unit decimals', () => {
+    expect(negateCash('12.50', 'USD')).toBe('-12.50');
+    expect(negateCash('-3.00', 'EUR')).toBe('3.00');
+    expect(negateCash('4001', 'JPY')).toBe('-4001');
   });
 });

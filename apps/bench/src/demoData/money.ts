@@ -31,3 +31,13 @@ export function roundCash(amount: Big, currency: string): string {
 export function plain(value: Big): string {
   return value.toFixed();
 }
+
+/**
+ * The negation of a cash amount already in minor units, formatted like {@link roundCash}
+ * (the other leg of a cash posting).
+ *
+ * @example negateCash('12.50', 'USD') // '-12.50'
+ */
+export function negateCash(amount: string, currency: string): string {
+  return roundCash(new Big(amount).neg(), currency);
+}

@@ -2,15 +2,10 @@ import Big from 'big.js';
 import { DemoDataError } from './demoDataError.js';
 import type { DemoMarket } from './demoMarket.js';
 import { daysBetween } from './isoDate.js';
-import {
-  type BookRow,
-  type BookType,
-  type JournalEntry,
-  type LedgerMeta,
-  type Posting,
-  accountsOf,
-} from './journal.js';
-import { plain, roundCash } from './money.js';
+import { type JournalEntry, type LedgerMeta, type Posting, accountsOf } from './journal.js';
+import { JournalRecorder } from './journalRecorder.js';
+import { negateCash, plain, roundCash } from './money.js';
+import { PortfolioLots } from './portfolioLots.js';
 import { exactRatio } from './undoSplitAdjustment.js';
 import type { DividendEvent, FeeSchedule, PlanAction, PortfolioPlan } from './types.js';
 
@@ -20,12 +15,6 @@ export interface SimulationRules {
   /** FRED series giving the annual % rate on USD cash (e.g. DGS3MO). */
   readonly cashRateSeries: string;
   readonly lastDate: string;
-}
-
-interface Lot {
-  readonly quantity: Big;
-  readonly cost: string;
-  readonly date: string;
 }
 
 /**
@@ -49,12 +38,10 @@ export function simulatePortfolio(
 }
 
 class PortfolioSimulation {
-  private readonly entries: JournalEntry[] = [];
-  private readonly cash = new Map<string, Big>();
-  private readonly lots = new Map<string, Lot[]>();
+  private readonly lots = new PortfolioLots();
   private readonly entitlements: { event: DividendEvent; units: Big }[] = [];
   private readonly account;
-  private sequence = 0;
+  private readonly journal: JournalRecorder;
   private lastInterestDate: string;
 
   constructor(
@@ -63,6 +50,7 @@ class PortfolioSimulation {
     private readonly rules: SimulationRules,
   ) {
     this.account = accountsOf(plan.id);
+    this.journal = new JournalRecorder(plan.id, this.account.cash);
     this.lastInterestDate = plan.inception;
     for (const action of plan.actions) {
       if (
@@ -88,7 +76,7 @@ class PortfolioSimulation {
     for (const day of days) {
       for (const split of this.market.splits) if (split.date === day) this.split(split.symbol, day);
       for (const event of exDates.get(day) ?? []) {
-        const units = this.units(event.symbol);
+        const units = this.lots.units(event.symbol);
         if (units.gt(0)) this.entitlements.push({ event, units });
       }
       for (const action of this.plan.actions) if (action.date === day) this.act(action);
@@ -96,7 +84,7 @@ class PortfolioSimulation {
         if (e.event.payDate === day) this.dividend(e.event, e.units);
       if (this.market.calendar.isLastOfPeriod(day, 3)) this.interest(day);
       if (this.market.calendar.isLastOfPeriod(day, 12)) this.accountFee(day);
-      for (const [currency, balance] of this.cash) {
+      for (const [currency, balance] of this.journal.cashBalances()) {
         if (balance.lt(0)) {
           throw new DemoDataError(
             'DEMO_PLAN_INVALID',
@@ -105,7 +93,7 @@ class PortfolioSimulation {
         }
       }
     }
-    return this.entries;
+    return this.journal.journal();
   }
 
   private act(action: PlanAction): void {
@@ -130,16 +118,16 @@ class PortfolioSimulation {
   ): void {
     const signed = type === 'deposit' ? new Big(amount) : new Big(amount).neg();
     const cash = roundCash(signed, currency);
-    this.record(
+    this.journal.record(
       [
-        this.row(type, date, {
+        this.journal.row(type, date, {
           amount: cash,
           currency,
           description: `${type === 'deposit' ? 'Deposit' : 'Withdrawal'} ${currency} ${roundCash(new Big(amount), currency)}`,
         }),
       ],
       [
-        this.cashPosting(currency, cash),
+        this.journal.cashPosting(currency, cash),
         {
           account: this.account.contributions,
           units: negateCash(cash, currency),
@@ -153,10 +141,10 @@ class PortfolioSimulation {
     const { currency } = this.market.security(symbol);
     const price = this.market.close(symbol, date);
     const cash = roundCash(quantity.times(price).neg(), currency);
-    this.lotsOf(symbol).push({ quantity, cost: price, date });
-    this.record(
+    this.lots.add(symbol, { quantity, cost: price, date });
+    this.journal.record(
       [
-        this.row('buy', date, {
+        this.journal.row('buy', date, {
           settleDate: this.market.calendar.after(date, 2),
           symbol,
           quantity: plain(quantity),
@@ -173,7 +161,7 @@ class PortfolioSimulation {
           commodity: symbol,
           cost: { number: price, currency },
         },
-        this.cashPosting(currency, cash),
+        this.journal.cashPosting(currency, cash),
       ],
     );
     this.commission(date, symbol, currency);
@@ -181,34 +169,27 @@ class PortfolioSimulation {
 
   private sell(date: string, symbol: string, quantity: Big): void {
     const { currency } = this.market.security(symbol);
-    if (this.units(symbol).lt(quantity)) {
+    if (this.lots.units(symbol).lt(quantity)) {
       throw new DemoDataError(
         'DEMO_PLAN_INVALID',
-        `plan ${this.plan.id}: sells ${plain(quantity)} ${symbol} on ${date} but holds ${plain(this.units(symbol))}`,
+        `plan ${this.plan.id}: sells ${plain(quantity)} ${symbol} on ${date} but holds ${plain(this.lots.units(symbol))}`,
       );
     }
     const price = this.market.close(symbol, date);
     const proceeds = roundCash(quantity.times(price), currency);
     const postings: Posting[] = [];
     let costBasis = new Big(0);
-    let left = quantity;
-    const lots = this.lotsOf(symbol);
-    while (left.gt(0)) {
-      const lot = lots[0] as Lot;
-      const taken = lot.quantity.lt(left) ? lot.quantity : left;
+    for (const taken of this.lots.takeFirstInFirstOut(symbol, quantity)) {
       postings.push({
         account: this.account.securities(symbol),
-        units: plain(taken.neg()),
+        units: plain(taken.quantity.neg()),
         commodity: symbol,
-        cost: { number: lot.cost, currency, date: lot.date },
+        cost: { number: taken.cost, currency, date: taken.date },
         price: { number: price, currency, total: false },
       });
-      costBasis = costBasis.plus(taken.times(lot.cost));
-      left = left.minus(taken);
-      if (taken.eq(lot.quantity)) lots.shift();
-      else lots[0] = { ...lot, quantity: lot.quantity.minus(taken) };
+      costBasis = costBasis.plus(taken.quantity.times(taken.cost));
     }
-    postings.push(this.cashPosting(currency, proceeds));
+    postings.push(this.journal.cashPosting(currency, proceeds));
     const gain = new Big(proceeds).minus(costBasis);
     if (!gain.eq(0))
       postings.push({
@@ -216,9 +197,9 @@ class PortfolioSimulation {
         units: plain(gain.neg()),
         commodity: currency,
       });
-    this.record(
+    this.journal.record(
       [
-        this.row('sell', date, {
+        this.journal.row('sell', date, {
           settleDate: this.market.calendar.after(date, 2),
           symbol,
           quantity: plain(quantity),
@@ -255,17 +236,17 @@ class PortfolioSimulation {
     description: string,
   ): void {
     const cash = roundCash(new Big(fee).neg(), currency);
-    this.record(
-      [this.row('fee', date, { symbol, amount: cash, currency, description })],
+    this.journal.record(
+      [this.journal.row('fee', date, { symbol, amount: cash, currency, description })],
       [
         { account: this.account.fees, units: negateCash(cash, currency), commodity: currency },
-        this.cashPosting(currency, cash),
+        this.journal.cashPosting(currency, cash),
       ],
     );
   }
 
   private split(symbol: string, date: string): void {
-    const lots = this.lots.get(symbol) ?? [];
+    const lots = this.lots.open(symbol);
     if (lots.length === 0) return;
     const split = this.market.splits.find((s) => s.symbol === symbol && s.date === date);
     if (split === undefined) return;
@@ -299,10 +280,10 @@ class PortfolioSimulation {
       added = added.plus(quantity.minus(lot.quantity));
       return { quantity, cost: plain(cost), date: lot.date };
     });
-    this.lots.set(symbol, adjusted);
-    this.record(
+    this.lots.replace(symbol, adjusted);
+    this.journal.record(
       [
-        this.row('split', date, {
+        this.journal.row('split', date, {
           symbol,
           quantity: plain(added),
           amount: roundCash(new Big(0), currency),
@@ -320,9 +301,9 @@ class PortfolioSimulation {
       { key: 'ex_date', value: event.exDate, kind: 'date' },
       { key: 'pay_date', value: event.payDate, kind: 'date' },
     ];
-    this.record(
+    this.journal.record(
       [
-        this.row('dividend', event.payDate, {
+        this.journal.row('dividend', event.payDate, {
           symbol: event.symbol,
           quantity: plain(units),
           price: event.amount,
@@ -334,7 +315,7 @@ class PortfolioSimulation {
         }),
       ],
       [
-        this.cashPosting(event.currency, cash),
+        this.journal.cashPosting(event.currency, cash),
         {
           account: this.account.dividends(event.symbol),
           units: negateCash(cash, event.currency),
@@ -360,15 +341,20 @@ class PortfolioSimulation {
     const sold = roundCash(amount, from);
     const bought = roundCash(value, to);
     const description = `${label} ${from} ${sold} -> ${to} ${bought} at ${rate.pair} ${rate.rate} (ECB, ${rate.date})`;
-    this.record(
+    this.journal.record(
       [
-        this.row('fx', date, {
+        this.journal.row('fx', date, {
           price: rate.rate,
           amount: negateCash(sold, from),
           currency: from,
           description,
         }),
-        this.row('fx', date, { price: rate.rate, amount: bought, currency: to, description }),
+        this.journal.row('fx', date, {
+          price: rate.rate,
+          amount: bought,
+          currency: to,
+          description,
+        }),
       ],
       [
         {
@@ -377,87 +363,31 @@ class PortfolioSimulation {
           commodity: from,
           price: { number: bought, currency: to, total: true },
         },
-        this.cashPosting(to, bought),
+        this.journal.cashPosting(to, bought),
       ],
     );
   }
 
   private interest(date: string): void {
-    const balance = this.cash.get('USD');
+    const balance = this.journal.cashBalance('USD');
     const days = daysBetween(this.lastInterestDate, date);
     this.lastInterestDate = date;
     if (balance === undefined || balance.lte(0)) return;
     const rate = this.market.macroValue(this.rules.cashRateSeries, date);
     const cash = roundCash(balance.times(rate).div(100).times(days).div(365), 'USD');
     if (new Big(cash).lte(0)) return;
-    this.record(
+    this.journal.record(
       [
-        this.row('interest', date, {
+        this.journal.row('interest', date, {
           amount: cash,
           currency: 'USD',
           description: `Interest on USD cash ${roundCash(balance, 'USD')} at ${rate}% (${this.rules.cashRateSeries}) for ${days} days, actual/365`,
         }),
       ],
       [
-        this.cashPosting('USD', cash),
+        this.journal.cashPosting('USD', cash),
         { account: this.account.interest, units: negateCash(cash, 'USD'), commodity: 'USD' },
       ],
     );
   }
-
-  private row(
-    type: BookType,
-    date: string,
-    fields: Partial<BookRow> & { amount: string; currency: string; description: string },
-  ): BookRow {
-    this.sequence += 1;
-    return {
-      externalId: `${this.plan.id}-${String(this.sequence).padStart(4, '0')}`,
-      tradeDate: date,
-      settleDate: date,
-      type,
-      symbol: '',
-      quantity: '',
-      price: '',
-      exDate: '',
-      payDate: '',
-      ...fields,
-    };
-  }
-
-  private cashPosting(currency: string, amount: string): Posting {
-    return { account: this.account.cash(currency), units: amount, commodity: currency };
-  }
-
-  private record(rows: BookRow[], postings: Posting[], meta: LedgerMeta[] = []): void {
-    for (const row of rows)
-      this.cash.set(row.currency, (this.cash.get(row.currency) ?? new Big(0)).plus(row.amount));
-    const first = rows[0] as BookRow;
-    this.entries.push({
-      rows,
-      transaction: {
-        date: first.tradeDate,
-        narration: first.description,
-        meta: [
-          { key: 'external_id', value: rows.map((r) => r.externalId).join(' '), kind: 'string' },
-          ...meta,
-        ],
-        postings,
-      },
-    });
-  }
-
-  private lotsOf(symbol: string): Lot[] {
-    let lots = this.lots.get(symbol);
-    if (lots === undefined) this.lots.set(symbol, (lots = []));
-    return lots;
-  }
-
-  private units(symbol: string): Big {
-    return (this.lots.get(symbol) ?? []).reduce((sum, lot) => sum.plus(lot.quantity), new Big(0));
-  }
-}
-
-function negateCash(amount: string, currency: string): string {
-  return roundCash(new Big(amount).neg(), currency);
 }

@@ -1,11 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { minimumSecretLength } from '@truth-spine/orchestrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../cli/usageError.js';
 import { loadRunnerConfig } from '../runtime/runnerConfig.js';
 import { demoWorkspace, type DemoWorkspace } from './testing/demoServer.js';
-import { minimumTokenLength, webSettings } from './webSettings.js';
+import { webSettings } from './webSettings.js';
 
 /** The web settings of a runner with environment `env` listening on `host`. */
 const web = (env: Record<string, string>, host: string) =>
@@ -36,7 +37,7 @@ describe('webSettings', () => {
 
   it('takes a long enough token (trimmed) on any address', () => {
     const token = 'abcdefghijklmnop';
-    expect(token).toHaveLength(minimumTokenLength);
+    expect(token).toHaveLength(minimumSecretLength);
     expect(web({ HTTP_ACCESS_TOKEN: ` ${token} ` }, '0.0.0.0')).toEqual({
       accessToken: token,
     });

@@ -1,4 +1,4 @@
-import type { CheckedSettings } from '@truth-spine/orchestrator';
+import { minimumSecretLength, type CheckedSettings } from '@truth-spine/orchestrator';
 import { UsageError } from '../cli/usageError.js';
 import { isLoopbackHost } from './accessToken.js';
 
@@ -6,18 +6,15 @@ import { isLoopbackHost } from './accessToken.js';
 export interface WebSettings {
   /**
    * HTTP_ACCESS_TOKEN: the token every page and API request must present (see
-   * `isAuthorized`); null = none. Required, at least 16 characters, when HTTP_HOST is not
+   * `isAuthorized`); null = none. Required, at least {@link minimumSecretLength} characters, when HTTP_HOST is not
    * a loopback address.
    */
   readonly accessToken: string | null;
 }
 
-/** Shortest token accepted: 16 characters (e.g. `openssl rand -hex 16` gives 32); the setting catalog checks it. */
-export const minimumTokenLength = 16;
-
 /**
  * {@link WebSettings} from the checked settings (the setting catalog has already refused a
- * token shorter than {@link minimumTokenLength}, without printing it): a missing token on a
+ * token shorter than {@link minimumSecretLength}, without printing it): a missing token on a
  * non-loopback HTTP_HOST is a {@link UsageError} naming both settings.
  */
 export function webSettings(
@@ -28,7 +25,7 @@ export function webSettings(
   if (token === null) {
     if (!isLoopbackHost(host)) {
       throw new UsageError(
-        `HTTP_HOST=${host} is reachable from other machines: set HTTP_ACCESS_TOKEN (at least ${minimumTokenLength} characters) so the pages and the read API require it`,
+        `HTTP_HOST=${host} is reachable from other machines: set HTTP_ACCESS_TOKEN (at least ${minimumSecretLength} characters) so the pages and the read API require it`,
       );
     }
     return { accessToken: null };

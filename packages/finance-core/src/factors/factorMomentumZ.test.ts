@@ -46,7 +46,7 @@ describe('factorMomentumZ against the reference', () => {
           const z = factorMomentumZ(market.factors[j]!, end, 90, { excludeCurrent });
           if (isUndefinedValue(z)) throw new Error(`${name} ${factor}: ${z.reason}`);
           within(z.value, expected[factor]!);
-          expect(z.n_obs).toBe(90);
+          expect(z.nObs).toBe(90);
         }
       }
     }
@@ -56,17 +56,17 @@ describe('factorMomentumZ against the reference', () => {
 describe('factorMomentumZ', () => {
   it('computes a hand-checked value: window 1, 2, 3, 4, 10 → mean 4, std √12.5, z = 6/√12.5', () => {
     const z = factorMomentumZ(Float64Array.of(1, 2, 3, 4, 10), 4, 5, { minObservations: 5 });
-    expect(z).toEqual({ value: expect.closeTo(6 / Math.sqrt(12.5), 14) as number, n_obs: 5 });
+    expect(z).toEqual({ value: expect.closeTo(6 / Math.sqrt(12.5), 14) as number, nObs: 5 });
     // excluding the current value: window 1, 2, 3, 4 → mean 2.5, std √(5/3)
     const zx = factorMomentumZ(Float64Array.of(0, 1, 2, 3, 4, 10), 5, 4, { excludeCurrent: true });
-    expect(zx).toEqual({ value: expect.closeTo(7.5 / Math.sqrt(5 / 3), 14) as number, n_obs: 4 });
+    expect(zx).toEqual({ value: expect.closeTo(7.5 / Math.sqrt(5 / 3), 14) as number, nObs: 4 });
   });
 
   it('drops missing values in the window and is undefined with a reason where it must be', () => {
     const series = Float64Array.of(1, NaN, 2, 3, NaN, 4);
     expect(factorMomentumZ(series, 5, 6, { minObservations: 4 })).toEqual({
       value: expect.closeTo((4 - 2.5) / Math.sqrt(5 / 3), 14) as number,
-      n_obs: 4,
+      nObs: 4,
     });
     expect(factorMomentumZ(series, 5, 6, { minObservations: 5 })).toEqual({
       value: null,

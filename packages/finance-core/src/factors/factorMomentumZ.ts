@@ -15,7 +15,7 @@ export interface FactorMomentumOptions {
 /** A momentum z-score with the number of observations in its window. */
 export interface MomentumValue {
   readonly value: number;
-  readonly n_obs: number;
+  readonly nObs: number;
 }
 
 /** Reason given when the series has no observation on the row asked about. */
@@ -33,7 +33,7 @@ export const MISSING_END_OBSERVATION = 'no observation on the end row';
  * history"), f(end) is NaN, W has fewer than `minObservations` valid values ("too few
  * observations") or they are all equal ("zero standard deviation").
  *
- * @example factorMomentumZ(mkt, asOfRow) // → { value: 0.107, n_obs: 90 }
+ * @example factorMomentumZ(mkt, asOfRow) // → { value: 0.107, nObs: 90 }
  */
 export function factorMomentumZ(
   series: Float64Array,
@@ -70,5 +70,5 @@ export function factorMomentumZ(
     const d = series[i]! - mean;
     if (!Number.isNaN(d)) squares += d * d;
   }
-  return { value: (current - mean) / Math.sqrt(squares / (n - 1)), n_obs: n };
+  return { value: (current - mean) / Math.sqrt(squares / (n - 1)), nObs: n };
 }

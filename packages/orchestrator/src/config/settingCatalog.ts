@@ -1,3 +1,4 @@
+import { minimumSecretLength } from './secretLength.js';
 import {
   choiceSetting,
   flagSetting,
@@ -113,7 +114,7 @@ export const settingCatalog = [
     'alerts',
     secretSetting({ trim: false }),
     null,
-    'signing secret of the webhook (≥ 16 characters)',
+    `signing secret of the webhook (≥ ${minimumSecretLength} characters)`,
   ),
   checked('ALERT_OUTBOX', 'alerts', pathSetting, null, 'JSONL file alerts are appended to'),
   // serve (the runner's serveSettings and webSettings)
@@ -134,9 +135,9 @@ export const settingCatalog = [
   checked(
     'HTTP_ACCESS_TOKEN',
     'serve',
-    secretSetting({ minLength: 16 }),
+    secretSetting({ minLength: minimumSecretLength }),
     null,
-    'token the pages and the read API ask for; required off loopback (≥ 16 characters)',
+    `token the pages and the read API ask for; required off loopback (≥ ${minimumSecretLength} characters)`,
   ),
   checked(
     'SHUTDOWN_GRACE_SECONDS',

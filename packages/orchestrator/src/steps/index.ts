@@ -44,7 +44,6 @@ export {
 } from './evaluateAlerts/deliverOperationalAlerts.js';
 export {
   alertSettingsFrom,
-  minimumSecretLength,
   readAlertSettings,
   type AlertSettingName,
   type AlertSettings,

@@ -26,6 +26,25 @@ describe('csvTable', () => {
     );
   });
 
+  it('ignores a BOM, skips lines of spaces and trims values', () => {
+    expect(
+      parseCsv('\uFEFFdate,rate\n   \n2025-01-02, 1.03 \n', ['date', 'rate'], 'f.csv'),
+    ).toEqual([{ line: 3, values: { date: '2025-01-02', rate: '1.03' } }]);
+  });
+
+  it('reports the first problem in line order, a quote spanning lines as unclosed', () => {
+    const header = ['date', 'rate'];
+    expect(() => parseCsv('date,rate\n2025-01-02\n"x,1\n', header, 'f.csv')).toThrow(
+      'f.csv:2: 2 fields (date,rate), found 1',
+    );
+    expect(() => parseCsv('date,rate\n2025-01-02,1\n"x\ny",1\n"z,1\n', header, 'f.csv')).toThrow(
+      'f.csv:3: a closing quote before the end of the line',
+    );
+    expect(() => parseCsv('date,rate\n2025-01-02,1\n"x"y,1\n', header, 'f.csv')).toThrow(
+      'f.csv:3: a comma or the end of the line after a closing quote (column 4)',
+    );
+  });
+
   it('round-trips what it writes, with null as blank and quoting when needed', () => {
     const header = ['symbol', 'amount', 'currency'];
     const text = formatCsv(header, [

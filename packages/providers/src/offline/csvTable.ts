@@ -1,3 +1,4 @@
+import { CsvSyntaxError, formatCsvField, parseCsv as parseCsvText } from '@truth-spine/csv';
 import { OfflineDataError } from './offlineDataError.js';
 
 /** One data row: values by column name, and the 1-based line it came from. */
@@ -6,52 +7,56 @@ export interface CsvRow {
   readonly values: Readonly<Record<string, string>>;
 }
 
-/** Splits one CSV line (RFC 4180 quoting: `"a,b"`, `""` for a quote). */
-function splitLine(text: string, file: string, line: number): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        field += ch;
-      }
-    } else if (ch === '"' && field === '') {
-      quoted = true;
-    } else if (ch === ',') {
-      fields.push(field);
-      field = '';
-    } else {
-      field += ch;
-    }
-  }
-  if (quoted) throw new OfflineDataError(file, line, 'a closing quote before the end of the line');
-  fields.push(field);
-  return fields;
-}
+/** What a row must be when a quote does not close on the line that opens it. */
+const closingQuote = 'a closing quote before the end of the line';
 
 /**
- * Parses CSV text whose first line must equal `header` exactly. Blank lines are skipped;
- * every row must have as many fields as the header. Throws {@link OfflineDataError}.
+ * Parses CSV text (`@truth-spine/csv`; a leading BOM is ignored) whose first line must
+ * equal `header` exactly. Blank lines (spaces only) are skipped; every row is one line and
+ * has as many fields as the header; values are trimmed. The first problem in line order
+ * throws {@link OfflineDataError} naming the file and line.
  */
 export function parseCsv(text: string, header: readonly string[], file: string): CsvRow[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const body = text.replace(/^\uFEFF/, '');
+  const lines = body.split(/\r?\n/);
   const expectedHeader = header.join(',');
   if ((lines[0] ?? '').trim() !== expectedHeader) {
     throw new OfflineDataError(file, 1, `header "${expectedHeader}"`);
   }
+  return rowsOf(body, lines, header, file);
+}
+
+/**
+ * The data rows of `text` (whose lines are `lines`). On a CSV syntax error at line L the
+ * lines before L are checked first, so an earlier problem is the one reported.
+ */
+function rowsOf(
+  text: string,
+  lines: readonly string[],
+  header: readonly string[],
+  file: string,
+): CsvRow[] {
+  let records;
+  try {
+    records = parseCsvText(text).records;
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    rowsOf(lines.slice(0, error.line - 1).join('\n'), lines, header, file);
+    throw new OfflineDataError(
+      file,
+      error.line,
+      error.problem === 'quote never closed'
+        ? closingQuote
+        : `a comma or the end of the line after a closing quote (column ${error.column})`,
+    );
+  }
+  const expectedHeader = header.join(',');
   const rows: CsvRow[] = [];
-  for (let index = 1; index < lines.length; index++) {
-    const raw = lines[index] ?? '';
-    if (raw.trim() === '') continue;
-    const line = index + 1;
-    const fields = splitLine(raw, file, line);
+  for (const { line, fields } of records) {
+    if ((lines[line - 1] ?? '').trim() === '') continue;
+    if (fields.some((field) => field.includes('\n'))) {
+      throw new OfflineDataError(file, line, closingQuote);
+    }
     if (fields.length !== header.length) {
       throw new OfflineDataError(
         file,
@@ -66,20 +71,16 @@ export function parseCsv(text: string, header: readonly string[], file: string):
   return rows;
 }
 
-/** Quotes a field only when it holds a comma, quote or line break. */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /**
  * CSV text: the header, then one line per row taking each header column from the row's
- * property of that name (null/absent → blank), ending with a newline.
+ * property of that name (null/absent → blank), ending with a newline. A field is quoted
+ * only when it must be (`formatCsvField`).
  */
 export function formatCsv(header: readonly string[], rows: readonly object[]): string {
   const lines = [header.join(',')];
   for (const row of rows) {
     const record = row as Readonly<Record<string, string | null | undefined>>;
-    lines.push(header.map((name) => csvField(record[name] ?? '')).join(','));
+    lines.push(header.map((name) => formatCsvField(record[name] ?? '')).join(','));
   }
   return `${lines.join('\n')}\n`;
 }

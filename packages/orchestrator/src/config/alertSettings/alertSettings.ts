@@ -1,6 +1,7 @@
 import { checkedSettingsOf } from '../checkedSettings.js';
 import type { SettingValues } from '../loadSettings.js';
 import type { CheckedSettings } from '../settingCatalog.js';
+import { minimumSecretLength } from '../secretLength.js';
 import { AlertSettingsError } from './alertSettingsError.js';
 
 /** The alert settings. Absent settings are null. */
@@ -12,9 +13,6 @@ export interface AlertSettings {
   /** `ALERT_OUTBOX`: path of the JSONL outbox. */
   readonly outboxFile: string | null;
 }
-
-/** Shortest accepted `ALERT_WEBHOOK_SECRET`: 16 characters. */
-export const minimumSecretLength = 16;
 
 /** The alert settings' names, as the setting catalog checks them. */
 export type AlertSettingName =

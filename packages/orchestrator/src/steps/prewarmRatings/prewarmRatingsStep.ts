@@ -17,7 +17,7 @@ import {
 } from '../../pipeline/portfolioBatchWork.js';
 import type { StepBody, StepDetails } from '../../pipeline/stepBody.js';
 import type { StepDependencies } from '../stepDependencies.js';
-import { groupByKey } from './groupByKey.js';
+import { groupByKey } from '../../shared/groupByKey.js';
 import { holdingMarketValues } from './holdingMarketValues.js';
 import { portfolioRatingRow, type RatingRow, securityRatingRow } from './ratingRows.js';
 import { type PackQuotes, readPackQuotes } from './readPackQuotes.js';

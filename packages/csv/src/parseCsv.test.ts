@@ -17,6 +17,16 @@ describe('parseCsv', () => {
     expect(() => parseCsv('a,b\n"x"y,2')).toThrow('line 2, column 4: text after a closing quote');
   });
 
+  it('keeps fields exactly as written: spaces, a lone CR, a quote inside a field, a BOM', () => {
+    expect(parseCsv('\uFEFFa,b\n  \nx\ry, a"b \n')).toEqual({
+      header: ['\uFEFFa', 'b'],
+      records: [
+        { line: 2, fields: ['  '] },
+        { line: 3, fields: ['x\ry', ' a"b '] },
+      ],
+    });
+  });
+
   it('gives an empty table for empty text', () => {
     expect(parseCsv('')).toEqual({ header: [], records: [] });
   });

@@ -14,7 +14,10 @@ export interface CsvTable {
  * Parses RFC 4180 CSV: comma-separated, `"` quotes fields that hold commas, quotes or
  * newlines, `""` is a literal quote, LF or CRLF line ends; blank lines are skipped.
  * Throws {@link CsvSyntaxError} (1-based line and column) on an unterminated quote or
- * text after a closing quote.
+ * text after a closing quote. Fields are returned exactly as written (never trimmed or
+ * converted); a quote inside an unquoted field, a lone `\r` and a leading byte-order mark
+ * are ordinary characters (a caller that accepts a BOM strips it first), and a line of
+ * spaces is a record of one field.
  */
 export function parseCsv(text: string): CsvTable {
   const rows: CsvRecord[] = [];
@@ -83,13 +86,19 @@ export function parseCsv(text: string): CsvTable {
   return { header: header?.fields ?? [], records };
 }
 
-/** The file is not well-formed CSV. */
+/** What is wrong with text that is not well-formed CSV. */
+export type CsvProblem = 'quote never closed' | 'text after a closing quote';
+
+/**
+ * The text is not well-formed CSV: `problem` at 1-based `line` and `column` (of the
+ * opening quote for a quote never closed). Message: `line L, column C: problem`.
+ */
 export class CsvSyntaxError extends Error {
   readonly code = 'csv_syntax' as const;
   constructor(
     readonly line: number,
     readonly column: number,
-    problem: string,
+    readonly problem: CsvProblem,
   ) {
     super(`line ${line}, column ${column}: ${problem}`);
     this.name = 'CsvSyntaxError';
