@@ -21,7 +21,8 @@ export interface StepDependencies {
   readonly booksDir?: string;
   /**
    * ALERT_RULES, ALERT_WEBHOOK_URL/SECRET, ALERT_OUTBOX (`readAlertSettings(env)`), used by
-   * evaluate_alerts and `deliverOperationalAlerts`; absent = read from process.env.
+   * evaluate_alerts and `deliverOperationalAlerts`, read by the runner with its configuration;
+   * absent = none set (console channel, built-in rules only).
    */
   readonly alertSettings?: AlertSettings;
   /** Where the console alert channel writes (default process.stderr). */

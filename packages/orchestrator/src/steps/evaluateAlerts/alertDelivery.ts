@@ -19,16 +19,17 @@ export interface AlertSetup {
 }
 
 /**
- * The rules and channels of `deps.alertSettings` (absent → read from the process
- * environment with `readAlertSettings`, so the runner's ALERT_* settings apply however the
- * dependencies were built; none set → console only, built-in rules only): the `ALERT_RULES` file's rules plus the built-in operational rules
+ * The rules and channels of `deps.alertSettings` (the runner reads them with the rest of its
+ * configuration; absent → no ALERT_* setting: console only, built-in rules only — a step
+ * never reads the process environment itself): the `ALERT_RULES` file's rules plus the
+ * built-in operational rules
  * (`withOperationalDefaults`) on every configured channel; channels from
  * `configureChannels` (a rule naming an unconfigured channel is an AlertRulesError).
  * The console channel writes to `deps.alertConsole` (default stderr: stdout carries the
  * commands' JSON reports).
  */
 export async function alertSetup(deps: StepDependencies): Promise<AlertSetup> {
-  const settings = deps.alertSettings ?? readAlertSettings(process.env);
+  const settings = deps.alertSettings ?? readAlertSettings({});
   const fileRules = settings.rulesFile === null ? [] : await loadAlertRules(settings.rulesFile);
   const sink: LineSink = deps.alertConsole ?? process.stderr;
   const channels = configureChannels(settings, fileRules, sink);
