@@ -91,6 +91,18 @@ describe('analyze on the reference inputs', () => {
   });
 });
 
+describe('parseDatedCsv', () => {
+  it('reads quoted fields as RFC 4180 CSV, with the line each record starts on', () => {
+    const table = parseDatedCsv('q.csv', '"date","value"\n2024-01-02,"1.5"\n\n2024-01-03, 2 \n', [
+      'value',
+    ]);
+    expect(table.header).toEqual(['date', 'value']);
+    expect([...table.days]).toEqual([isoToEpochDay('2024-01-02'), isoToEpochDay('2024-01-03')]);
+    expect(table.lines).toEqual([2, 4]);
+    expect([...table.columns.get('value')!]).toEqual([1.5, 2]);
+  });
+});
+
 describe('analyze with missing rows', () => {
   it('accepts an as-of after the last portfolio row: those days are missing observations', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'analyze-gap-'));
@@ -182,6 +194,19 @@ describe('analyze rejects bad input with one message naming file, line and colum
           '2024-12-31',
         ),
       /e\.csv:10: column "QMJ": "1\.2\.3" is not a number/,
+    ],
+    [
+      'a quote that never closes',
+      () =>
+        analyze(
+          write(
+            'g.csv',
+            editLine(portfolioText, 8, (l) => l.replace(/,/, ',"')),
+          ),
+          dataFile('market.csv'),
+          '2024-12-31',
+        ),
+      /g\.csv:8: column "character 12": quote never closed/,
     ],
     [
       'a portfolio date missing from the market calendar',

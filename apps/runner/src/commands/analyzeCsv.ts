@@ -1,4 +1,5 @@
 import { isoToEpochDay } from '@truth-spine/finance-core';
+import { CsvSyntaxError, parseCsv, type CsvTable } from '@truth-spine/csv';
 import { AnalyzeInputError } from './analyzeInputError.js';
 
 /** A dated CSV table: ascending epoch days and, per requested column, its numbers (NaN = blank). */
@@ -14,14 +15,14 @@ export interface DatedTable {
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
- * Parses a comma-separated file whose first column is `date` (YYYY-MM-DD, strictly
+ * Parses a CSV file (RFC 4180: quoted fields may hold commas; `@truth-spine/csv`) whose first column is `date` (YYYY-MM-DD, strictly
  * ascending) and whose other columns are decimal numbers or blank (→ NaN). Checks that
  * every `required` column exists and every row has as many fields as the header.
  * Throws {@link AnalyzeInputError} naming file, line and column for the first problem.
  */
 export function parseDatedCsv(file: string, text: string, required: readonly string[]): DatedTable {
-  const rawLines = text.split(/\r?\n/);
-  const header = (rawLines[0] ?? '').split(',').map((h) => h.trim());
+  const table = csvTable(file, text);
+  const header = table.header.map((h) => h.trim());
   if (header[0] !== 'date') {
     throw new AnalyzeInputError(file, 1, header[0] ?? '', 'the first column must be "date"');
   }
@@ -39,11 +40,10 @@ export function parseDatedCsv(file: string, text: string, required: readonly str
   const values = numericColumns.map(() => [] as number[]);
   const days: number[] = [];
   const lines: number[] = [];
-  for (let index = 1; index < rawLines.length; index++) {
-    const raw = rawLines[index]!;
-    if (raw.trim() === '') continue;
-    const line = index + 1;
-    const cells = raw.split(',').map((c) => c.trim());
+  for (const record of table.records) {
+    const cells = record.fields.map((c) => c.trim());
+    if (cells.length === 1 && cells[0] === '') continue; // a line of spaces
+    const { line } = record;
     if (cells.length !== header.length) {
       throw new AnalyzeInputError(
         file,
@@ -92,5 +92,15 @@ function parseDay(file: string, line: number, cell: string): number {
       'date',
       `"${cell}" is not a date in the form YYYY-MM-DD`,
     );
+  }
+}
+
+/** The file's header and records; a CSV syntax error names the file, line and column. */
+function csvTable(file: string, text: string): CsvTable {
+  try {
+    return parseCsv(text);
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    throw new AnalyzeInputError(file, error.line, `character ${error.column}`, error.problem);
   }
 }
