@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@truth-spine/store';
-import { insertRows } from '@truth-spine/store';
 import type { MetricRow } from '../metricRows/flattenMetricRecords.js';
+import { insertPortfolioRecords } from './insertPortfolioRecords.js';
 import { encodeMetricSet } from './metricSetRecord.js';
 
 /** One portfolio's metric rows of one pack, as a step writes them. */
@@ -28,7 +28,8 @@ const MERGE_ON_CONFLICT = sql.raw(
 /**
  * Writes each portfolio's metric rows as its one `metric_sets` record of `packId`
  * ({@link encodeMetricSet}; throws before writing on a row the record cannot hold), merged by
- * metric name into the record already there; a portfolio without rows gets none. One statement (the bulk path, `insertRows`).
+ * metric name into the record already there; a portfolio without rows gets none. One
+ * statement per 1,000 portfolios (`insertPortfolioRecords`).
  * Returns the number of metric rows written.
  */
 export async function upsertMetricSets(
@@ -38,11 +39,12 @@ export async function upsertMetricSets(
 ): Promise<number> {
   const records = sets
     .filter((s) => s.rows.length > 0)
-    .map((s) => [packId, s.portfolioId, encodeMetricSet(s.rows)]);
-  await insertRows(
+    .map((s) => [s.portfolioId, encodeMetricSet(s.rows)] as const);
+  await insertPortfolioRecords(
     executor,
     'metric_sets',
-    ['pack_id', 'portfolio_id', 'metrics'],
+    'metrics',
+    packId,
     records,
     MERGE_ON_CONFLICT,
   );

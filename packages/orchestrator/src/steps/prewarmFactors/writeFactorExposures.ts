@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@truth-spine/store';
-import { insertRows } from '@truth-spine/store';
+import { insertPortfolioRecords } from '../metricSets/insertPortfolioRecords.js';
 import type { FactorExposureRow } from './factorExposureRows.js';
 import { encodeFactorSet, type FactorExposure } from './factorSetRecord.js';
 
@@ -22,26 +22,31 @@ const MERGE_ON_CONFLICT = sql.raw(
 /**
  * Writes factor exposure rows as one `factor_sets` record per (pack, portfolio)
  * ({@link encodeFactorSet}; throws before writing on a row the record cannot hold), merged by
- * (window, factor) into the record already there, in one statement (the bulk path,
- * `insertRows`). Floats travel as their shortest round-trip decimal text, which jsonb keeps,
+ * (window, factor) into the record already there, one statement per 1,000 portfolios
+ * (`insertPortfolioRecords`). Floats travel as their shortest round-trip decimal text, which jsonb keeps,
  * so the stored doubles are the computed ones bit for bit.
  */
 export async function writeFactorExposures(
   executor: Executor,
   rows: readonly FactorExposureRow[],
 ): Promise<void> {
-  const sets = new Map<string, { packId: string; portfolioId: string; rows: FactorExposure[] }>();
+  const byPack = new Map<string, Map<string, FactorExposure[]>>();
   for (const { packId, portfolioId, ...exposure } of rows) {
-    const key = JSON.stringify([packId, portfolioId]);
-    let set = sets.get(key);
-    if (set === undefined) sets.set(key, (set = { packId, portfolioId, rows: [] }));
-    set.rows.push(exposure);
+    let pack = byPack.get(packId);
+    if (pack === undefined) byPack.set(packId, (pack = new Map()));
+    let set = pack.get(portfolioId);
+    if (set === undefined) pack.set(portfolioId, (set = []));
+    set.push(exposure);
   }
-  await insertRows(
-    executor,
-    'factor_sets',
-    ['pack_id', 'portfolio_id', 'exposures'],
-    [...sets.values()].map((s) => [s.packId, s.portfolioId, encodeFactorSet(s.rows)]),
-    MERGE_ON_CONFLICT,
-  );
+  for (const [packId, pack] of byPack) {
+    const records = [...pack].map(([id, set]) => [id, encodeFactorSet(set)] as const);
+    await insertPortfolioRecords(
+      executor,
+      'factor_sets',
+      'exposures',
+      packId,
+      records,
+      MERGE_ON_CONFLICT,
+    );
+  }
 }
