@@ -102,8 +102,8 @@ export const historyChunks = pgTable(
 /**
  * Every metric of one portfolio in one pack as ONE record (one row per (pack, portfolio)
  * instead of ~124): `metrics` is a jsonb array of entries `{ metric, value?, reason?,
- * first_date?, last_date?, n_obs?, details? }` sorted by `metric` in code-point order,
- * null fields left out; exactly one of `value` (a finite double, kept exactly: jsonb
+ * first_date?, last_date?, n_obs?, details? }`, one per metric name, null fields left out
+ * (written sorted by name; a write that only adds names appends them, so readers sort); exactly one of `value` (a finite double, kept exactly: jsonb
  * numbers are decimals and the writer prints the shortest round-trip one) and `reason`.
  * compute_daily_metrics and prewarm_factors each merge their metrics into it by name —
  * docs/SCHEMA.md.

@@ -22,7 +22,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /**
  * The record of one portfolio's metric rows: a JSON array of {@link MetricSetEntry} sorted
  * by metric name in code-point order (PostgreSQL's `collate "C"`), the order every reader
- * returns. A number is written as `JSON.stringify` prints it — the shortest decimal that
+ * returns ({@link decodeMetricSet}). A number is written as `JSON.stringify` prints it — the shortest decimal that
  * parses back to the same float64 — and jsonb keeps that decimal exactly, so decoding
  * gives the computed doubles bit for bit (except −0, which JSON prints as 0, as the old
  * `metrics` export did). Throws, writing nothing, on what the `metrics` table's types and
@@ -41,13 +41,14 @@ export function encodeMetricSet(rows: readonly MetricRow[]): string {
   return JSON.stringify(entries);
 }
 
-/** The rows of a record written by {@link encodeMetricSet} (jsonb text), in its order. */
+/**
+ * The rows of a stored record (jsonb text) sorted by metric name in code-point order — a
+ * record written by {@link encodeMetricSet} is sorted, one a second step appended to is two
+ * sorted runs (`upsertMetricSets`). Null where a field is absent.
+ */
 export function decodeMetricSet(text: string): MetricRow[] {
-  return metricRowsOf(JSON.parse(text) as readonly MetricSetEntry[]);
-}
-
-/** The rows of parsed record entries, in their order (null where a field is absent). */
-export function metricRowsOf(entries: readonly MetricSetEntry[]): MetricRow[] {
+  const entries = JSON.parse(text) as MetricSetEntry[];
+  entries.sort((a, b) => compareCodePoints(a.metric, b.metric));
   return entries.map((e) => ({
     metric: e.metric,
     value: e.value ?? null,

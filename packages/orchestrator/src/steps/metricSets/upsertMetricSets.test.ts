@@ -75,6 +75,25 @@ describe.each(testDatabaseKinds())('upsertMetricSets on %s', (kind) => {
     expect(other!.rows).toHaveLength(awkward.length + 1);
   });
 
+  it('appends metrics of new names and still reads the record sorted by name', async () => {
+    await upsertMetricSets(t.db.drizzle, PACK, [
+      { portfolioId: 'P-2', rows: [row('z.last', 9), row('a.first', 8)] },
+    ]);
+    const [set] = await readMetricSets(t.db, PACK, ['P-2']);
+    expect(set!.rows.map((r) => r.metric)).toEqual([
+      'a.first',
+      ...awkward.map((_x, i) => `m.${i}`),
+      'm.null',
+      'z.last',
+    ]);
+    expect(set!.rows[0]).toEqual(row('a.first', 8));
+    // and a later write of a stored name replaces it in the appended record
+    await upsertMetricSets(t.db.drizzle, PACK, [{ portfolioId: 'P-2', rows: [row('a.first', 7)] }]);
+    const [again] = await readMetricSets(t.db, PACK, ['P-2']);
+    expect(again!.rows.filter((r) => r.metric === 'a.first')).toEqual([row('a.first', 7)]);
+    expect(again!.rows).toHaveLength(awkward.length + 3);
+  });
+
   it('writes nothing when a row breaks the record contract', async () => {
     await expect(
       upsertMetricSets(t.db.drizzle, PACK, [

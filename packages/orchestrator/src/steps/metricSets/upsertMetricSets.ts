@@ -12,17 +12,26 @@ export interface PortfolioMetricRows {
 
 /**
  * On a record already stored for (pack, portfolio): the stored entries whose metric is not
- * among the new ones, plus the new entries, re-sorted by name — per metric the upsert the
- * `metrics` table had, so compute_daily_metrics and prewarm_factors (the rolling
- * correlations) each add their metrics to the one record, and a re-run replaces its own.
+ * among the new ones, plus the new entries — per metric the upsert the `metrics` table had,
+ * so compute_daily_metrics and prewarm_factors (the rolling correlations) each add their
+ * metrics to the one record, and a re-run replaces its own. When no new name is stored yet
+ * (prewarm_factors' nightly case) the new entries are appended as they are (`||`, ~2× faster
+ * than rebuilding the record), so a record is two sorted runs and readers sort
+ * (`decodeMetricSet`); otherwise the record is rebuilt sorted.
  */
 const MERGE_ON_CONFLICT = sql.raw(
-  ` on conflict (pack_id, portfolio_id) do update set metrics = (
-      select jsonb_agg(m.e order by m.e->>'metric' collate "C") from (
-        select o.e from jsonb_array_elements(metric_sets.metrics) as o(e)
-         where not excluded.metrics @> jsonb_build_array(jsonb_build_object('metric', o.e->'metric'))
-        union all
-        select n.e from jsonb_array_elements(excluded.metrics) as n(e)) as m)`,
+  ` on conflict (pack_id, portfolio_id) do update set metrics = case
+      when not exists (
+        select from jsonb_array_elements(excluded.metrics) as n(e)
+         where metric_sets.metrics @> jsonb_build_array(jsonb_build_object('metric', n.e->'metric')))
+      then metric_sets.metrics || excluded.metrics
+      else (
+        select jsonb_agg(m.e order by m.e->>'metric' collate "C") from (
+          select o.e from jsonb_array_elements(metric_sets.metrics) as o(e)
+           where not excluded.metrics @> jsonb_build_array(jsonb_build_object('metric', o.e->'metric'))
+          union all
+          select n.e from jsonb_array_elements(excluded.metrics) as n(e)) as m)
+    end`,
 );
 
 /**
