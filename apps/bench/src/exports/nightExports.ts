@@ -76,19 +76,20 @@ async function packSha256(db: Database, packId: string): Promise<string> {
   return row!.sha256;
 }
 
+/** Metric and factor-exposure entries (of the pack's records) and rating rows of `packId`. */
 async function rowCounts(db: Database, packId: string): Promise<ExportedNight['rows']> {
-  const count = async (table: string) =>
+  const count = async (table: string, rowsPerRecord: string) =>
     Number(
       (
         await db.query<{ n: string | number }>(
-          `select count(*) as n from ${table} where pack_id = $1`,
+          `select coalesce(sum(${rowsPerRecord}), 0)::int as n from ${table} where pack_id = $1`,
           [packId],
         )
       )[0]!.n,
     );
   return {
-    metrics: await count('metrics'),
-    exposures: await count('factor_exposures'),
-    ratings: await count('ratings'),
+    metrics: await count('metric_sets', 'jsonb_array_length(metrics)'),
+    exposures: await count('factor_sets', 'jsonb_array_length(exposures)'),
+    ratings: await count('ratings', '1'),
   };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   demoCopy,
+  readMetricSets,
   withoutTransaction,
   type DemoCopy,
   type RunReport,
@@ -59,10 +60,13 @@ function runner(args: string[], env: Record<string, string>, killWhen?: RegExp):
 async function metricRows(url: string, packId: string): Promise<unknown[]> {
   const db = await openDatabase(url);
   try {
-    return await db.query(
-      `select portfolio_id, metric, value, reason from metrics where pack_id = $1
-        order by portfolio_id, metric`,
-      [packId],
+    return (await readMetricSets(db, packId)).flatMap((set) =>
+      set.rows.map((r) => ({
+        portfolio_id: set.portfolioId,
+        metric: r.metric,
+        value: r.value,
+        reason: r.reason,
+      })),
     );
   } finally {
     await db.close();

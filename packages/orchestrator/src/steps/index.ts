@@ -24,11 +24,20 @@ export { prewarmFactorsStep } from './prewarmFactors/prewarmFactorsStep.js';
 export { readReturnSeries, type StoredReturnSeries } from './valuation/readReturnSeries.js';
 export { portfolioHistory, type PortfolioHistory } from './valuation/portfolioHistory.js';
 export {
+  exportedMetric,
   exportPackMetrics,
   type ExportedMetric,
   type PackMetricsExport,
 } from './computeDailyMetrics/exportPackMetrics.js';
-export { exportPackFactors, type PackFactorsExport } from './prewarmFactors/exportPackFactors.js';
+export {
+  exportedExposure,
+  exportPackFactors,
+  type ExportedExposure,
+  type PackFactorsExport,
+} from './prewarmFactors/exportPackFactors.js';
+export { readMetricSets } from './metricSets/readMetricSets.js';
+export type { PortfolioMetricRows } from './metricSets/upsertMetricSets.js';
+export { readFactorSets, type PortfolioFactorSet } from './prewarmFactors/readFactorSets.js';
 export {
   exportPackRatings,
   ratingOutput,

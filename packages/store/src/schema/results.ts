@@ -99,9 +99,17 @@ export const historyChunks = pgTable(
   (t) => [primaryKey({ columns: [t.lineageId, t.chunk] })],
 );
 
-/** One metric of one portfolio in one pack; `value` null ⇔ `reason` says why (upserted). */
-export const metrics = pgTable(
-  'metrics',
+/**
+ * Every metric of one portfolio in one pack as ONE record (one row per (pack, portfolio)
+ * instead of ~124): `metrics` is a jsonb array of entries `{ metric, value?, reason?,
+ * first_date?, last_date?, n_obs?, details? }`, one per metric name, null fields left out
+ * (written sorted by name; a write that only adds names appends them, so readers sort); exactly one of `value` (a finite double, kept exactly: jsonb
+ * numbers are decimals and the writer prints the shortest round-trip one) and `reason`.
+ * compute_daily_metrics and prewarm_factors each merge their metrics into it by name —
+ * docs/SCHEMA.md.
+ */
+export const metricSets = pgTable(
+  'metric_sets',
   {
     packId: text('pack_id')
       .notNull()
@@ -109,23 +117,19 @@ export const metrics = pgTable(
     portfolioId: text('portfolio_id')
       .notNull()
       .references(() => portfolios.id),
-    metric: text('metric').notNull(),
-    value: doublePrecision('value'),
-    reason: text('reason'),
-    firstDate: day('first_date'),
-    lastDate: day('last_date'),
-    nObs: integer('n_obs'),
-    details: jsonb('details'),
+    metrics: jsonb('metrics').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.packId, t.portfolioId, t.metric] }),
-    check('metrics_value_or_reason', sql`(${t.value} is null) = (${t.reason} is not null)`),
-  ],
+  (t) => [primaryKey({ columns: [t.packId, t.portfolioId] })],
 );
 
-/** One factor loading of one portfolio over one window (1Y, 3Y, SI) in one pack. */
-export const factorExposures = pgTable(
-  'factor_exposures',
+/**
+ * Every factor loading of one portfolio in one pack as ONE record: `exposures` is a jsonb
+ * array of entries `{ window, factor, loading?, standard_error?, t_value?, contribution?,
+ * reason?, details? }` (windows 1Y, 3Y, SI) sorted by window, then factor, in code-point
+ * order, null fields left out — docs/SCHEMA.md.
+ */
+export const factorSets = pgTable(
+  'factor_sets',
   {
     packId: text('pack_id')
       .notNull()
@@ -133,16 +137,9 @@ export const factorExposures = pgTable(
     portfolioId: text('portfolio_id')
       .notNull()
       .references(() => portfolios.id),
-    window: text('window').notNull(),
-    factor: text('factor').notNull(),
-    loading: doublePrecision('loading'),
-    standardError: doublePrecision('standard_error'),
-    tValue: doublePrecision('t_value'),
-    contribution: doublePrecision('contribution'),
-    reason: text('reason'),
-    details: jsonb('details'),
+    exposures: jsonb('exposures').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.packId, t.portfolioId, t.window, t.factor] })],
+  (t) => [primaryKey({ columns: [t.packId, t.portfolioId] })],
 );
 
 /** The macro regime of a pack's as-of date (finance-core docs/FACTORS.md). */

@@ -9,3 +9,4 @@ export {
   type TestDatabase,
   type TestDatabaseKind,
 } from './testDatabases.js';
+export { migrateThrough } from './migrateThrough.js';

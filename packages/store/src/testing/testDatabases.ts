@@ -40,17 +40,18 @@ export interface TestDatabase {
  * seconds and hundreds of MB; `onDisk: true` puts it in a temporary directory, so that a
  * command under test can open it by URL after `db.close()`), or a new PostgreSQL database
  * `truth_spine_test_<random>` created beside `TEST_DATABASE_URL`'s and dropped by
- * `dispose`, so test files never collide.
+ * `dispose`, so test files never collide. `migrate: false` leaves it empty (for
+ * `migrateThrough`).
  */
 export async function openTestDatabase(
   kind: TestDatabaseKind,
   env: Readonly<Record<string, string | undefined>> = process.env,
-  options: { onDisk?: boolean } = {},
+  options: { onDisk?: boolean; migrate?: boolean } = {},
 ): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const dir = options.onDisk ? await mkdtemp(join(tmpdir(), 'truth-spine-pglite-')) : null;
     const url = dir === null ? 'pglite://memory' : `pglite://${dir}`;
-    const db = await openDatabase(url);
+    const db = await openDatabase(url, { migrate: options.migrate ?? true });
     return {
       kind,
       db,
@@ -75,7 +76,7 @@ export async function openTestDatabase(
     handles.push(handle);
     return handle;
   };
-  const db = await open();
+  const db = await open({ migrate: options.migrate ?? true });
   return {
     kind,
     db,

@@ -1,4 +1,11 @@
-import { readReturnSeries, type JsonValue } from '@truth-spine/orchestrator';
+import {
+  exportedExposure,
+  exportedMetric,
+  readFactorSets,
+  readMetricSets,
+  readReturnSeries,
+  type JsonValue,
+} from '@truth-spine/orchestrator';
 import { type Database } from '@truth-spine/store';
 import { ratingOutput, type RatingOutput } from '@truth-spine/orchestrator';
 
@@ -52,7 +59,6 @@ export interface PortfolioExposure {
 export type PortfolioRating = RatingOutput;
 
 const num = (x: unknown): number | null => (x === null || x === undefined ? null : Number(x));
-const json = (x: string | null): JsonValue => (x === null ? null : (JSON.parse(x) as JsonValue));
 
 export async function readPortfolioRecord(
   db: Database,
@@ -122,50 +128,24 @@ export async function readPortfolioValuation(
   return row === undefined ? null : { ...row, positions: Number(row.positions) };
 }
 
-/** The portfolio's metrics in `packId`, sorted by metric name (`collate "C"`, as the CLI). */
+/** The portfolio's metrics in `packId` (its `metric_sets` record), sorted by metric name (`collate "C"`, as the CLI). */
 export async function readPortfolioMetrics(
   db: Database,
   packId: string,
   id: string,
 ): Promise<PortfolioMetric[]> {
-  const rows = await db.query<Omit<PortfolioMetric, 'details'> & { details: string | null }>(
-    `select portfolio_id, metric, value, reason, first_date::text as first_date,
-            last_date::text as last_date, n_obs, details::text as details
-       from metrics where pack_id = $1 and portfolio_id = $2 order by metric collate "C"`,
-    [packId, id],
-  );
-  return rows.map((m) => ({
-    ...m,
-    value: num(m.value),
-    n_obs: num(m.n_obs),
-    details: json(m.details),
-  }));
+  const [set] = await readMetricSets(db, packId, [id]);
+  return (set?.rows ?? []).map((row) => exportedMetric(id, row));
 }
 
-/** The portfolio's factor exposures in `packId`, sorted by window and factor (as the CLI). */
+/** The portfolio's factor exposures in `packId` (its `factor_sets` record), sorted by window and factor (as the CLI). */
 export async function readPortfolioExposures(
   db: Database,
   packId: string,
   id: string,
 ): Promise<PortfolioExposure[]> {
-  const rows = await db.query<Record<string, unknown>>(
-    `select portfolio_id, "window", factor, loading, standard_error, t_value, contribution,
-            reason, details::text as details
-       from factor_exposures where pack_id = $1 and portfolio_id = $2
-      order by "window" collate "C", factor collate "C"`,
-    [packId, id],
-  );
-  return rows.map((e) => ({
-    portfolio_id: String(e['portfolio_id']),
-    window: String(e['window']),
-    factor: String(e['factor']),
-    loading: num(e['loading']),
-    standard_error: num(e['standard_error']),
-    t_value: num(e['t_value']),
-    contribution: num(e['contribution']),
-    reason: (e['reason'] as string | null) ?? null,
-    details: json((e['details'] as string | null) ?? null),
-  }));
+  const [set] = await readFactorSets(db, packId, [id]);
+  return (set?.exposures ?? []).map((e) => exportedExposure(id, e));
 }
 
 export async function readPortfolioRating(

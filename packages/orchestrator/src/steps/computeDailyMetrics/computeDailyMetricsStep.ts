@@ -41,6 +41,7 @@ import {
 import { metricRowsFor } from './metricRowsFor.js';
 import { readPortfolioBatchOf } from './readPortfolioBatchOf.js';
 import type { MetricRow } from '../metricRows/flattenMetricRecords.js';
+import { type PortfolioMetricRows, upsertMetricSets } from '../metricSets/upsertMetricSets.js';
 import { reconciledTradingLots } from '../tradingLots/reconciledTradingLots.js';
 import { TradingLots } from '../tradingLots/tradingLotsOf.js';
 import { metricSetInputFor } from './metricSetInputFor.js';
@@ -51,27 +52,14 @@ export const RISK_FREE_SERIES = 'DGS3MO';
 /** Default trading-calendar symbol (config CALENDAR_SYMBOL). */
 export const DEFAULT_CALENDAR_SYMBOL = 'SPY';
 
-/** Columns of a metrics row. */
-export const METRIC_COLUMNS = [
-  'pack_id',
-  'portfolio_id',
-  'metric',
-  'value',
-  'reason',
-  'first_date',
-  'last_date',
-  'n_obs',
-  'details',
-] as const;
-
 /**
  * compute_daily_metrics (src/steps/computeDailyMetrics/README.md): for every portfolio existing on D, streamed in batches —
  * its daily history from the books and market history (`portfolioHistory`), its exact
  * value on D with the pack's closes and FX (`valuations`), the history as a
  * `return_series` row over its append-only `history_chunks` (an extended series appends one
  * day to its lineage: one chunk rewritten, not the whole history), and finance-core's `computeMetricSet` (benchmark = local-currency
- * close-to-close returns, rf = `(1 + DGS3MO/100)^(1/252) − 1` carried forward) stored
- * flattened in `metrics`, plus the per-lot trading statistics `trading_lots.*` from the
+ * close-to-close returns, rf = `(1 + DGS3MO/100)^(1/252) − 1` carried forward) flattened
+ * into the portfolio's one `metric_sets` record, plus the per-lot trading statistics `trading_lots.*` from the
  * portfolio's Beancount ledger (`tradingLotRows`; computed by reconcile_ledger from the
  * ledger it parsed and read back, parsed here only where those rows are missing). All writes of a batch are bulk upserts in one transaction.
  * Reports counts; a portfolio whose inception is D has a valuation but no metrics yet.
@@ -108,7 +96,7 @@ export interface MetricsNight {
 /**
  * compute_daily_metrics as batches of portfolio ids ({@link PortfolioBatchWork}): the
  * portfolios existing on D (inception ≤ D), each batch's valuations, return series and
- * metrics upserted by (pack, portfolio[, metric]) in one transaction.
+ * metric set upserted by (pack, portfolio) in one transaction.
  */
 export function computeDailyMetricsWork(
   deps: StepDependencies,
@@ -180,7 +168,7 @@ export async function openMetricsNight(
 /**
  * One batch of compute_daily_metrics: the portfolios `portfolioIds` (their books dated ≤ D)
  * valued, their series built (extended incrementally when possible) and their metrics
- * computed; valuations, return_series and metrics upserted in one transaction. Returns
+ * computed; valuations, return_series and metric sets upserted in one transaction. Returns
  * `{ portfolios, extended_incrementally, metric_rows, portfolios_without_history }`.
  */
 export async function computeDailyMetricsBatch(
@@ -245,7 +233,8 @@ async function computeBatch(
   const valuations: unknown[][] = [];
   const series: unknown[][] = [];
   const chunks: unknown[][] = [];
-  const metrics: unknown[][] = [];
+  const metrics: PortfolioMetricRows[] = [];
+  let metricRows = 0;
   for (const portfolio of batch.portfolios) {
     const firstRow = firstRowAfter(
       market.calendar,
@@ -269,17 +258,18 @@ async function computeBatch(
         : null;
     if (extension !== null) extended++;
     const history = extension ?? portfolioHistory(movements, valuationMarket, firstRow);
-    metrics.push([
-      packId,
-      portfolio.id,
-      BOOKS_FINGERPRINT_METRIC,
-      booksFingerprint(movements, asOf),
-      null,
-      null,
-      asOf,
-      null,
-      { through: asOf },
-    ]);
+    const rows: MetricRow[] = [
+      {
+        metric: BOOKS_FINGERPRINT_METRIC,
+        value: booksFingerprint(movements, asOf),
+        reason: null,
+        firstDate: null,
+        lastDate: asOf,
+        nObs: null,
+        details: { through: asOf },
+      },
+    ];
+    metrics.push({ portfolioId: portfolio.id, rows });
     const valuation = exactValuation(
       portfolio.id,
       history.holdings,
@@ -315,29 +305,17 @@ async function computeBatch(
       factors: [],
       factorNames: [],
     });
-    const rows = [
+    rows.push(
       ...metricRowsFor(computeMetricSet(input, asOfDay)),
       ...(await lots.rowsOf(portfolio.id)),
-    ];
-    for (const row of rows) {
-      metrics.push([
-        packId,
-        portfolio.id,
-        row.metric,
-        row.value,
-        row.reason,
-        row.firstDate,
-        row.lastDate,
-        row.nObs,
-        row.details,
-      ]);
-    }
+    );
   }
-  await writeBatch(night.db, valuations, chunks, series, metrics);
+  for (const set of metrics) metricRows += set.rows.length;
+  await writeBatch(night.db, packId, valuations, chunks, series, metrics);
   return {
     portfolios: batch.portfolios.length,
     extended_incrementally: extended,
-    metric_rows: metrics.length,
+    metric_rows: metricRows,
     portfolios_without_history: withoutHistory,
   };
 }
@@ -351,10 +329,11 @@ export function sumOf(partials: readonly StepDetails[], key: string): number {
 
 async function writeBatch(
   db: Database,
+  packId: string,
   valuations: unknown[][],
   chunks: unknown[][],
   series: unknown[][],
-  metrics: unknown[][],
+  metrics: readonly PortfolioMetricRows[],
 ): Promise<void> {
   await db.drizzle.transaction(async (tx) => {
     await upsertRows(tx, 'valuations', VALUATION_COLUMNS, ['pack_id', 'portfolio_id'], valuations);
@@ -366,6 +345,6 @@ async function writeBatch(
       ['pack_id', 'portfolio_id'],
       series,
     );
-    await upsertRows(tx, 'metrics', METRIC_COLUMNS, ['pack_id', 'portfolio_id', 'metric'], metrics);
+    await upsertMetricSets(tx, packId, metrics);
   });
 }

@@ -1,7 +1,9 @@
 import type { Database } from '@truth-spine/store';
 import type { JsonValue } from '../../pipeline/stepBody.js';
+import type { MetricRow } from '../metricRows/flattenMetricRecords.js';
+import { readMetricSets } from '../metricSets/readMetricSets.js';
 
-/** One stored metric as exported (snake_case, as in the table). */
+/** One stored metric as exported (snake_case, as in its `metric_sets` record). */
 export interface ExportedMetric {
   readonly portfolio_id: string;
   readonly metric: string;
@@ -29,8 +31,9 @@ export interface PackMetricsExport {
 }
 
 /**
- * Every valuation and metric stored for `packId`, sorted by portfolio then metric name (by
- * code point, `collate "C"`, so PGlite and PostgreSQL agree). Numbers are float64 as stored;
+ * Every valuation and metric stored for `packId` (the `metric_sets` records), sorted by
+ * portfolio then metric name (by code point, `collate "C"`, so PGlite and PostgreSQL
+ * agree). Numbers are float64 as stored;
  * `JSON.stringify` prints them as the shortest round-trip decimal, so two databases that
  * computed the same values export byte-identical JSON. Decimals stay exact strings.
  */
@@ -49,20 +52,24 @@ export async function exportPackMetrics(db: Database, packId: string): Promise<P
        from valuations where pack_id = $1 order by portfolio_id collate "C"`,
     [packId],
   );
-  const metrics = await db.query<Omit<ExportedMetric, 'details'> & { details: string | null }>(
-    `select portfolio_id, metric, value, reason, first_date::text as first_date,
-            last_date::text as last_date, n_obs, details::text as details
-       from metrics where pack_id = $1 order by portfolio_id collate "C", metric collate "C"`,
-    [packId],
-  );
+  const sets = await readMetricSets(db, packId);
   return {
     pack_id: packId,
     valuations: valuations.map((v) => ({ ...v, positions: Number(v.positions) })),
-    metrics: metrics.map((m) => ({
-      ...m,
-      value: m.value === null ? null : Number(m.value),
-      n_obs: m.n_obs === null ? null : Number(m.n_obs),
-      details: m.details === null ? null : (JSON.parse(m.details) as JsonValue),
-    })),
+    metrics: sets.flatMap((s) => s.rows.map((row) => exportedMetric(s.portfolioId, row))),
+  };
+}
+
+/** A stored metric row as the export prints it (these keys, in this order). */
+export function exportedMetric(portfolioId: string, row: MetricRow): ExportedMetric {
+  return {
+    portfolio_id: portfolioId,
+    metric: row.metric,
+    value: row.value,
+    reason: row.reason,
+    first_date: row.firstDate,
+    last_date: row.lastDate,
+    n_obs: row.nObs,
+    details: row.details,
   };
 }

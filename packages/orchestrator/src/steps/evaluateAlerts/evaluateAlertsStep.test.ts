@@ -12,7 +12,7 @@ import { readAlertSettings } from '../../config/alertSettings/alertSettings.js';
 import { WebhookReceiver } from '@truth-spine/alerts/testing';
 import { loadBooks } from '@truth-spine/books';
 import { bundledDemoDir } from '../../config/loadConfig.js';
-import { metrics } from '@truth-spine/store/schema';
+import { upsertMetricSets } from '../metricSets/upsertMetricSets.js';
 import { silentLogger } from '../../pipeline/logger.js';
 import { recordOperationalAlert } from '../../pipeline/operationalAlert.js';
 import { createRun, updateRun } from '../../pipeline/runStore.js';
@@ -32,6 +32,16 @@ const nights = ['2024-02-28', '2024-02-29'] as const;
 /** 7 days after the first night: the cooldown has passed. */
 const afterCooldown = '2024-03-06';
 const fastRetry = { maxAttempts: 2, initialDelayMs: 1, maxDelayMs: 1, factor: 1 };
+/** A stored metric with a value and nothing else. */
+const valued = (metric: string, value: number) => ({
+  metric,
+  value,
+  reason: null,
+  firstDate: null,
+  lastDate: null,
+  nObs: null,
+  details: null,
+});
 
 describe.each(testDatabaseKinds())('evaluate_alerts on %s', (kind) => {
   let test: TestDatabase;
@@ -47,9 +57,9 @@ describe.each(testDatabaseKinds())('evaluate_alerts on %s', (kind) => {
     for (const asOf of [...nights, afterCooldown]) {
       const packId = await insertDemoPack(test.db, `pack-${asOf}`, asOf);
       // The growth portfolio's 1-year volatility is above the rule's threshold on both nights.
-      await test.db.drizzle.insert(metrics).values([
-        { packId, portfolioId: 'P-USD-GROWTH', metric: 'volatility.1Y', value: 0.31 },
-        { packId, portfolioId: 'P-USD-INCOME', metric: 'volatility.1Y', value: 0.12 },
+      await upsertMetricSets(test.db.drizzle, packId, [
+        { portfolioId: 'P-USD-GROWTH', rows: [valued('volatility.1Y', 0.31)] },
+        { portfolioId: 'P-USD-INCOME', rows: [valued('volatility.1Y', 0.12)] },
       ]);
       const scheduledAt = new Date(`${asOf}T23:05:00Z`);
       await createRun(test.db.drizzle, {
@@ -191,9 +201,9 @@ describe.each(testDatabaseKinds())('evaluate_alerts on %s', (kind) => {
 
   it('reads only the metrics the rules name when given their names', async () => {
     const packId = `pack-${nights[1]}`;
-    await test.db.drizzle
-      .insert(metrics)
-      .values([{ packId, portfolioId: 'P-USD-GROWTH', metric: 'sharpe.1Y', value: 1.25 }]);
+    await upsertMetricSets(test.db.drizzle, packId, [
+      { portfolioId: 'P-USD-GROWTH', rows: [valued('sharpe.1Y', 1.25)] },
+    ]);
     const gather = (names?: readonly string[]) =>
       gatherNightFacts(
         test.db,
@@ -208,9 +218,13 @@ describe.each(testDatabaseKinds())('evaluate_alerts on %s', (kind) => {
     expect(growthOf(await gather())).toEqual({ 'volatility.1Y': 0.31, 'sharpe.1Y': 1.25 });
     expect(growthOf(await gather(['sharpe.1Y', 'not.stored']))).toEqual({ 'sharpe.1Y': 1.25 });
     expect(growthOf(await gather([]))).toEqual({});
-    await test.db.query(`delete from metrics where pack_id = $1 and metric = 'sharpe.1Y'`, [
-      packId,
-    ]);
+    // the record back as the other tests expect it: without sharpe.1Y
+    await test.db.query(
+      `update metric_sets set metrics = (select jsonb_agg(e) from jsonb_array_elements(metrics) e
+                                          where e->>'metric' <> 'sharpe.1Y')
+        where pack_id = $1 and portfolio_id = 'P-USD-GROWTH'`,
+      [packId],
+    );
   });
 
   it("a blocked night's operational alert reaches the outbox once, although step 7 never ran", async () => {

@@ -5,6 +5,8 @@ import type { PipelineLogger } from '../../pipeline/logger.js';
 import { groupByKey } from '../prewarmRatings/groupByKey.js';
 import type { StepDependencies } from '../stepDependencies.js';
 import { activePortfolioSql } from '@truth-spine/books';
+import { readMetricSets } from '../metricSets/readMetricSets.js';
+import { readMetricValues, type StoredMetricValue } from '../metricSets/readMetricValues.js';
 
 /** The night being evaluated: pack P of date D in run R. */
 export interface Night {
@@ -15,9 +17,10 @@ export interface Night {
 
 /**
  * The market facts of night D for evaluate_alerts (operational facts are added by the step):
- * - `portfolios`: every portfolio with its metrics of pack P (`metrics` rows, name → value,
- *   null where undefined; only the names in `metricNames` when given — the metric rules'
- *   metrics, so a night reads a few rows per portfolio instead of all ~120) and the symbols it holds on D (books, trade date ≤ D: the
+ * - `portfolios`: every portfolio with its metrics of pack P (its `metric_sets` record, name →
+ *   value, null where undefined; only the names in `metricNames` when given — the metric
+ *   rules' metrics, picked out by the database, so a night reads a few entries per portfolio
+ *   instead of all ~120) and the symbols it holds on D (books, trade date ≤ D: the
  *   `holdingsOnDate` fold done by the database, so no portfolio's transactions are loaded);
  * - `priceMoves`: per held symbol, close_D / previous close − 1 with close_D from the pack
  *   and the previous close = the latest `market_closes` row before D; null when either is
@@ -51,19 +54,15 @@ export async function gatherNightFacts(
       [asOf],
     ),
     metricNames === undefined
-      ? db.query<{ portfolio_id: string; metric: string; value: number | null }>(
-          'select portfolio_id, metric, value from metrics where pack_id = $1',
-          [packId],
-        )
-      : metricNames.length === 0
-        ? []
-        : db.query<{ portfolio_id: string; metric: string; value: number | null }>(
-            'select portfolio_id, metric, value from metrics where pack_id = $1 and metric = any($2::text[])',
-            [packId, [...new Set(metricNames)]],
+      ? readMetricSets(db, packId).then((sets) =>
+          sets.flatMap((s): StoredMetricValue[] =>
+            s.rows.map((r) => ({ portfolioId: s.portfolioId, metric: r.metric, value: r.value })),
           ),
+        )
+      : readMetricValues(db, packId, metricNames),
   ]);
   const heldOf = groupByKey(heldRows, (h) => h.portfolio_id);
-  const metricsOf = groupByKey(metricRows, (m) => m.portfolio_id);
+  const metricsOf = groupByKey(metricRows, (m) => m.portfolioId);
   const portfolios: PortfolioFacts[] = portfolioRows.map(({ id }) => ({
     id,
     metrics: Object.fromEntries((metricsOf.get(id) ?? []).map((m) => [m.metric, m.value])),

@@ -1,5 +1,7 @@
 import type { Database } from '@truth-spine/store';
 import type { JsonValue } from '../../pipeline/stepBody.js';
+import type { FactorExposure } from './factorSetRecord.js';
+import { readFactorSets } from './readFactorSets.js';
 
 /** Everything prewarm_factors stored for a pack, in a deterministic order. */
 export interface PackFactorsExport {
@@ -14,25 +16,28 @@ export interface PackFactorsExport {
     readonly reason: string | null;
     readonly details: JsonValue;
   } | null;
-  readonly exposures: readonly {
-    readonly portfolio_id: string;
-    readonly window: string;
-    readonly factor: string;
-    readonly loading: number | null;
-    readonly standard_error: number | null;
-    readonly t_value: number | null;
-    readonly contribution: number | null;
-    readonly reason: string | null;
-    readonly details: JsonValue;
-  }[];
+  readonly exposures: readonly ExportedExposure[];
+}
+
+/** One stored factor exposure as exported (snake_case, as in its `factor_sets` record). */
+export interface ExportedExposure {
+  readonly portfolio_id: string;
+  readonly window: string;
+  readonly factor: string;
+  readonly loading: number | null;
+  readonly standard_error: number | null;
+  readonly t_value: number | null;
+  readonly contribution: number | null;
+  readonly reason: string | null;
+  readonly details: JsonValue;
 }
 
 const nullableNumber = (x: unknown): number | null => (x === null ? null : Number(x));
 const json = (x: string | null): JsonValue => (x === null ? null : (JSON.parse(x) as JsonValue));
 
 /**
- * The regime and every factor exposure stored for `packId`, exposures sorted by portfolio,
- * window and factor (`collate "C"`). Floats print as shortest round-trip decimals through
+ * The regime and every factor exposure stored for `packId` (the `factor_sets` records),
+ * exposures sorted by portfolio, window and factor (`collate "C"`). Floats print as shortest round-trip decimals through
  * `JSON.stringify`, so equal databases export byte-identical JSON. (The factor rolling
  * correlations are metrics: `exportPackMetrics`.)
  */
@@ -51,22 +56,7 @@ export async function exportPackFactors(db: Database, packId: string): Promise<P
             reason, details::text as details from regimes where pack_id = $1`,
     [packId],
   );
-  const exposures = await db.query<{
-    portfolio_id: string;
-    window: string;
-    factor: string;
-    loading: unknown;
-    standard_error: unknown;
-    t_value: unknown;
-    contribution: unknown;
-    reason: string | null;
-    details: string | null;
-  }>(
-    `select portfolio_id, "window", factor, loading, standard_error, t_value, contribution, reason,
-            details::text as details from factor_exposures where pack_id = $1
-      order by portfolio_id collate "C", "window" collate "C", factor collate "C"`,
-    [packId],
-  );
+  const sets = await readFactorSets(db, packId);
   return {
     pack_id: packId,
     regime:
@@ -82,16 +72,21 @@ export async function exportPackFactors(db: Database, packId: string): Promise<P
             reason: regime.reason,
             details: json(regime.details),
           },
-    exposures: exposures.map((e) => ({
-      portfolio_id: e.portfolio_id,
-      window: e.window,
-      factor: e.factor,
-      loading: nullableNumber(e.loading),
-      standard_error: nullableNumber(e.standard_error),
-      t_value: nullableNumber(e.t_value),
-      contribution: nullableNumber(e.contribution),
-      reason: e.reason,
-      details: json(e.details),
-    })),
+    exposures: sets.flatMap((s) => s.exposures.map((e) => exportedExposure(s.portfolioId, e))),
+  };
+}
+
+/** A stored factor exposure as the export prints it (these keys, in this order). */
+export function exportedExposure(portfolioId: string, e: FactorExposure): ExportedExposure {
+  return {
+    portfolio_id: portfolioId,
+    window: e.window,
+    factor: e.factor,
+    loading: e.loading,
+    standard_error: e.standardError,
+    t_value: e.tValue,
+    contribution: e.contribution,
+    reason: e.reason,
+    details: e.details,
   };
 }

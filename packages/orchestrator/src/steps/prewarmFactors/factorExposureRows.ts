@@ -1,9 +1,12 @@
 import type { FactorModelRecord, MetricSet, Unavailable } from '@truth-spine/finance-core';
-import type { factorExposures } from '@truth-spine/store/schema';
 import type { JsonValue } from '../../pipeline/stepBody.js';
+import type { FactorExposure } from './factorSetRecord.js';
 
-/** A factor_exposures row as drizzle inserts it. */
-export type FactorExposureRow = typeof factorExposures.$inferInsert;
+/** A factor exposure of one portfolio in one pack (an entry of its `factor_sets` record). */
+export interface FactorExposureRow extends FactorExposure {
+  readonly packId: string;
+  readonly portfolioId: string;
+}
 
 /** Pseudo-factors of a window: the model's statistics, the intercept and the residual. */
 export const MODEL_ROW = '_model';
@@ -11,7 +14,7 @@ export const INTERCEPT_ROW = '_intercept';
 export const RESIDUAL_ROW = '_residual';
 
 /**
- * factor_exposures rows of one portfolio from the metric set's `factor_model` section, per
+ * The factor exposures of one portfolio from the metric set's `factor_model` section, per
  * window (1Y, 3Y, inception): one row per factor (loading, standard error, t-value,
  * compounded contribution bₖ·Fₖ; arithmetic contribution, factor period return and last-day
  * contribution in details), `_intercept` (daily intercept, its se and t, contribution a·n),

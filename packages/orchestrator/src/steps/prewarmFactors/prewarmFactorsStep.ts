@@ -16,12 +16,9 @@ import {
   type PortfolioBatchWork,
 } from '../../pipeline/portfolioBatchWork.js';
 import type { StepBody, StepDetails } from '../../pipeline/stepBody.js';
-import {
-  DEFAULT_CALENDAR_SYMBOL,
-  METRIC_COLUMNS,
-  sumOf,
-} from '../computeDailyMetrics/computeDailyMetricsStep.js';
+import { DEFAULT_CALENDAR_SYMBOL, sumOf } from '../computeDailyMetrics/computeDailyMetricsStep.js';
 import { flattenMetricRecords } from '../metricRows/flattenMetricRecords.js';
+import { type PortfolioMetricRows, upsertMetricSets } from '../metricSets/upsertMetricSets.js';
 import { readMacroHistory } from '../history/readMacroHistory.js';
 import { readTradingCalendar } from '../history/readTradingCalendar.js';
 import type { StepDependencies } from '../stepDependencies.js';
@@ -41,9 +38,9 @@ import { resolveCollinearFactorModel } from './resolveCollinearFactorModel.js';
  * as stored by compute_daily_metrics for this pack) the factor sections of finance-core's
  * metric set — `fitFactorModel` + `attributeFactorReturns` over 1Y, 3Y and inception with
  * one `FactorWindowCache` for the night, and the 30-row rolling correlations — into
- * factor_exposures (`factorExposureRows`; a window singular only because
+ * the portfolio's `factor_sets` record (`factorExposureRows`; a window singular only because
  * Δ DGS10 = Δ DFII10 + Δ T10YIE is refitted without DGS10 by `resolveCollinearFactorModel`)
- * and metrics (`factors.rolling_corr30.<F>`); and
+ * and its `metric_sets` record (`factors.rolling_corr30.<F>`, merged by name); and
  * once per pack `detectRegimes` on the levels with the 90-row factor momentum
  * (`factorMomentumAt`) into one regimes row.
  * The metric set is computed through `computeMetricSet` (benchmark and risk-free left
@@ -68,7 +65,7 @@ export interface FactorsNight {
 
 /**
  * prewarm_factors as batches of portfolio ids ({@link PortfolioBatchWork}): the portfolios
- * existing on D; each batch's factor_exposures and rolling-correlation metrics upserted in
+ * existing on D; each batch's factor sets and rolling-correlation metrics upserted in
  * one transaction; `finish` writes the pack's regimes row.
  */
 export function prewarmFactorsWork(deps: StepDependencies): PortfolioBatchWork<FactorsNight> {
@@ -136,7 +133,7 @@ export async function openFactorsNight(
 /**
  * One batch of prewarm_factors: for the portfolios `portfolioIds` with a stored return
  * series of ≥ 2 rows, the factor sections and rolling correlations, upserted by
- * (pack, portfolio, window, factor) and (pack, portfolio, metric) in one transaction.
+ * (pack, portfolio) into the factor and metric sets in one transaction.
  * Returns `{ portfolios, factor_exposure_rows }`.
  */
 export async function prewarmFactorsBatch(
@@ -149,7 +146,7 @@ export async function prewarmFactorsBatch(
   const asOfDay = isoToEpochDay(night.asOf);
   const stored = await readReturnSeries(night.db, packId, portfolioIds);
   const exposures: FactorExposureRow[] = [];
-  const metrics: unknown[][] = [];
+  const metrics: PortfolioMetricRows[] = [];
   let portfolios = 0;
   for (const id of portfolioIds) {
     const series = stored.get(id);
@@ -175,24 +172,17 @@ export async function prewarmFactorsBatch(
     const set = computeMetricSet(input, asOfDay, options);
     const { section, dropped } = resolveCollinearFactorModel(input, set, asOfDay, options);
     exposures.push(...factorExposureRows(packId, id, section, names, dropped));
-    for (const row of flattenMetricRecords('factors.rolling_corr30', set.rolling_corr30_at_as_of)) {
-      metrics.push([
-        packId,
-        id,
-        row.metric,
-        row.value,
-        row.reason,
-        null,
-        null,
-        row.nObs,
-        row.details,
-      ]);
-    }
+    metrics.push({
+      portfolioId: id,
+      rows: flattenMetricRecords('factors.rolling_corr30', set.rolling_corr30_at_as_of).map(
+        (row) => ({ ...row, firstDate: null, lastDate: null }),
+      ),
+    });
     portfolios++;
   }
   await night.db.drizzle.transaction(async (tx) => {
     await writeFactorExposures(tx, exposures);
-    await upsertRows(tx, 'metrics', METRIC_COLUMNS, ['pack_id', 'portfolio_id', 'metric'], metrics);
+    await upsertMetricSets(tx, packId, metrics);
   });
   return { portfolios, factor_exposure_rows: exposures.length };
 }

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packs, portfolios } from '@truth-spine/store/schema';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@truth-spine/store/testing';
 import type { FactorExposureRow } from './factorExposureRows.js';
+import { readFactorSets } from './readFactorSets.js';
 import { writeFactorExposures } from './writeFactorExposures.js';
 
 /** Doubles whose decimal text is easy to get wrong: every one must come back bit for bit. */
 const awkward = [0.1 + 0.2, 5e-324, 1.7976931348623157e308, -2.2250738585072014e-308, 1 / 3, -0.5];
 
-describe.each(testDatabaseKinds())('writeFactorExposures on %s', (kind) => {
+describe.each(testDatabaseKinds())('writeFactorExposures (factor_sets) on %s', (kind) => {
   let t: TestDatabase;
   const row = (factor: string, loading: number | null, details: Record<string, unknown>) =>
     ({
@@ -22,19 +23,19 @@ describe.each(testDatabaseKinds())('writeFactorExposures on %s', (kind) => {
       reason: loading === null ? 'left out: collinear' : null,
       details,
     }) as FactorExposureRow;
-  const stored = () =>
-    t.db.query<{
-      factor: string;
-      loading: number | null;
-      standard_error: number | null;
-      t_value: number | null;
-      contribution: number | null;
-      reason: string | null;
-      details: unknown;
-    }>(
-      `select factor, loading, standard_error, t_value, contribution, reason, details
-         from factor_exposures order by factor`,
-    );
+  const stored = async () => {
+    const sets = await readFactorSets(t.db, 'pack-2024-03-08-v1');
+    expect(sets.map((s) => s.portfolioId)).toEqual(['P-1']);
+    return sets[0]!.exposures.map((e) => ({
+      factor: e.factor,
+      loading: e.loading,
+      standard_error: e.standardError,
+      t_value: e.tValue,
+      contribution: e.contribution,
+      reason: e.reason,
+      details: e.details,
+    }));
+  };
 
   beforeAll(async () => {
     t = await openTestDatabase(kind);
@@ -66,7 +67,12 @@ describe.each(testDatabaseKinds())('writeFactorExposures on %s', (kind) => {
     ];
     await writeFactorExposures(t.db.drizzle, rows);
     const read = await stored();
+    // one record, its exposures sorted by window then factor (code points: upper case first)
     expect(read.map((r) => r.factor)).toEqual([...rows.map((r) => r.factor)].sort());
+    const [record] = await t.db.query<{ n: number }>(
+      `select count(*)::int as n from factor_sets where pack_id = 'pack-2024-03-08-v1'`,
+    );
+    expect(record!.n).toBe(1);
     for (const r of rows) {
       const back = read.find((s) => s.factor === r.factor)!;
       for (const [column, value] of [

@@ -14,6 +14,7 @@ import { createStepBodies } from '../createStepBodies.js';
 import type { StepDependencies } from '../stepDependencies.js';
 import { closedLots } from '../tradingLots/closedLots.js';
 import { computeDailyMetricsStep } from '../computeDailyMetrics/computeDailyMetricsStep.js';
+import { readMetricValues } from '../metricSets/readMetricValues.js';
 import { reconciledTradingLots } from '../tradingLots/reconciledTradingLots.js';
 import { tradingLotRows } from '../tradingLots/tradingLotRows.js';
 import { reconcileLedgerStep } from './reconcileLedgerStep.js';
@@ -115,17 +116,18 @@ describe.each(testDatabaseKinds())('reconcile_ledger on %s', (kind) => {
       context(t.db, 'compute_daily_metrics', packId),
     );
     expect(computed.status).toBe('succeeded');
-    const [stored] = await t.db.query<{ value: number }>(
-      `select value from metrics where pack_id = $1 and portfolio_id = 'P-USD-GROWTH'
-          and metric = 'trading_lots.inception.n_lots'`,
-      [packId],
+    const [stored] = await readMetricValues(
+      t.db,
+      packId,
+      ['trading_lots.inception.n_lots'],
+      ['P-USD-GROWTH'],
     );
     expect(stored?.value).toBe(4242);
     await t.db.query(`update reconciliation_results set trading_lots = $2 where pack_id = $1`, [
       packId,
       row!.trading_lots,
     ]);
-    await t.db.query(`delete from metrics where pack_id = $1`, [packId]);
+    await t.db.query(`delete from metric_sets where pack_id = $1`, [packId]);
   });
 
   it('a ledger without a dividend fails with a persisted break naming the books transaction', async () => {

@@ -1,4 +1,5 @@
 import type { Database } from '@truth-spine/store';
+import { readMetricValues } from '../metricSets/readMetricValues.js';
 import { readReturnSeries, type StoredReturnSeries } from './readReturnSeries.js';
 
 /** Metric under which compute_daily_metrics stores the books fingerprint of a series. */
@@ -21,7 +22,8 @@ export async function freshPackOf(db: Database, asOf: string): Promise<string | 
 
 /**
  * The return series of `portfolioIds` stored with pack `packId`, each with its books
- * fingerprint (two queries); portfolios lacking either are absent.
+ * fingerprint (metric {@link BOOKS_FINGERPRINT_METRIC} of its `metric_sets` record; two
+ * queries); portfolios lacking either are absent.
  */
 export async function readPreviousSeries(
   db: Database,
@@ -29,16 +31,12 @@ export async function readPreviousSeries(
   portfolioIds: readonly string[],
 ): Promise<Map<string, PreviousSeries>> {
   const series = await readReturnSeries(db, packId, portfolioIds);
-  const fingerprints = await db.query<{ portfolio_id: string; value: number | string }>(
-    `select portfolio_id, value from metrics
-      where pack_id = $1 and metric = $2 and portfolio_id = any($3::text[]) and value is not null`,
-    [packId, BOOKS_FINGERPRINT_METRIC, portfolioIds],
-  );
+  const fingerprints = await readMetricValues(db, packId, [BOOKS_FINGERPRINT_METRIC], portfolioIds);
   const out = new Map<string, PreviousSeries>();
   for (const f of fingerprints) {
-    const stored = series.get(f.portfolio_id);
-    if (stored !== undefined)
-      out.set(f.portfolio_id, { series: stored, fingerprint: Number(f.value) });
+    const stored = series.get(f.portfolioId);
+    if (stored !== undefined && f.value !== null)
+      out.set(f.portfolioId, { series: stored, fingerprint: f.value });
   }
   return out;
 }
