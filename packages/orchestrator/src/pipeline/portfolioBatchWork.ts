@@ -47,7 +47,7 @@ export interface PortfolioBatchWork<Night> {
   finish(night: Night, partials: readonly StepDetails[]): Promise<StepDetails>;
 }
 
-/** Portfolios per batch when none is configured: bounded memory whatever the count. */
+/** Portfolios per batch when none is configured, for every batched read and step: bounded memory whatever the count. */
 export const DEFAULT_PORTFOLIO_BATCH_SIZE = 500;
 
 /** True when `openNight` said the step cannot run. */

@@ -7,12 +7,13 @@ import { sourcedCloses } from '../marketHistory/sourcedCloses.js';
 import type { StepDependencies } from '../stepDependencies.js';
 import { closeOnDate, type ObservedClose, type SplitOn } from './closeOnDate.js';
 import { fxPairCandidates } from './fxPairCandidates.js';
-import { packMacroSeries, packUniverse, riskFreeSeries, type Conversion } from './packUniverse.js';
+import { DEFAULT_CALENDAR_SYMBOL, RISK_FREE_SERIES } from '../marketConventions.js';
+import { packMacroSeries, packUniverse, type Conversion } from './packUniverse.js';
 import { storePack } from './storePack.js';
 
 /** Default CALENDAR_SYMBOL, MAX_CARRY_FORWARD_DAYS and MAX_MISSING_FRACTION. */
 export const buildPackDefaults = {
-  calendarSymbol: 'SPY',
+  calendarSymbol: DEFAULT_CALENDAR_SYMBOL,
   maxCarryForwardDays: 5,
   maxMissingFraction: 0.02,
 } as const;
@@ -65,7 +66,7 @@ export function buildPackStep(deps: StepDependencies): StepBody {
     const splits = await deps.market.splits({ symbols, from, to: d }, signal);
     const pairs = await choosePairs(deps.market, universe.conversions, from, d, signal);
     const macro = await deps.market.macroSeries(
-      { seriesIds: [...packMacroSeries, riskFreeSeries], from, to: d },
+      { seriesIds: [...packMacroSeries, RISK_FREE_SERIES], from, to: d },
       signal,
     );
 
@@ -162,7 +163,7 @@ export function buildPackStep(deps: StepDependencies): StepBody {
         symbols: universe.historySymbols,
         currencyOf: universe.currencyOf,
         pairs: [...new Set([...pairs.values()].map((s) => s.pair))].sort(),
-        series: [...packMacroSeries, riskFreeSeries],
+        series: [...packMacroSeries, RISK_FREE_SERIES],
       },
       signal,
     );

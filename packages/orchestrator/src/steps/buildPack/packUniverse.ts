@@ -3,8 +3,6 @@ import { activePortfolioSql } from '@truth-spine/books';
 
 /** The macro series every pack carries (factors and regime). */
 export const packMacroSeries = ['DFII10', 'T10YIE', 'BAMLC0A0CM', 'DTWEXBGS', 'DGS10'] as const;
-/** The risk-free series (3-month Treasury yield, percent). */
-export const riskFreeSeries = 'DGS3MO';
 
 /** A conversion of `currency` into a portfolio's `base` currency. */
 export interface Conversion {

@@ -45,12 +45,8 @@ import { type PortfolioMetricRows, upsertMetricSets } from '../metricSets/upsert
 import { reconciledTradingLots } from '../tradingLots/reconciledTradingLots.js';
 import { TradingLots } from '../tradingLots/tradingLotsOf.js';
 import { metricSetInputFor } from './metricSetInputFor.js';
-
-/** FRED series of the risk-free rate (3-month Treasury bill, percent). */
-export const RISK_FREE_SERIES = 'DGS3MO';
-
-/** Default trading-calendar symbol (config CALENDAR_SYMBOL). */
-export const DEFAULT_CALENDAR_SYMBOL = 'SPY';
+import { sumOf } from '../../shared/sumOf.js';
+import { DEFAULT_CALENDAR_SYMBOL, RISK_FREE_SERIES } from '../marketConventions.js';
 
 /**
  * compute_daily_metrics (src/steps/computeDailyMetrics/README.md): for every portfolio existing on D, streamed in batches —
@@ -318,13 +314,6 @@ async function computeBatch(
     metric_rows: metricRows,
     portfolios_without_history: withoutHistory,
   };
-}
-
-/** Σ of the numeric detail `key` over the batches' partial details. */
-export function sumOf(partials: readonly StepDetails[], key: string): number {
-  let sum = 0;
-  for (const p of partials) sum += p[key] as number;
-  return sum;
 }
 
 async function writeBatch(

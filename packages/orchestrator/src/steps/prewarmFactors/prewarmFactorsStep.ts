@@ -16,7 +16,8 @@ import {
   type PortfolioBatchWork,
 } from '../../pipeline/portfolioBatchWork.js';
 import type { StepBody, StepDetails } from '../../pipeline/stepBody.js';
-import { DEFAULT_CALENDAR_SYMBOL, sumOf } from '../computeDailyMetrics/computeDailyMetricsStep.js';
+import { sumOf } from '../../shared/sumOf.js';
+import { DEFAULT_CALENDAR_SYMBOL } from '../marketConventions.js';
 import { flattenMetricRecords } from '../metricRows/flattenMetricRecords.js';
 import { type PortfolioMetricRows, upsertMetricSets } from '../metricSets/upsertMetricSets.js';
 import { readMacroHistory } from '../history/readMacroHistory.js';

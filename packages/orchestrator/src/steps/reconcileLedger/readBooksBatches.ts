@@ -1,5 +1,6 @@
 import type { Database } from '@truth-spine/store';
 import { activePortfolioSql } from '@truth-spine/books';
+import { DEFAULT_PORTFOLIO_BATCH_SIZE } from '../../pipeline/portfolioBatchWork.js';
 import { readBooksTransactions } from '../valuation/readBookMovements.js';
 import type { BooksTransaction } from './portfolioBooks.js';
 
@@ -16,9 +17,6 @@ export interface BooksBatch {
   readonly transactions: ReadonlyMap<string, readonly BooksTransaction[]>;
 }
 
-/** Portfolios per reconciliation batch: bounded memory, two queries per batch. */
-export const RECONCILE_BATCH_SIZE = 500;
-
 /**
  * Streams every active portfolio ({@link activePortfolioSql}), ordered by id, in batches of
  * `batchSize` by keyset pagination, each with its books dated ≤ `asOf` (later rows change
@@ -27,7 +25,7 @@ export const RECONCILE_BATCH_SIZE = 500;
 export async function* readBooksBatches(
   db: Database,
   asOf: string,
-  batchSize: number = RECONCILE_BATCH_SIZE,
+  batchSize: number = DEFAULT_PORTFOLIO_BATCH_SIZE,
 ): AsyncGenerator<BooksBatch> {
   let after = '';
   for (;;) {

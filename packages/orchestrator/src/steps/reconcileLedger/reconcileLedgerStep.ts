@@ -37,7 +37,7 @@ import { readLedgerStates, storeLedgerStates } from './ledgerStateRows.js';
  * Each portfolio's reconciliation ({@link reconcilePortfolio}: books fold, ledger parse and
  * booking or carried state, reconcile — CPU-bound) runs on worker threads ({@link WorkerPool}, `reconcileWorker.ts`) when
  * the night is large; outcomes are taken in portfolio order, so rows, details and the error
- * text are the same as inline. `options.batchSize` (default RECONCILE_BATCH_SIZE, 500) and
+ * text are the same as inline. `options.batchSize` (default DEFAULT_PORTFOLIO_BATCH_SIZE, 500) and
  * `options.workers` (0 = inline) change nothing but how the work is split.
  *
  * Carried ledger state: a ledger whose files hold the same bytes as when its stored state

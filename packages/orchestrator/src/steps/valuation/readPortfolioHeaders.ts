@@ -1,5 +1,6 @@
 import type { Database } from '@truth-spine/store';
 import { activePortfolioSql } from '@truth-spine/books';
+import { DEFAULT_PORTFOLIO_BATCH_SIZE } from '../../pipeline/portfolioBatchWork.js';
 
 /** A portfolio as the daily steps need it. */
 export interface PortfolioHeader {
@@ -9,9 +10,6 @@ export interface PortfolioHeader {
   readonly inception: string;
 }
 
-/** Portfolios per batch: bounded memory whatever the number of portfolios. */
-export const PORTFOLIO_BATCH_SIZE = 500;
-
 /**
  * Streams the active portfolios (not archived: {@link activePortfolioSql}) that exist on
  * `asOf` (inception ≤ asOf), ordered by id, in batches of `batchSize` by keyset
@@ -20,7 +18,7 @@ export const PORTFOLIO_BATCH_SIZE = 500;
 export async function* readPortfolioHeaders(
   db: Database,
   asOf: string,
-  batchSize: number = PORTFOLIO_BATCH_SIZE,
+  batchSize: number = DEFAULT_PORTFOLIO_BATCH_SIZE,
 ): AsyncGenerator<PortfolioHeader[]> {
   let after = '';
   for (;;) {
