@@ -2,7 +2,7 @@ import Big from 'big.js';
 import type { NewsItem, NightFacts, PortfolioFacts } from '@truth-spine/alerts';
 import type { Database } from '@truth-spine/store';
 import type { PipelineLogger } from '../../pipeline/logger.js';
-import { groupByKey } from '../prewarmRatings/groupByKey.js';
+import { groupByKey } from '../../shared/groupByKey.js';
 import type { StepDependencies } from '../stepDependencies.js';
 import { activePortfolioSql } from '@truth-spine/books';
 import { readMetricSets } from '../metricSets/readMetricSets.js';
