@@ -10,7 +10,7 @@ import {
   serial,
   text,
 } from 'drizzle-orm/pg-core';
-import { instant, decimal } from './columnTypes.js';
+import { bytea, instant, decimal } from './columnTypes.js';
 import { portfolios } from './books.js';
 import { packs } from './pack.js';
 
@@ -94,11 +94,14 @@ export const reconciledInputs = pgTable(
  * The parsed state of each portfolio's ledger, carried between nights so that reconcile_ledger
  * does not parse and book a ledger whose bytes did not change (packages/orchestrator
  * src/steps/reconcileLedger/ledgerState.ts): one row per portfolio, the state of the ledger
- * whose fingerprint digest is `ledger_digest` (`loadFingerprintedLedger`). `state` is JSON
- * text — the portfolio's dated position and cash movements, its closed lots, its formatted
- * errors, and the path and SHA-256 of every file read (and the includes that were missing) —
- * in format `format_version`; `state_sha256` is the SHA-256 of `state`. A night uses it only
- * when the format is current, the checksum and decoding hold, and the files re-read and
+ * whose fingerprint digest is `ledger_digest` (`loadFingerprintedLedger`). `state` is the
+ * raw deflate of a JSON text — the portfolio's dated position and cash movements, its closed
+ * lots, its formatted errors, and the path and SHA-256 of every file read (and the includes
+ * that were missing) — in format `format_version`; `state_sha256` is the SHA-256 of the
+ * stored bytes. The column's storage is `external` (migration 0013): the bytes are already
+ * compressed, so the database stores them out of line without trying to compress them again.
+ * A night uses it only when the format is current, the checksum, inflating and decoding
+ * hold, and the files re-read and
  * re-hashed now give the same digest; otherwise it parses and replaces the row (in the
  * transaction that stores the batch's results). A cache: no foreign key, any row may be
  * deleted (the next night parses).
@@ -107,7 +110,7 @@ export const ledgerStates = pgTable('ledger_states', {
   portfolioId: text('portfolio_id').primaryKey(),
   ledgerDigest: text('ledger_digest').notNull(),
   formatVersion: integer('format_version').notNull(),
-  state: text('state').notNull(),
+  state: bytea('state').notNull(),
   stateSha256: text('state_sha256').notNull(),
   /** The run that parsed the ledger (no foreign key: the step may run alone). */
   runId: text('run_id').notNull(),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import Big from 'big.js';
 import {
   Decimal,
@@ -9,12 +10,20 @@ import {
 
 /**
  * The version of the stored ledger-state format, and of what it was computed by. Bump it
- * whenever the encoding below changes, or the ledger package's loader, booking,
+ * whenever the encoding below (or its compression) changes, or the ledger package's loader, booking,
  * `ledgerMovements`, `realisedGains` or the formatting of its diagnostics would give a
  * different result for the same bytes: every stored state of another version is then
  * ignored and re-made from a full parse.
  */
-export const LEDGER_STATE_FORMAT = 1;
+export const LEDGER_STATE_FORMAT = 2;
+
+/**
+ * The deflate level of a stored state. Measured on the 1,000-portfolio bench set (states of
+ * ~29 KB of JSON): level 3 gives ~4.2 KB in 0.17 ms and inflates in 0.04 ms a state, as
+ * fast as level 1 and faster than brotli at any quality with a similar size (brotli 1:
+ * 4.5 KB, 0.19 + 0.12 ms). The level is not part of the format: any level inflates the same.
+ */
+const DEFLATE_LEVEL = 3;
 
 /**
  * Everything reconcile_ledger takes from one parsed ledger, independent of the as-of date,
@@ -43,35 +52,50 @@ export interface LedgerState {
   readonly closedLots: readonly ClosedLot[];
 }
 
-/** A ledger_states row as the step reads and writes it (the state as encoded text). */
+/** A ledger_states row as the step reads and writes it (the state as compressed bytes). */
 export interface StoredLedgerState {
   readonly portfolioId: string;
   readonly ledgerDigest: string;
   readonly format: number;
-  /** {@link encodeLedgerState} of the state. */
-  readonly state: string;
-  /** SHA-256 of `state` (its UTF-8 bytes), checked before the text is trusted. */
+  /** Raw deflate (RFC 1951, no header) of the UTF-8 bytes of {@link encodeLedgerState}. */
+  readonly state: Uint8Array;
+  /** SHA-256 of `state` (the stored bytes), checked before they are inflated. */
   readonly stateSha256: string;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The row that stores `state`. */
 export function storedLedgerState(state: LedgerState): StoredLedgerState {
-  const text = encodeLedgerState(state);
+  const bytes = compressLedgerStateText(encodeLedgerState(state));
   return {
     portfolioId: state.portfolioId,
     ledgerDigest: state.digest,
     format: LEDGER_STATE_FORMAT,
-    state: text,
-    stateSha256: sha256(text),
+    state: bytes,
+    stateSha256: sha256(bytes),
   };
+}
+
+/** The stored form of an encoded state's text: raw deflate of its UTF-8 bytes. */
+export function compressLedgerStateText(text: string): Uint8Array {
+  const deflated = deflateRawSync(text, { level: DEFLATE_LEVEL });
+  return new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.byteLength);
+}
+
+/** The text {@link compressLedgerStateText} compressed, or null when `bytes` do not inflate. */
+export function inflatedLedgerStateText(bytes: Uint8Array): string | null {
+  try {
+    return inflateRawSync(bytes).toString('utf8');
+  } catch {
+    return null; // not a complete deflate stream
+  }
 }
 
 /**
  * The state a stored row holds, when it can be trusted as the state of `ledgerFile` for
- * `portfolioId`: the row's format is {@link LEDGER_STATE_FORMAT}, its text hashes to its
- * `stateSha256`, decodes in full (every field of the expected type, every number a valid
+ * `portfolioId`: the row's format is {@link LEDGER_STATE_FORMAT}, its bytes hash to its
+ * `stateSha256`, inflate, and their text decodes in full (every field of the expected type, every number a valid
  * decimal) and names the same portfolio, file and digest. Null otherwise — the caller
  * then parses the ledger. (Whether the ledger's files still hold those bytes is checked
  * separately, with `fingerprintIfUnchanged`.)
@@ -83,7 +107,8 @@ export function trustedLedgerState(
 ): LedgerState | null {
   if (row.format !== LEDGER_STATE_FORMAT || row.portfolioId !== portfolioId) return null;
   if (sha256(row.state) !== row.stateSha256) return null;
-  const state = decodeLedgerState(row.state);
+  const text = inflatedLedgerStateText(row.state);
+  const state = text === null ? null : decodeLedgerState(text);
   if (state === null) return null;
   if (state.portfolioId !== portfolioId || state.ledgerFile !== ledgerFile) return null;
   return state.digest === row.ledgerDigest ? state : null;

@@ -16,7 +16,7 @@ export async function readLedgerStates(
     portfolio_id: string;
     ledger_digest: string;
     format_version: number;
-    state: string;
+    state: Uint8Array;
     state_sha256: string;
   }>(
     `select portfolio_id, ledger_digest, format_version, state, state_sha256
@@ -30,7 +30,7 @@ export async function readLedgerStates(
         portfolioId: r.portfolio_id,
         ledgerDigest: r.ledger_digest,
         format: Number(r.format_version),
-        state: r.state,
+        state: new Uint8Array(r.state.buffer, r.state.byteOffset, r.state.byteLength),
         stateSha256: r.state_sha256,
       },
     ]),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -174,12 +175,23 @@ describe('a stored ledger state is used only when it can be trusted', () => {
   let file: string;
   const g = generatedLedger(3);
   const id = g.portfolioId;
-  /** The row with `state` replaced and a checksum that matches it. */
-  const resigned = (row: StoredLedgerState, state: string): StoredLedgerState => ({
+  /** The row with `bytes` as its stored state and a checksum that matches them. */
+  const resignedBytes = (row: StoredLedgerState, bytes: Uint8Array): StoredLedgerState => ({
     ...row,
-    state,
-    stateSha256: createHash('sha256').update(state).digest('hex'),
+    state: bytes,
+    stateSha256: createHash('sha256').update(bytes).digest('hex'),
   });
+  /** The row storing `text` as its state, compressed as the step does, with a matching checksum. */
+  const resigned = (row: StoredLedgerState, text: string): StoredLedgerState =>
+    resignedBytes(row, new Uint8Array(deflateRawSync(text)));
+  /** The JSON text a row stores (inflated independently of the code under test). */
+  const textOf = (row: StoredLedgerState) => inflateRawSync(row.state).toString('utf8');
+  /** `bytes` with one bit of byte `at` flipped (a stored byte gone bad). */
+  const flipBit = (bytes: Uint8Array, at: number) => {
+    const copy = Uint8Array.from(bytes);
+    copy[at] = copy[at]! ^ 0x10;
+    return copy;
+  };
   /** `text` with the last digit of its first `"d.dd"` number changed. */
   const flipDigit = (text: string) =>
     text.replace(
@@ -197,15 +209,28 @@ describe('a stored ledger state is used only when it can be trusted', () => {
   it('rejects another format, a bad checksum, undecodable text, another portfolio, file or digest', () => {
     const row = nightLedger(file, id, null).toStore!;
     expect(nightLedger(file, id, row).source).toBe('carried');
-    expect(flipDigit(row.state)).not.toBe(row.state);
+    const text = textOf(row);
+    expect(row.state.length).toBeLessThan(Buffer.byteLength(text) / 2); // stored compressed
+    expect(nightLedger(file, id, resigned(row, text)).source).toBe('carried');
+    expect(flipDigit(text)).not.toBe(text);
+    const middle = Math.floor(row.state.length / 2);
     const parsed = nightLedger(file, id, null);
     const untrusted: StoredLedgerState[] = [
       { ...row, format: LEDGER_STATE_FORMAT + 1 },
-      { ...row, state: flipDigit(row.state) }, // corrupted in storage: checksum no longer matches
+      { ...row, format: 1, state: new TextEncoder().encode(text) }, // the previous (text) format
+      { ...row, state: resigned(row, flipDigit(text)).state }, // amounts altered: checksum fails
+      { ...row, state: flipBit(row.state, middle) }, // corrupted in storage: checksum fails
+      // corrupt blob, re-signed: its first block's type set to the reserved 11, so it cannot inflate
+      resignedBytes(
+        row,
+        Uint8Array.from(row.state, (b, i) => (i === 0 ? b | 0b110 : b)),
+      ),
+      resignedBytes(row, row.state.subarray(0, middle)), // truncated blob, re-signed
+      resignedBytes(row, new TextEncoder().encode(text)), // uncompressed text, re-signed
       resigned(row, 'not json'),
-      resigned(row, row.state.replace(/"-?\d+\.\d\d"/, '"12x.00"')), // not a number
-      resigned(row, row.state.replace('"movements":[[', '"movements":[[1,')), // wrong shape
-      resigned(row, row.state.replace(`"portfolioId":"${id}"`, '"portfolioId":"P-OTHER"')),
+      resigned(row, text.replace(/"-?\d+\.\d\d"/, '"12x.00"')), // not a number
+      resigned(row, text.replace('"movements":[[', '"movements":[[1,')), // wrong shape
+      resigned(row, text.replace(`"portfolioId":"${id}"`, '"portfolioId":"P-OTHER"')),
       { ...row, ledgerDigest: '0'.repeat(64) },
     ];
     for (const stored of untrusted) {
