@@ -4,7 +4,8 @@ import {
   readFactorSets,
   readMetricSets,
   readReturnSeries,
-  type JsonValue,
+  type ExportedExposure,
+  type ExportedMetric,
 } from '@truth-spine/orchestrator';
 import { type Database } from '@truth-spine/store';
 import { ratingOutput, type RatingOutput } from '@truth-spine/orchestrator';
@@ -31,29 +32,10 @@ export interface PortfolioValuation {
 }
 
 /** One stored metric, the same fields as `metrics PACK_ID --json` prints. */
-export interface PortfolioMetric {
-  readonly portfolio_id: string;
-  readonly metric: string;
-  readonly value: number | null;
-  readonly reason: string | null;
-  readonly first_date: string | null;
-  readonly last_date: string | null;
-  readonly n_obs: number | null;
-  readonly details: JsonValue;
-}
+export type PortfolioMetric = ExportedMetric;
 
 /** One factor exposure row, the same fields as `factors PACK_ID --json` prints. */
-export interface PortfolioExposure {
-  readonly portfolio_id: string;
-  readonly window: string;
-  readonly factor: string;
-  readonly loading: number | null;
-  readonly standard_error: number | null;
-  readonly t_value: number | null;
-  readonly contribution: number | null;
-  readonly reason: string | null;
-  readonly details: JsonValue;
-}
+export type PortfolioExposure = ExportedExposure;
 
 /** A portfolio's rating, the same fields as `ratings PACK_ID --json` prints. */
 export type PortfolioRating = RatingOutput;
